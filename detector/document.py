@@ -1,0 +1,180 @@
+"""The Document: one file's text and its structure, built once and shared by
+every rule.
+
+Rules never re-read a file or re-split text: they ask the document for its
+lines, paragraphs, sentences and tokens, which are computed on first use and
+cached.
+
+>>> doc = Document("Xi 말했다.\\nSecond line.")
+>>> doc.position(3)
+Position(line=1, column=4)
+>>> [(t.text, t.script) for t in doc.words]
+[('Xi', 'Latin'), ('말했다', 'Hangul'), ('Second', 'Latin'), ('line', 'Latin')]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
+
+from detector.finding import Position
+from detector.scripts import script_of
+from detector.segment import Span, iter_tokens, line_spans, paragraph_spans, split_sentences
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    kind: str  # word | number | url | email | domain | punct
+    script: str  # Latin, Hangul, Han, Cyrillic, … or Common
+
+
+@dataclass
+class Decoding:
+    """What happened between the file's bytes and the text.
+
+    Filled by :mod:`detector.reading`; rules of the ``encoding`` category turn
+    it into findings.
+    """
+
+    encoding: str = "utf-8"
+    bom: bool = False
+    #: (byte offset, text offset) of every undecodable byte sequence; each was
+    #: replaced by one U+FFFD at that text offset.
+    invalid_bytes: list[tuple[int, int]] = field(default_factory=list)
+    #: Set when the encoding was guessed by a charset detector.
+    detected: bool = False
+
+
+class Document:
+    """One file's decoded text and its structure."""
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        path: str = "<text>",
+        decoding: Decoding | None = None,
+        language: str | None = None,
+        expected_languages: frozenset[str] = frozenset(),
+    ) -> None:
+        self.text = text
+        self.path = path
+        self.decoding = decoding or Decoding()
+        self._language = language
+        #: Languages the config says are expected here besides the main one.
+        self.expected_languages = expected_languages
+        self._memo: dict = {}
+
+    def memo(self, fn, *args):
+        """``fn(self, *args)``, computed once per document and shared.
+
+        Rules of one family use it for an analysis they all need (e.g. the
+        foreign-script runs), so that it is done once, not once per rule.
+        """
+        key = (fn, args)
+        if key not in self._memo:
+            self._memo[key] = fn(self, *args)
+        return self._memo[key]
+
+    # -- positions --------------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos >= 0:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        return starts
+
+    def position(self, offset: int) -> Position:
+        """1-based line and column (in code points) of a text offset."""
+        line = bisect_right(self.line_starts, offset) - 1
+        return Position(line + 1, offset - self.line_starts[line] + 1)
+
+    def line_text(self, line: int) -> str:
+        """The text of 1-based line ``line`` without its terminator."""
+        span = self.lines[line - 1]
+        return self.text[span.start : span.end]
+
+    # -- structure ----------------------------------------------------------------
+    @cached_property
+    def lines(self) -> list[Span]:
+        return line_spans(self.text)
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        return paragraph_spans(self.text, self.lines)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return split_sentences(self.text, self.lines)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_index(self, offset: int) -> int | None:
+        """Index of the sentence containing ``offset``, if any."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return i
+        return None
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        text = self.text
+        out = []
+        for t in iter_tokens(text):
+            word = text[t.start : t.end]
+            script = script_of(word) if t.kind == "word" else "Common"
+            out.append(Token(t.start, t.end, word, t.kind, script))
+        return out
+
+    @cached_property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.kind == "word"]
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """Tokens that lie entirely inside ``[start, end)``."""
+        tokens = self.tokens
+        lo = bisect_right(self._token_starts, start - 1)
+        out = []
+        for i in range(lo, len(tokens)):
+            t = tokens[i]
+            if t.start >= end:
+                break
+            if t.end <= end:
+                out.append(t)
+        return out
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    # -- language -------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """The main language (ISO 639-1): configured, or guessed from the text."""
+        if self._language is None:
+            from detector.langid import guess_main_language
+
+            self._language = guess_main_language(self)
+        return self._language
+
+    @cached_property
+    def script_counts(self) -> dict[str, int]:
+        """Letters per script over the whole text."""
+        counts: dict[str, int] = {}
+        for t in self.words:
+            counts[t.script] = counts.get(t.script, 0) + (t.end - t.start)
+        return counts
+
+    @cached_property
+    def main_script(self) -> str:
+        counts = self.script_counts
+        return max(counts, key=counts.__getitem__) if counts else "Common"

@@ -1,0 +1,160 @@
+"""The engine: selected rules over a Document, findings filtered and placed.
+
+It knows no rule by name: rules come from :mod:`detector.registry` and are
+chosen by the ``select``/``ignore`` lists of the settings (codes, code
+prefixes, categories, rule names or ``ALL``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from detector.config import Settings
+from detector.document import Document
+from detector.errors import DetectorError
+from detector.finding import CATEGORIES, Finding, Severity
+from detector.reading import document_from_bytes
+from detector.registry import all_rules
+from detector.rule import Rule
+from detector.scoring import Score, score
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    score: Score | None = None
+    language: str | None = None
+    text_length: int = 0
+    #: Why the file was not checked (binary, too large); None when checked.
+    skipped: str | None = None
+    document: Document | None = field(default=None, repr=False)
+
+
+def _matches(rule: type[Rule], selector: str) -> bool:
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return True
+    if s in CATEGORIES:
+        return rule.category == s
+    if s.lower() == rule.name:
+        return True
+    return rule.code.startswith(s.upper())
+
+
+def validate_selectors(selectors: tuple[str, ...]) -> None:
+    """Reject selectors that match no rule: a typo must not silently select nothing."""
+    rules = all_rules()
+    for s in selectors:
+        if not any(_matches(r, s) for r in rules):
+            raise DetectorError(
+                f"unknown rule selector {s!r} (use a code, a code prefix, a "
+                "category, a rule name or ALL; see 'detector rules')"
+            )
+
+
+def selected_rule_classes(settings: Settings, path: str | None = None) -> list[type[Rule]]:
+    rules = all_rules()
+    if settings.select is None:
+        chosen = [r for r in rules if r.default_enabled]
+    else:
+        chosen = [r for r in rules if any(_matches(r, s) for s in settings.select)]
+    extra = [r for r in rules if any(_matches(r, s) for s in settings.extend_select)]
+    chosen += [r for r in extra if r not in chosen]
+    ignored = settings.ignore + (settings.ignored_for(path) if path else ())
+    return [r for r in chosen if not any(_matches(r, s) for s in ignored)]
+
+
+def build_rules(settings: Settings, path: str | None = None) -> list[Rule]:
+    """Rule instances with per-rule options (``[rules.CODE]``) applied."""
+    options = settings.rule_options()
+    known = {r.code for r in all_rules()}
+    for code in options:
+        if code not in known:
+            raise DetectorError(f"config: [rules.{code}]: no rule has this code")
+    instances = []
+    for cls in selected_rule_classes(settings, path):
+        opts = dict(options.get(cls.code, {}))
+        severity = opts.pop("severity", None)
+        try:
+            rule = cls(**opts)
+        except ValueError as exc:
+            raise DetectorError(f"config: {exc}") from None
+        if severity is not None:
+            rule.severity = Severity.parse(str(severity))
+        instances.append(rule)
+    return instances
+
+
+def _allowed_spans(doc: Document, terms: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans = []
+    for term in terms:
+        if term:
+            for m in regex.finditer(regex.escape(term), doc.text, flags=regex.IGNORECASE):
+                spans.append((m.start(), m.end()))
+    return spans
+
+
+def check_document(doc: Document, rules: list[Rule], settings: Settings) -> list[Finding]:
+    """Run ``rules`` over ``doc``; findings placed (line/column) and sorted."""
+    findings: list[Finding] = []
+    for rule in rules:
+        try:
+            produced = list(rule.check(doc))
+        except Exception as exc:  # a rule bug is reported, not a traceback
+            raise DetectorError(
+                f"{doc.path}: internal error in rule {rule.code} ({rule.name}): "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
+        if rule.severity is not type(rule).severity:  # configured override
+            for f in produced:
+                if f.code == rule.code:
+                    f.severity = rule.severity
+        findings.extend(produced)
+    allowed = _allowed_spans(doc, settings.allow)
+    if allowed:
+        findings = [
+            f for f in findings if not any(s <= f.start and f.end <= e for s, e in allowed)
+        ]
+    for f in findings:
+        f.start_pos = doc.position(f.start)
+        f.end_pos = doc.position(f.end)
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def check_text(text: str, settings: Settings | None = None, path: str = "<text>") -> FileResult:
+    """Check a string (mostly for tests and library use)."""
+    settings = settings or Settings()
+    doc = Document(
+        text,
+        path=path,
+        language=settings.language,
+        expected_languages=frozenset(settings.languages),
+    )
+    return _result(doc, build_rules(settings, path), settings)
+
+
+def check_bytes(data: bytes, path: str, settings: Settings) -> FileResult:
+    """Decode ``data`` and check it. Binary data raises SkipFile."""
+    doc = document_from_bytes(
+        data,
+        path,
+        language=settings.language,
+        expected_languages=frozenset(settings.languages),
+    )
+    return _result(doc, build_rules(settings, path), settings)
+
+
+def _result(doc: Document, rules: list[Rule], settings: Settings) -> FileResult:
+    findings = check_document(doc, rules, settings)
+    return FileResult(
+        path=doc.path,
+        findings=findings,
+        score=score(findings, len(doc.text)),
+        language=doc.language if doc.text.strip() else None,
+        text_length=len(doc.text),
+        document=doc,
+    )

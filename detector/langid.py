@@ -1,0 +1,98 @@
+"""Guessing a document's main language, cheaply and deterministically.
+
+The main language is the one most of the text is written in; rules compare
+spans against it. The guess uses the dominant script and, for scripts that
+many languages share, the most frequent function words. It needs no model,
+so ``detector check`` starts fast; span-level language identification (which
+does need a model) lives with the mixed-language rules.
+
+>>> from detector.document import Document
+>>> guess_main_language(Document("The cat sat on the mat and it was happy."))
+'en'
+>>> guess_main_language(Document("Der Hund und die Katze sind nicht im Haus."))
+'de'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from detector.document import Document
+
+# Very frequent function words that are rare in the other listed languages.
+_STOPWORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(words.split())
+    for lang, words in {
+        "en": "the and of to is was that for with are were this have has from by "
+        "which would their they been said will not but its also who",
+        "de": "der die das und ist nicht mit sich des auf dem den ein eine für "
+        "auch von zu wird wurde sind bei nach aus wie noch",
+        "fr": "le la les et des est une dans pour qui que pas sur du au avec "
+        "sont ce il elle ont été par plus nous mais",
+        "es": "el la los las y es del que en una por con para se su al lo "
+        "como más pero sus fue han está muy",
+        "it": "il la di che è per una sono non del della con gli nel alla "
+        "anche come più dei delle stato ha",
+        "pt": "o a os as e de do da que não uma para com por se na no "
+        "mais foi são ao dos das também está",
+        "nl": "de het een en van is dat op te zijn niet met voor aan er "
+        "ook als bij door maar naar wordt",
+        "pl": "i w na nie się z że do to jest jak po od za przez był tak "
+        "jego ale już tylko może",
+        "tr": "ve bir bu da de için ile olarak çok daha ne ama gibi olan "
+        "kadar sonra ise değil var",
+        "sv": "och att det som en på är av för med till den har inte de om "
+        "var ett så men",
+        "id": "dan yang di ini itu dengan untuk dari tidak ke dalam akan "
+        "pada juga ada adalah oleh",
+        "vi": "và của là có được trong cho không những một các với này đã "
+        "người khi",
+    }.items()
+}
+
+# Script → language, where one language dominates the script.
+_SCRIPT_LANGUAGE = {
+    "Hangul": "ko",
+    "Hiragana": "ja",
+    "Katakana": "ja",
+    "Greek": "el",
+    "Hebrew": "he",
+    "Devanagari": "hi",
+    "Thai": "th",
+    "Arabic": "ar",
+}
+
+
+def guess_main_language(doc: "Document", sample_words: int = 3000) -> str:
+    """ISO 639-1 code of the document's main language ('und' if no letters)."""
+    script = doc.main_script
+    if script == "Common":
+        return "und"
+    if script in _SCRIPT_LANGUAGE:
+        return _SCRIPT_LANGUAGE[script]
+    if script == "Han":
+        # Japanese text mixes Han with kana; Chinese has none.
+        kana = doc.script_counts.get("Hiragana", 0) + doc.script_counts.get("Katakana", 0)
+        return "ja" if kana > 0.1 * doc.script_counts["Han"] else "zh"
+    words = [t.text.lower() for t in doc.words[:sample_words] if t.script == script]
+    if script == "Cyrillic":
+        return _guess_cyrillic(words)
+    if script != "Latin":
+        return "und"
+    votes = {lang: 0 for lang in _STOPWORDS}
+    for w in words:
+        for lang, stops in _STOPWORDS.items():
+            if w in stops:
+                votes[lang] += 1
+    best = max(votes, key=lambda lang: (votes[lang], lang == "en"))
+    return best if votes[best] > 0 else "en"
+
+
+def _guess_cyrillic(words: list[str]) -> str:
+    joined = "".join(words)
+    if any(c in joined for c in "іїєґ"):
+        return "uk"
+    if "ъ" in joined and "ы" not in joined:
+        return "bg"
+    return "ru"

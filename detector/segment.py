@@ -1,0 +1,242 @@
+"""Splitting text into lines, paragraphs, sentences and tokens.
+
+Every function returns spans (``start``, ``end``) into the text it was given,
+end exclusive, trimmed of surrounding white space.
+
+The sentence splitter is built for damaged text: it splits sentences that a
+paste glued together with no space (``state media.China is``,
+``changes."Beijing``), which pysbd and blingfire do not, and leaves whole the
+things that contain dots but are not sentence ends: URLs, e-mail addresses,
+domains, file names, decimals, version numbers, initials and abbreviations
+(``U.S.``, ``Dr.``, ``Node.js``, ``.NET``).
+
+>>> text = 'It was said, according to state media.China is "willing".'
+>>> [text[s:e] for s, e in split_sentences(text)]
+['It was said, according to state media.', 'China is "willing".']
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, NamedTuple
+
+import regex
+
+# -- tokens -----------------------------------------------------------------
+
+# URLs: a scheme or "www." up to white space or a quote; trailing sentence
+# punctuation is not part of the URL.
+URL = r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s<>\"'“”‘’]+(?<![.,;:!?)\]}'\"’”])"
+EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# Bare domains and file names: dotted names ending in a known suffix. The list
+# is short on purpose; it protects the common cases from the sentence splitter.
+_SUFFIXES = (
+    "com|org|net|edu|gov|mil|int|io|co|uk|us|de|fr|kr|jp|cn|ru|in|au|ca|info|biz|"
+    "news|tv|me|ai|app|dev|eu|es|it|nl|ch|se|no|pl|br|mx|"
+    "txt|md|html?|pdf|docx?|xlsx?|csv|json|xml|ya?ml|toml|py|js|ts|jsx|tsx|rb|go|rs|"
+    "java|cpp|hpp|sh|exe|zip|gz|png|jpe?g|gif|svg|mp3|mp4"
+)
+DOMAIN = rf"(?<![\w.])[\w-]+(?:\.[\w-]+)*\.(?:{_SUFFIXES})(?![\w])"
+NUMBER = r"[-+]?\p{Nd}+(?:[.,:]\p{Nd}+)*%?"
+# A word: letters (any script) and digits with at least one letter, optionally
+# joined by apostrophes or hyphens inside (`don't`, `face-to-face`, `COVID-19`).
+WORD = (
+    r"[\p{L}\p{M}\p{Nd}]*\p{L}[\p{L}\p{M}\p{Nd}]*"
+    r"(?:['’\-][\p{L}\p{M}\p{Nd}]*\p{L}[\p{L}\p{M}\p{Nd}]*)*"
+)
+
+_TOKEN = regex.compile(
+    rf"(?P<url>{URL})|(?P<email>{EMAIL})|(?P<domain>{DOMAIN})"
+    rf"|(?P<word>{WORD})|(?P<number>{NUMBER})|(?P<punct>[^\s])",
+    regex.VERSION1,
+)
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+
+
+class RawToken(NamedTuple):
+    start: int
+    end: int
+    kind: str  # url | email | domain | word | number | punct
+
+
+def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[RawToken]:
+    """Tokens of ``text[start:end]`` with absolute offsets.
+
+    >>> [(t.kind, 'Go to example.com now'[t.start:t.end]) for t in iter_tokens('Go to example.com now')]
+    [('word', 'Go'), ('word', 'to'), ('domain', 'example.com'), ('word', 'now')]
+    """
+    end = len(text) if end is None else end
+    for m in _TOKEN.finditer(text, start, end):
+        yield RawToken(m.start(), m.end(), m.lastgroup)
+
+
+# -- lines and paragraphs ------------------------------------------------------
+
+def line_spans(text: str) -> list[Span]:
+    """Every line, without its line terminator (``\\n`` or ``\\r\\n``)."""
+    spans = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            if pos < n:
+                spans.append(Span(pos, n))
+            break
+        stop = nl - 1 if nl > pos and text[nl - 1] == "\r" else nl
+        spans.append(Span(pos, stop))
+        pos = nl + 1
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if start < end else None
+
+
+def paragraph_spans(text: str, lines: list[Span] | None = None) -> list[Span]:
+    """Blocks of non-blank lines separated by blank lines, trimmed."""
+    lines = line_spans(text) if lines is None else lines
+    spans: list[Span] = []
+    block_start = None
+    block_end = None
+    for ln in lines:
+        blank = text[ln.start : ln.end].strip() == ""
+        if blank:
+            if block_start is not None:
+                span = _trim(text, block_start, block_end)
+                if span:
+                    spans.append(span)
+                block_start = None
+        else:
+            if block_start is None:
+                block_start = ln.start
+            block_end = ln.end
+    if block_start is not None:
+        span = _trim(text, block_start, block_end)
+        if span:
+            spans.append(span)
+    return spans
+
+
+# -- sentences -----------------------------------------------------------------
+
+# Abbreviations after which a full stop does not end a sentence. Lower-cased
+# and without the final dot; dotted acronyms (U.S., e.g.) are matched apart.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep
+    rev hon pres supt insp det vs v al approx ca cf no nos vol vols fig figs p pp
+    jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp bros dept
+    univ assn est mssrs messrs mme mlle sra sr srta op ed eds min max avg""".split()
+)
+
+# Sentence-final punctuation, then closing quotes or brackets.
+_END = r"(?:[.!?…]+|[。！？]+)[\"'”’»)\]]*"
+# A candidate end: final punctuation, then either white space or (glued) the
+# start of a new sentence: an optional opening quote and an upper-case letter
+# followed by a lower-case one, or a letter of a caseless script.
+_BOUNDARY = regex.compile(
+    rf"(?P<end>{_END})(?:(?P<gap>[ \t\u00a0\u3000]+)|(?=[\"“‘(]?\p{{Lu}}\p{{Ll}}))",
+    regex.VERSION1,
+)
+_NEXT_STARTS_SENTENCE = regex.compile(r"[\"'“‘(\[«¿¡]*[\p{Lu}\p{Nd}\p{Lo}]")
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}.\-]*)$")
+_DOTTED_ACRONYM = regex.compile(r"^(?:\p{L}\.)+\p{L}?$")
+_PROTECTED = regex.compile(rf"{URL}|{EMAIL}|{DOMAIN}|\p{{Nd}}+(?:\.\p{{Nd}}+)+")
+_CJK_END = frozenset("。！？")
+
+
+def _is_boundary(text: str, line_start: int, m: "regex.Match", glued: bool) -> bool:
+    end_punct = m.group("end")
+    dot_at = m.start("end")
+    before = _WORD_BEFORE.search(text, line_start, dot_at).group(1)
+    if end_punct[0] in _CJK_END:
+        return True
+    if end_punct[0] == "." and not end_punct.startswith(".."):
+        bare = before.strip(".-")
+        last_part = bare.rsplit(".", 1)[-1]
+        if bare and _DOTTED_ACRONYM.match(bare + "."):
+            return False  # U.S. / e.g. / a.m.: we prefer not to split
+        if bare.lower() in ABBREVIATIONS or last_part.lower() in ABBREVIATIONS:
+            return False
+        if len(bare) == 1 and bare.isalpha() and bare.isupper():
+            return False  # an initial: "J. Smith", "N.Taylor"
+        if glued and not (
+            len(bare) >= 2 and (any(c.islower() for c in bare) or bare.isdigit())
+        ):
+            # Glued, the word before must look like a sentence's last word:
+            # two or more letters with a lower-case one, or a number.
+            return False
+    if not glued:
+        nxt = _NEXT_STARTS_SENTENCE.match(text, m.end())
+        if not nxt:
+            return False
+    return True
+
+
+def _split_line(text: str, start: int, end: int, protected: list[Span]) -> Iterator[Span]:
+    """Sentence spans inside one line-joined block ``text[start:end]``."""
+    sent_start = start
+    pi = 0
+    for m in _BOUNDARY.finditer(text, start, end):
+        dot_at = m.start("end")
+        while pi < len(protected) and protected[pi].end <= dot_at:
+            pi += 1
+        if pi < len(protected) and protected[pi].start <= dot_at < protected[pi].end:
+            continue
+        glued = m.group("gap") is None
+        if m.end() >= end:
+            continue
+        if not _is_boundary(text, start, m, glued):
+            continue
+        span = _trim(text, sent_start, m.end("end"))
+        if span:
+            yield span
+        sent_start = m.end()
+    span = _trim(text, sent_start, end)
+    if span:
+        yield span
+
+
+_CONTINUES = regex.compile(r"\p{Ll}")
+_URL_START = regex.compile(URL)
+
+
+def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
+    """Sentence spans of ``text``.
+
+    A line break ends a sentence, except in hard-wrapped prose: when a line
+    does not end in final punctuation and the next one starts in lower case,
+    the two are one sentence.
+    """
+    lines = line_spans(text) if lines is None else lines
+    protected = [Span(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+    sentences: list[Span] = []
+    block: list[Span] = []
+
+    def flush() -> None:
+        if block:
+            sentences.extend(_split_line(text, block[0].start, block[-1].end, protected))
+            block.clear()
+
+    for ln in lines:
+        stripped = _trim(text, ln.start, ln.end)
+        if stripped is None:
+            flush()
+            continue
+        if block:
+            prev_last = text[block[-1].end - 1]
+            wrapped = (prev_last.isalpha() or prev_last in ",-") and _CONTINUES.match(
+                text, stripped.start
+            )
+            if not wrapped or _URL_START.match(text, stripped.start):
+                flush()
+        block.append(stripped)
+    flush()
+    return sentences

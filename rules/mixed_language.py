@@ -1,0 +1,154 @@
+"""Mixed-language rules (ML): text left in another language.
+
+The script pass (:mod:`detector.rules._foreign`) finds letters of scripts the
+document's main language does not use; these rules report the runs by the
+situation they are in: a fragment inside a sentence, a whole sentence, a
+whole line.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from detector.document import Document
+from detector.finding import Finding, Severity
+from detector.rule import Rule
+from detector.rules._foreign import LANGUAGE_NAMES, ForeignRun, foreign_runs, injected_sentence_end, is_injected
+
+
+def _names(doc: Document, run: ForeignRun) -> tuple[str, str]:
+    return LANGUAGE_NAMES.get(run.language, run.language), LANGUAGE_NAMES.get(doc.language, doc.language)
+
+
+def _expected(doc: Document, run: ForeignRun) -> bool:
+    return run.language in doc.expected_languages
+
+
+class ForeignScriptFragment(Rule):
+    """## What it does
+    Finds words in a script the document's main language does not use (Hangul,
+    Han, kana, Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai, …) inside a
+    sentence of the main language.
+
+    ## Why it matters
+    Machine-translation pipelines that fail on a phrase leave it in the source
+    language: `Xi 말했다` ("Xi said"), `홍콩 Chinese leader…`. Readers cannot read
+    it and search engines index it as garbage.
+
+    ## Example
+    ```text
+    The Chinese side stands ready to work with Russia,” Xi 말했다, in the call.
+                                                        ^^^^^ ML001 Korean text
+    ```
+    A native-script gloss after a name (`Xi Jinping (习近平)`, `Seoul (서울)`) is not
+    reported; text in quotes is reported as `info`.
+
+    ## How to silence it
+    Add the term to `allow`, or the language to `languages` (e.g.
+    `languages = ["ko"]`) when the document is meant to contain it.
+    """
+
+    code = "ML001"
+    name = "foreign-script-fragment"
+    category = "mixed-language"
+    severity = Severity.ERROR
+    summary = "Words in a foreign script inside a sentence: likely left untranslated"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for run in foreign_runs(doc):
+            if run.kind not in ("fragment", "quoted") or _expected(doc, run):
+                continue
+            lang, main = _names(doc, run)
+            match = doc.text[run.start : run.end]
+            if run.kind == "quoted":
+                yield self.finding(
+                    doc, run.start, run.end,
+                    f"{lang} text '{match}' in quotes inside an {main} sentence; "
+                    "fine if it is quoted on purpose",
+                    severity=Severity.INFO, confidence=0.5,
+                    details={"language": run.language},
+                )
+                continue
+            yield self.finding(
+                doc, run.start, run.end,
+                f"{lang} text '{match}' inside an {main} sentence; likely left untranslated",
+                confidence=0.97,
+                details={"language": run.language},
+            )
+
+
+class ForeignScriptSentence(Rule):
+    """## What it does
+    Finds a whole sentence or clause in a foreign script inside a document in
+    another language, when it shares names or numbers with the rest of the
+    document (a sentence that shares nothing is reported by IN001 instead).
+
+    ## Why it matters
+    A sentence the translator skipped is content the reader cannot read.
+
+    ## Example
+    ```text
+    Xi spoke to Putin. 시진핑은 푸틴 대통령과 69번째 생일에 통화했습니다. It was his 69th birthday.
+    ```
+
+    ## How to silence it
+    Add the language to `languages` when the document is meant to be bilingual.
+    """
+
+    code = "ML002"
+    name = "foreign-script-sentence"
+    category = "mixed-language"
+    severity = Severity.ERROR
+    summary = "A whole sentence in a foreign script: left untranslated"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for run in foreign_runs(doc):
+            if run.kind != "sentence" or _expected(doc, run) or is_injected(doc, run):
+                continue
+            lang, main = _names(doc, run)
+            end = injected_sentence_end(doc, run)
+            yield self.finding(
+                doc, run.start, end,
+                f"{lang} sentence in an {main} document; likely left untranslated",
+                confidence=0.95,
+                details={"language": run.language},
+            )
+
+
+class ForeignScriptLine(Rule):
+    """## What it does
+    Finds a line written entirely in a foreign script in a document whose main
+    language uses another script.
+
+    ## Why it matters
+    A whole line in another language is usually a caption, a widget label or a
+    comment box that a scraper or a translation tool left behind
+    (`댓글이 닫혀 있습니다..`, "Comments are closed").
+
+    ## Example
+    ```text
+    The Kremlin noted the conversation was warm.
+    방금 본
+    ```
+
+    ## How to silence it
+    Add the language to `languages` when such lines are expected.
+    """
+
+    code = "ML003"
+    name = "foreign-script-line"
+    category = "mixed-language"
+    severity = Severity.ERROR
+    summary = "A line entirely in a foreign script"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for run in foreign_runs(doc):
+            if run.kind != "line" or _expected(doc, run):
+                continue
+            lang, main = _names(doc, run)
+            yield self.finding(
+                doc, run.start, run.end,
+                f"line in {lang} inside an {main} document",
+                confidence=0.95,
+                details={"language": run.language},
+            )
