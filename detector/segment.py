@@ -44,9 +44,15 @@ WORD = (
     r"(?:['’\-][\p{L}\p{M}\p{Nd}]*\p{L}[\p{L}\p{M}\p{Nd}]*)*"
 )
 
+# Two fast paths come first, for speed: a word that nothing after it can turn
+# into a URL, e-mail address or domain (followed by none of `@ . + : / _ -`,
+# or by a full stop that ends it), and a punctuation mark that can start none
+# of them. Everything else goes through the full alternation, whose order
+# (URL, e-mail, domain, word, number) decides.
 _TOKEN = regex.compile(
-    rf"(?P<url>{URL})|(?P<email>{EMAIL})|(?P<domain>{DOMAIN})"
-    rf"|(?P<word>{WORD})|(?P<number>{NUMBER})|(?P<punct>[^\s])",
+    rf"(?P<word>(?>{WORD}))(?=[^\w.@+:/_-]|\.(?![\w-])|$)|(?P<punct>[^\w\s.+\-@])"
+    rf"|(?P<url>{URL})|(?P<email>{EMAIL})|(?P<domain>{DOMAIN})"
+    rf"|(?P<word_>{WORD})|(?P<number>{NUMBER})|(?P<punct_>[^\s])",
     regex.VERSION1,
 )
 
@@ -70,7 +76,7 @@ def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[R
     """
     end = len(text) if end is None else end
     for m in _TOKEN.finditer(text, start, end):
-        yield RawToken(m.start(), m.end(), m.lastgroup)
+        yield RawToken(m.start(), m.end(), m.lastgroup.rstrip("_"))
 
 
 # -- lines and paragraphs ------------------------------------------------------
@@ -180,20 +186,38 @@ def _is_boundary(text: str, line_start: int, m: "regex.Match", glued: bool) -> b
     return True
 
 
-def _split_line(text: str, start: int, end: int, protected: list[Span]) -> Iterator[Span]:
+_SPACE_BEFORE = regex.compile(r"\s", regex.REVERSE)
+_SPACE_AFTER = regex.compile(r"\s")
+
+
+def _protected(text: str, at: int, start: int, end: int) -> bool:
+    """Whether ``text[at]`` lies inside a URL, e-mail address, domain, file
+    name or dotted number. Only the white-space-delimited chunk around ``at``
+    is searched: boundaries are rare, so this is much cheaper than scanning
+    the whole text for protected spans."""
+    before = _SPACE_BEFORE.search(text, start, at)
+    chunk_start = before.end() if before else start
+    after = _SPACE_AFTER.search(text, at, end)
+    chunk_end = after.start() if after else end
+    for m in _PROTECTED.finditer(text, chunk_start, chunk_end):
+        if m.start() <= at < m.end():
+            return True
+        if m.start() > at:
+            break
+    return False
+
+
+def _split_line(text: str, start: int, end: int) -> Iterator[Span]:
     """Sentence spans inside one line-joined block ``text[start:end]``."""
     sent_start = start
-    pi = 0
     for m in _BOUNDARY.finditer(text, start, end):
         dot_at = m.start("end")
-        while pi < len(protected) and protected[pi].end <= dot_at:
-            pi += 1
-        if pi < len(protected) and protected[pi].start <= dot_at < protected[pi].end:
-            continue
         glued = m.group("gap") is None
         if m.end() >= end:
             continue
         if not _is_boundary(text, start, m, glued):
+            continue
+        if _protected(text, dot_at, start, end):
             continue
         span = _trim(text, sent_start, m.end("end"))
         if span:
@@ -216,13 +240,12 @@ def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
     the two are one sentence.
     """
     lines = line_spans(text) if lines is None else lines
-    protected = [Span(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
     sentences: list[Span] = []
     block: list[Span] = []
 
     def flush() -> None:
         if block:
-            sentences.extend(_split_line(text, block[0].start, block[-1].end, protected))
+            sentences.extend(_split_line(text, block[0].start, block[-1].end))
             block.clear()
 
     for ln in lines:

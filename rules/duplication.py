@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from typing import Iterator
 
 import regex
@@ -22,12 +23,37 @@ def sentence_key(sentence: str) -> str:
     return _NOT_WORD.sub(" ", sentence.casefold()).strip()
 
 
+def _near_match(
+    words: list[str], index: dict[tuple, list[int]], keys: list[list[str]], min_ratio: float
+) -> int | None:
+    """Index of an earlier sentence whose words are nearly ``words``.
+
+    Candidates share the first or the last three words; a candidate is near
+    when difflib's ratio over the word lists reaches ``min_ratio``.
+    """
+    seen = set()
+    for anchor in (("^",) + tuple(words[:3]), ("$",) + tuple(words[-3:])):
+        for i in index.get(anchor, ())[:8]:
+            if i in seen:
+                continue
+            seen.add(i)
+            other = keys[i]
+            if 2 * min(len(other), len(words)) < min_ratio * (len(other) + len(words)):
+                continue  # difflib's ratio cannot reach min_ratio
+            if SequenceMatcher(None, other, words, autojunk=False).ratio() >= min_ratio:
+                return i
+    return None
+
+
 class DuplicateSentence(Rule):
     """## What it does
-    Finds sentences that repeat an earlier sentence of the document, ignoring
-    case, white space, quote style and punctuation. Consecutive repeated
-    sentences are reported as one block, on the second copy, with the line of
-    the first.
+    Finds sentences that repeat an earlier sentence of the document, exactly
+    or nearly (ignoring case, white space, quote style and punctuation, and
+    allowing a word or two changed). Consecutive repeated sentences are
+    reported as one block, on the second copy, with the line of the first:
+    an article pasted twice gives one finding per repeated block, not one
+    per sentence. Short sentences (a byline, `AFP`) between repeated ones do
+    not break a block.
 
     ## Why it matters
     Repeated sentences come from pasting an article twice, from scrapers that
@@ -43,7 +69,8 @@ class DuplicateSentence(Rule):
 
     ## How to silence it
     Short sentences (under `min_words` words) are never reported; raise it in
-    `[rules.DU001]` for text with deliberate refrains.
+    `[rules.DU001]` for text with deliberate refrains. `near_ratio` is the
+    word-level similarity (0–1) from which two sentences count as copies.
     """
 
     code = "DU001"
@@ -51,48 +78,231 @@ class DuplicateSentence(Rule):
     category = "duplication"
     severity = Severity.WARNING
     summary = "A sentence that repeats an earlier one"
-    options = {"min_words": 6}
+    options = {"min_words": 6, "near_ratio": 0.9}
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        first_seen: dict[str, int] = {}
-        block: list[tuple[int, int, int]] = []  # (start, end, first offset)
+        first_seen: dict[str, int] = {}  # exact key -> sentence index
+        index: dict[tuple, list[int]] = {}  # first/last three words -> indices
+        keys: list[list[str]] = []
+        starts: list[int] = []
+        block: list[tuple[int, int, int, bool]] = []  # (start, end, first offset, exact)
 
         def flush():
             if not block:
                 return None
             start, end, first = block[0][0], block[-1][1], block[0][2]
+            exact = all(b[3] for b in block)
             line = doc.position(first).line
             n = len(block)
             block.clear()
             what = "sentence" if n == 1 else f"block of {n} sentences"
+            how = "repeats" if exact else "nearly repeats"
             return self.finding(
                 doc, start, end,
-                f"duplicate {what}: repeats the text at line {line}",
-                confidence=0.95,
+                f"duplicate {what}: {how} the text at line {line}",
+                confidence=0.95 if exact else 0.85,
                 fix=Fix("", safe=False, description="delete the repeated text"),
-                details={"first": {"offset": first, "line": line}, "sentences": n},
+                details={"first": {"offset": first, "line": line}, "sentences": n,
+                         "exact": exact},
             )
 
-        previous_dup = False
         for span in doc.sentences:
             key = sentence_key(text[span.start : span.end])
-            if len(key.split()) < self.min_words:
-                found = flush() if previous_dup else None
-                if found:
-                    yield found
-                previous_dup = False
+            words = key.split()
+            if len(words) < self.min_words:
                 continue
-            if key in first_seen:
-                block.append((span.start, span.end, first_seen[key]))
-                previous_dup = True
+            i = len(keys)
+            keys.append(words)
+            starts.append(span.start)
+            match = first_seen.get(key)
+            exact = match is not None
+            if match is None and self.near_ratio < 1.0:
+                match = _near_match(words, index, keys, self.near_ratio)
+            if match is not None:
+                # Only short sentences can lie between this and the block's
+                # last one (a long new sentence flushes): keep one block.
+                block.append((span.start, span.end, starts[match], exact))
                 continue
-            first_seen[key] = span.start
-            if previous_dup:
-                found = flush()
-                if found:
-                    yield found
-            previous_dup = False
+            first_seen[key] = i
+            index.setdefault(("^",) + tuple(words[:3]), []).append(i)
+            index.setdefault(("$",) + tuple(words[-3:]), []).append(i)
+            found = flush()
+            if found:
+                yield found
         found = flush()
         if found:
             yield found
+
+
+# -- repeated phrases and doubled words -----------------------------------------
+
+# Words that are legitimately doubled (`had had`, `that that`, `is is` in
+# "what it is is") and reduplications (`bye bye`, `so so`).
+_DOUBLE_OK = frozenset(
+    """had that is do can bye ha haha no so very really tut hip chop knock bla
+    blah yada ta tsk boo hush now there well far many long pom quack dum tom
+    night wee murmur ooh oh ah aye yes yeah hey la""".split()
+)
+# Function words are never proper names: `The the` is an error even though
+# both are capitalised.
+_FUNCTION_WORDS = frozenset(
+    """the a an of to in on at by for with and or but is are was were be been
+    it its this that these those he she they we you i his her their our my
+    from as has have had will would can could""".split()
+)
+_CONNECTORS = frozenset({"and", "or", "&"})
+_GAP = regex.compile(r"[ \t\u00a0]+")
+
+
+class RepeatedPhrase(Rule):
+    """## What it does
+    Finds a phrase of two to six words repeated at once, back to back or
+    joined by `and`/`or`: `advance global governance and global governance`.
+
+    ## Why it matters
+    Machine translation and text spinners repeat phrases when they map two
+    source words to the same target phrase; pastes repeat them at joins.
+
+    ## Example
+    ```text
+    to “advance global governance and global governance towards …
+                                  ^^^^^^^^^^^^^^^^^^^^^ DU002
+    ```
+    Idioms with one repeated word (`more and more`, `again and again`) are
+    not phrases of two or more words; a phrase of only short function words
+    (`in the in the`) is reported too.
+
+    ## How to silence it
+    `ignore = ["DU002"]`.
+    """
+
+    code = "DU002"
+    name = "repeated-phrase"
+    category = "duplication"
+    severity = Severity.WARNING
+    summary = "A phrase repeated back to back"
+    options = {"max_words": 6}
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        words = doc.words
+        lowered = [w.text.lower() for w in words]
+        n = len(words)
+        max_words = self.max_words
+        recent: dict[str, int] = {}  # word -> its last position
+        resume = 0  # no new finding may start before this word
+        for k, w in enumerate(lowered):
+            i = recent.get(w)
+            recent[w] = k
+            # A repeat starts at i and its copy at k: the phrase is i..k-1
+            # (back to back) or i..k-2 with a connector at k-1.
+            if i is None or i < resume or k - i > max_words + 1:
+                continue
+            hit = None
+            for size, gap in ((k - i, 0), (k - i - 1, 1)):
+                if not 2 <= size <= max_words or k + size > n:
+                    continue
+                if gap and (lowered[k - 1] not in _CONNECTORS or lowered[i] in _FUNCTION_WORDS):
+                    continue  # `to win and to win you need`: prose, not a slip
+                if lowered[i : i + size] != lowered[k : k + size]:
+                    continue
+                if lowered[i] == "as" and size == 2:
+                    continue  # `as clean as clean can be`
+                if not _only_spaces_between(text, words[i : k + size]):
+                    continue
+                hit = size
+                break
+            if hit is None:
+                continue
+            size = hit
+            start = words[i + size].start
+            end = words[k + size - 1].end
+            phrase = text[words[k].start : end]
+            yield self.finding(
+                doc, start, end,
+                f"the phrase '{phrase}' is repeated back to back",
+                confidence=0.85,
+                fix=Fix("", safe=False, description="delete the repeated phrase"),
+            )
+            resume = k + size
+
+
+def _only_spaces_between(text: str, words: list) -> bool:
+    """Only spaces (no line break, punctuation or number) between the words:
+    `good times, good times` is a refrain, `Elite 5340, Maestro Elite` a list."""
+    return all(_GAP.fullmatch(text, a.end, b.start) for a, b in zip(words, words[1:]))
+
+
+class DoubledWord(Rule):
+    """## What it does
+    Finds a word written twice in a row, `the the`, or glued to itself,
+    `werewere`.
+
+    ## Why it matters
+    Doubled words are the most common typing and pasting slip; at a line
+    break or a glued join they are easy to miss when proofreading.
+
+    ## Example
+    ```text
+    the two leaders stressed their countries relations were were at a high
+                                                       ^^^^^^^^^ DU003
+    ```
+    Legitimate doubles are left alone: `had had`, `that that`, `is is`,
+    names (`Bora Bora`, `Walla Walla`), reduplications (`bye bye`, `so so`)
+    and numbers.
+
+    ## How to silence it
+    `ignore = ["DU003"]`.
+    """
+
+    code = "DU003"
+    name = "doubled-word"
+    category = "duplication"
+    severity = Severity.WARNING
+    summary = "A word written twice in a row"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        words = doc.words
+        for a, b in zip(words, words[1:]):
+            la = a.text.lower()
+            if la != b.text.lower() or la in _DOUBLE_OK:
+                continue
+            if not _GAP.fullmatch(text, a.end, b.start):
+                continue
+            if a.text[0].isupper() and b.text[0].isupper() and la not in _FUNCTION_WORDS:
+                continue  # a name: Bora Bora, Walla Walla
+            if a.script != "Latin" and not la.isalpha():
+                continue
+            yield self.finding(
+                doc, a.start, b.end,
+                f"the word '{b.text}' is doubled",
+                confidence=0.9,
+                fix=Fix(a.text, safe=False, description="delete the second copy"),
+            )
+        if doc.language != "en":
+            return
+        yield from self._glued_doubles(doc)
+
+    def _glued_doubles(self, doc: Document) -> Iterator[Finding]:
+        from detector.rules._glue import SHORT_PARTS, is_known, lexicon
+
+        frequent = lexicon()
+        for tok in doc.words:
+            w = tok.text
+            if len(w) < 4 or len(w) % 2 or not w.isascii() or not w.isalpha() or not w.islower():
+                continue
+            half = w[: len(w) // 2]
+            if half != w[len(w) // 2 :] or half in _DOUBLE_OK:
+                continue
+            if half not in frequent or (len(half) <= 2 and half not in SHORT_PARTS):
+                continue
+            if is_known(w):
+                continue
+            yield self.finding(
+                doc, tok.start, tok.end,
+                f"'{w}' is the word '{half}' written twice with no space",
+                confidence=0.85,
+                fix=Fix(half, safe=False, description="keep one copy"),
+            )

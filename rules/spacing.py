@@ -13,12 +13,34 @@ from detector.rule import Rule
 _LAST_WORD = regex.compile(r"[\p{L}\p{N}]+[^\s\p{L}\p{N}]*$")
 _FIRST_WORD = regex.compile(r"[^\s\p{L}\p{N}]*[\p{L}\p{N}]+")
 
+# A comma (or semicolon) and a closing quote glued to the next sentence's
+# first word: `improving,”According`. The splitter does not see it (a comma
+# ends no sentence), so the rule looks for it itself. Straight quotes are
+# checked for being closing ones (odd count before them in the line).
+_GLUED_AFTER_COMMA_QUOTE = regex.compile(
+    r"(?<=\p{L})[,;](?P<quote>[\"”’])(?P<right>\p{Lu}\p{Ll}+)", regex.VERSION1
+)
+
+
+_WORD_BEFORE = regex.compile(r"\p{L}+$", regex.VERSION1)
+# The final punctuation of a sentence, with closing quotes and brackets.
+_END_PUNCT = regex.compile(r"[.!?…]+[\"'”’»)\]]*$")
+# A `?` standing for a lost curly quote or dash, a common conversion damage:
+# `It?s`, ` ?We are`, `said,? he`. A text with it has no trustworthy `?`.
+_QUOTE_AS_QUESTION_MARK = regex.compile(
+    r"\p{L}\?\p{Ll}|(?:^|\s)\?\p{L}|[,.]\?(?:\s|$)", regex.VERSION1 | regex.MULTILINE
+)
+
+
+def _is_closing_straight_quote(text: str, line_start: int, at: int) -> bool:
+    return text.count('"', line_start, at) % 2 == 1
+
 
 class GluedSentence(Rule):
     """## What it does
     Finds a sentence that starts right after the previous one's final
-    punctuation with no space: `state media.China is`, `changes."Beijing`.
-    The fix inserts the space.
+    punctuation with no space: `state media.China is`, `changes."Beijing`,
+    `improving,”According`. The fix inserts the space.
 
     ## Why it matters
     Glued sentences come from pastes that dropped line breaks and from HTML
@@ -46,14 +68,37 @@ class GluedSentence(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         sentences = doc.sentences
+        found: list[tuple[int, int, int]] = []  # (start, junction, end)
+        question_marks_damaged = bool(_QUOTE_AS_QUESTION_MARK.search(text))
         for prev, cur in zip(sentences, sentences[1:]):
             if prev.end != cur.start:
+                continue
+            end_punct = _END_PUNCT.search(text, prev.start, prev.end)
+            if not end_punct or end_punct.start() == prev.start:
+                continue  # no word before the punctuation: `?In` at a line start
+            if not text[end_punct.start() - 1].isalnum():
+                continue
+            punct = end_punct.group()
+            if punct.startswith(".."):
+                continue  # an ellipsis run on to the next word: a style, not a paste
+            if "?" in punct and (question_marks_damaged or punct == "?"):
+                # `?` often stands for a lost quote or dash (`FRANCISCO?Police`):
+                # only `?"Next` counts, and not in a text with that damage.
                 continue
             left = _LAST_WORD.search(text, prev.start, prev.end)
             right = _FIRST_WORD.match(text, cur.start, cur.end)
             start = left.start() if left else prev.end - 1
             end = right.end() if right else cur.start + 1
-            junction = prev.end
+            found.append((start, prev.end, end))
+        for m in _GLUED_AFTER_COMMA_QUOTE.finditer(text):
+            quote_at = m.start("quote")
+            if text[quote_at] == '"':
+                line_start = text.rfind("\n", 0, quote_at) + 1
+                if not _is_closing_straight_quote(text, line_start, quote_at):
+                    continue
+            left = _WORD_BEFORE.search(text, max(0, m.start() - 100), m.start())
+            found.append((left.start(), m.end("quote"), m.end()))
+        for start, junction, end in sorted(set(found)):
             yield self.finding(
                 doc, start, end,
                 f"sentences glued without a space: '{text[start:end]}'",
@@ -64,3 +109,224 @@ class GluedSentence(Rule):
                     description="insert a space between the sentences",
                 ),
             )
+
+
+# Characters that make a glued-looking word part of something else: hashtags,
+# handles, paths, identifiers.
+_CODE_NEIGHBOURS = frozenset("#@_/\\=<>{}[]|`~$%^*+.")
+
+
+def _glue_candidates(doc: Document) -> Iterator[tuple[int, int, str]]:
+    """(start, end, lower-case word) of word tokens that may be glued: plain
+    ASCII letters, lower case or capitalised, not part of code or a handle."""
+    text = doc.text
+    n = len(text)
+    for tok in doc.words:
+        w = tok.text
+        if len(w) < 5 or not w.isascii() or not w.isalpha():
+            continue
+        if not (w.islower() or (w[0].isupper() and w[1:].islower())):
+            continue
+        if tok.start > 0 and text[tok.start - 1] in _CODE_NEIGHBOURS:
+            continue
+        if tok.end < n and text[tok.end] in _CODE_NEIGHBOURS and not (
+            text[tok.end] == "." and (tok.end + 1 >= n or not text[tok.end + 1].isalnum())
+        ):
+            continue
+        yield tok.start, tok.end, w.lower()
+
+
+class GluedWords(Rule):
+    """## What it does
+    Finds a token that is no English word but splits into two or three
+    frequent ones: `onsovereignty` (`on sovereignty`), `countriespartnership`,
+    `toconsistently`, `aproper`, `Putintwo`. The (unsafe) fix inserts the
+    spaces.
+
+    ## Why it matters
+    Glued words come from converters that dropped the space at a line break
+    or an inline tag (`<a>`, `<em>`). They are invisible to a spell checker
+    that knows the parts and break search and word counts.
+
+    ## Example
+    ```text
+    reiterated his support for Moscow onsovereignty and securitymatters
+                                      ^^^^^^^^^^^^^ SP002 fix: on sovereignty
+    ```
+    A token is glued only when it is rarer than a Zipf frequency of 1.5 in
+    wordfreq's English list and every part is at least 3.0 (a word in a
+    million). Real compounds (`counterbalance`, `nevertheless`), new words
+    built with a prefix or suffix (`geoeconomics`, `leaderless`) and names
+    with capitals inside (`YouTube`) are left alone. English text only.
+
+    ## How to silence it
+    `ignore = ["SP002"]`, or a per-file ignore for word lists and code.
+    """
+
+    code = "SP002"
+    name = "glued-words"
+    category = "spacing"
+    severity = Severity.WARNING
+    summary = "Two or three words glued together with no space"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if doc.language != "en":
+            return
+        from detector.rules._glue import split_glued
+
+        text = doc.text
+        candidates = list(_glue_candidates(doc))
+        seen: dict[str, int] = {}
+        for _s, _e, word in candidates:
+            seen[word] = seen.get(word, 0) + 1
+        for start, end, word in candidates:
+            lowercase = text[start].islower()
+            if not lowercase and seen[word] > 1:
+                continue  # a capitalised token used twice is a name (`Ontong`)
+            parts = split_glued(word, lowercase=lowercase)
+            if parts is None or len(set(parts)) < len(parts) and len(parts) == 2:
+                continue  # a doubled word (`werewere`) is DU003's
+            original = text[start:end]
+            pieces, pos = [], 0
+            for p in parts:
+                pieces.append(original[pos : pos + len(p)])
+                pos += len(p)
+            fixed = " ".join(pieces)
+            yield self.finding(
+                doc, start, end,
+                f"'{original}' is no English word; it looks like '{fixed}' with the "
+                "spaces lost",
+                confidence=0.8,
+                fix=Fix(fixed, safe=False, description="insert the missing spaces"),
+                details={"parts": list(pieces)},
+            )
+
+
+# A comma glued to the next word: `Xinjiang,Hong Kong`, `security,which`.
+# Two or more letters on each side, so `a,b` and numbers (`1,000`) are not
+# matched.
+_COMMA_NO_SPACE = regex.compile(r"(?<=\p{L}{2})(,)(?=\p{L}{2})", regex.VERSION1)
+
+
+class MissingSpaceAfterComma(Rule):
+    """## What it does
+    Finds a comma between two words with no space after it:
+    `Xinjiang,Hong Kong`. The fix inserts the space.
+
+    ## Why it matters
+    A comma glued to the next word is left by converters that dropped a
+    line break or by careless pastes; it also breaks tokenisation.
+
+    ## Example
+    ```text
+    such as the situations in Xinjiang,Hong Kong and Taiwan
+                                      ^ SP003 fix: ", "
+    ```
+    Numbers (`1,000`), URLs, e-mail addresses and lines that look like data
+    (three or more such commas: `red,green,blue,yellow`) are left alone.
+
+    ## How to silence it
+    `ignore = ["SP003"]`.
+    """
+
+    code = "SP003"
+    name = "missing-space-after-comma"
+    category = "spacing"
+    severity = Severity.WARNING
+    summary = "A comma between two words with no space after it"
+    options = {"max_per_line": 2}
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        if "," not in text:
+            return
+        protected = [(t.start, t.end) for t in doc.tokens if t.kind in ("url", "email", "domain")]
+        for line in doc.lines:
+            hits = list(_COMMA_NO_SPACE.finditer(text, line.start, line.end))
+            if not hits or len(hits) > self.max_per_line:
+                continue
+            for m in hits:
+                at = m.start()
+                if any(s <= at < e for s, e in protected):
+                    continue
+                yield self.finding(
+                    doc, at, at + 1,
+                    "no space after the comma between two words",
+                    confidence=0.85,
+                    fix=Fix(", ", safe=True, description="insert a space after the comma"),
+                )
+
+
+_INDENT = regex.compile(r"[ \t\u00a0\u3000]+")
+_PROSE_LINE = regex.compile(r"\p{L}[^\n]*\s\S+\s\S+\s\S+")
+
+
+class PastedIndentation(Rule):
+    """## What it does
+    Finds prose lines indented by white space a paste left behind: lines of
+    running text that start with spaces or tabs, often growing from one
+    paragraph to the next. One finding per run of indented lines.
+
+    ## Why it matters
+    The indentation carries no meaning in prose; it shows the text was
+    copied out of a web page or an editor, and it upsets tools that read
+    indented blocks as code or quotations.
+
+    ## Example
+    ```text
+    Speaking on his 69th birthday, Xi also pledged …
+        The call is thought to be the second time …
+          China has refused to …
+    ^^^^^^^^^^ SP004 (info)
+    ```
+    Documents that look like Markdown or code (fences, list markers) are
+    left alone.
+
+    ## How to silence it
+    `ignore = ["SP004"]`.
+    """
+
+    code = "SP004"
+    name = "pasted-indentation"
+    category = "spacing"
+    severity = Severity.INFO
+    summary = "Prose lines indented by white space left from a paste"
+    options = {"min_lines": 3}
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        if "```" in text or "\n " not in text and "\n\t" not in text:
+            return
+        run: list[tuple[int, int]] = []  # (line start, indentation end)
+
+        def flush():
+            if len(run) < self.min_lines:
+                run.clear()
+                return None
+            widths = sorted({e - s for s, e in run})
+            start, end = run[0]
+            n = len(run)
+            run.clear()
+            width = f"{widths[0]}" if len(widths) == 1 else f"{widths[0]} to {widths[-1]}"
+            return self.finding(
+                doc, start, end,
+                f"{n} lines of prose indented by {width} spaces; white space left by a paste",
+                confidence=0.6,
+                details={"lines": n, "widths": widths},
+            )
+
+        for line in doc.lines:
+            if line.start == line.end or text[line.start : line.end].isspace():
+                continue  # blank lines do not break a run
+            m = _INDENT.match(text, line.start, line.end)
+            if m:
+                # Indented headings and captions neither count nor break a run.
+                if _PROSE_LINE.match(text, m.end(), line.end):
+                    run.append((line.start, m.end()))
+                continue
+            found = flush()
+            if found:
+                yield found
+        found = flush()
+        if found:
+            yield found

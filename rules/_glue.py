@@ -1,0 +1,236 @@
+"""Splitting glued words (``onsovereignty`` → ``on sovereignty``) with a compact
+English lexicon derived from wordfreq.
+
+wordfreq's first lookup costs ~0.2 s (import plus loading its lists), more than
+the whole cold-start budget of ``detector check``. So the data the splitter
+needs ships as one small file, ``data/en_lexicon.txt.gz``, built from wordfreq
+by :func:`build_lexicon` (``python -m detector.rules._glue``):
+
+* every word with a Zipf frequency of at least ``FREQUENT`` (3.0): the parts a
+  glued token may split into;
+* every rarer word (Zipf ≥ ``KNOWN``, 1.5) that *would* split into frequent
+  parts (``counterbalance``, ``forall``): real words that must not be flagged.
+
+A token is glued when it is in neither list and splits into two or three
+frequent parts. The data comes from wordfreq (Robyn Speer, data CC BY-SA 4.0).
+
+>>> split_glued('onsovereignty')
+('on', 'sovereignty')
+>>> split_glued('counterbalance') is None
+True
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from functools import lru_cache
+from importlib import resources
+
+FREQUENT = 3.0  # every part of a split is at least this frequent (Zipf)
+KNOWN = 1.5  # a token at least this frequent is a word, not a glue
+
+# One- and two-letter parts are the riskiest ("co", "ex", "un" are frequent
+# "words" too): only these function words may be parts.
+SHORT_PARTS = frozenset(
+    "a i an as at be by do go he if in is it me my no of on or so to up us we".split()
+)
+# Word-forming prefixes: `geo|economics`, `cyber|attack`, `re|open` are new
+# words, not glued ones.
+PREFIXES = frozenset(
+    """geo bio eco micro macro anti pre post non multi inter intra over under super
+    sub co de re un counter cyber mega mini neo pro semi tele trans ultra self out
+    up down back off fore mid mis dis hyper tri bi euro afro agro petro narco
+    socio techno info crypto auto""".split()
+)
+# Word-forming suffixes that are also words: `leader|less`, `country|wide`.
+SUFFIXES = frozenset(
+    """less ness like wide ship hood ism ward wards wise man men woman women
+    land lands town ville burg berg field wood worth ford ton son dom
+    able ably ing ed er ers est ly ful fold some
+    back down out off up over side""".split()
+)
+_MIN_LENGTH = 5
+# Closed-class words. wordfreq's web-derived lists hold common glues of two of
+# them (`forall`, `inthe`, `havebeen`) as rare "words"; a rare lexicon word
+# made of two of these is treated as glued after all.
+FUNCTION_WORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be
+    been has have had do does did not no so than then that this these those it its
+    i you he she we they me him her us them my your his our their what who which
+    where when why how all any some more most can will would could should may
+    might must there here""".split()
+)
+# Archaic or formal words that are made of two function words all the same.
+_REAL_FUNCTION_COMPOUNDS = frozenset(
+    """thereabout thereabouts wherefrom whereat thereat herewith therewith
+    wherewith therefrom whereof hereto hereof howbeit inasmuch insomuch forasmuch
+    whereon thereon hereon whereto therefor hereby whereby whereas thereto
+    hereat therein herein wherein douse doused nother herat canis ismay hashim
+    thani theseus soweto athen heras inmost whoso themis anywho thisbe""".split()
+)
+GLUE_LIKE_MAX_ZIPF = 2.7
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
+    """(frequent word → rank, 0 = most frequent; rarer known words; rare
+    lexicon words that are glues of two function words), loaded once.
+
+    The file holds a comment line and then one line per list: parsing three
+    ``split()``s keeps the first load near 10 ms.
+    """
+    data = resources.files("detector.rules").joinpath("data/en_lexicon.txt.gz").read_bytes()
+    _comment, frequent, known, glue_like = gzip.decompress(data).decode("utf-8").split("\n")[:4]
+    words = frequent.split()
+    return (
+        dict(zip(words, range(len(words)))),
+        frozenset(known.split()),
+        frozenset(glue_like.split()),
+    )
+
+
+def lexicon() -> dict[str, int]:
+    """Frequent words (Zipf ≥ 3) → frequency rank."""
+    return _load()[0]
+
+
+def is_known(word: str) -> bool:
+    """A word of the lexicon (frequent, or rarer but real)."""
+    frequent, known, _glue_like = _load()
+    return word in frequent or word in known
+
+
+# Short frequent "words" are often abbreviations or name parts (`tam`, `jos`,
+# `ding`): a part of three letters must be among the most frequent words,
+# one of four letters fairly frequent. Ranks count from the most frequent.
+_MAX_RANK_BY_LENGTH = {1: 100, 2: 1500, 3: 1500, 4: 6000}
+# A part this frequent is a function word or close to one (`in`, `two`,
+# `have`, `where`).
+COMMON_RANK = 300
+
+
+def _part_ok(part: str, lex: dict[str, int], first: bool, last: bool) -> bool:
+    if len(part) <= 2 and part not in SHORT_PARTS:
+        return False
+    rank = lex.get(part)
+    if rank is None or rank >= _MAX_RANK_BY_LENGTH.get(len(part), 1 << 30):
+        return False
+    if first and part in PREFIXES:
+        return False
+    if last and part in SUFFIXES:
+        return False
+    return True
+
+
+def best_split(word: str, lex: dict[str, int] | None = None) -> tuple[str, ...] | None:
+    """The best split of lower-case ``word`` into two or three frequent parts.
+
+    ``lex`` maps frequent words to their frequency rank. Two parts beat
+    three; among equals, the split whose rarest part is most frequent wins.
+    One-letter parts (``a``) are allowed only in two-part splits.
+    """
+    lex = lexicon() if lex is None else lex
+    n = len(word)
+    best: tuple[float, tuple[str, ...]] | None = None
+    for i in range(1, n):
+        left = word[:i]
+        if not _part_ok(left, lex, True, False):
+            continue
+        right = word[i:]
+        if _part_ok(right, lex, False, True):
+            score = max(lex[left], lex[right])
+            if best is None or score < best[0]:
+                best = (score, (left, right))
+    if best is not None:
+        return best[1]
+    for i in range(1, n - 1):
+        left = word[:i]
+        if not _part_ok(left, lex, True, False):
+            continue
+        for j in range(i + 1, n):
+            mid, right = word[i:j], word[j:]
+            if len(mid) == 1 or len(right) == 1 or len(left) == 1:
+                continue
+            if _part_ok(mid, lex, False, False) and _part_ok(right, lex, False, True):
+                score = max(lex[left], lex[mid], lex[right])
+                if best is None or score < best[0]:
+                    best = (score, (left, mid, right))
+    return best[1] if best else None
+
+
+def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
+    """The parts of a glued lower-case ``word``, or None if it is a word or no glue.
+
+    ``lowercase`` tells whether the token was written in lower case. Tokens
+    written with a capital are mostly names (``Chasetown``, ``Manswell``), so
+    they need more: two parts, a first one of four letters or more and a
+    last one among the commonest words (``Putintwo``, ``Nationswhere``).
+    A split into two content words (no common word among them) must be long
+    or start with a plural (``countriespartnership``): short ones are
+    mostly real compounds wordfreq lacks (``oilskin``, ``writedown``).
+
+    >>> split_glued('situationin'), split_glued('oilskin'), split_glued('Chasetown', False)
+    (('situation', 'in'), None, None)
+    """
+    if len(word) < _MIN_LENGTH or not word.isalpha() or not word.isascii():
+        return None
+    if is_known(word):
+        if not (lowercase and word in _load()[2]):
+            return None
+    parts = _split_cached(word)
+    if parts is None:
+        return None
+    lex = lexicon()
+    if len(parts) == 3 and (not lowercase or any(lex[p] >= 3000 for p in parts)):
+        return None
+    if not lowercase and (
+        len(parts) != 2 or len(parts[0]) < 4 or len(parts[1]) < 2 or lex[parts[1]] >= 1000
+    ):
+        return None
+    if all(lex[p] >= COMMON_RANK for p in parts):
+        if len(word) < 12 and not (parts[0].endswith("s") and len(parts[0]) >= 5):
+            return None
+    return parts
+
+
+@lru_cache(maxsize=65536)
+def _split_cached(word: str) -> tuple[str, ...] | None:
+    return best_split(word)
+
+
+def build_lexicon(path: str) -> None:  # pragma: no cover - run by hand
+    """Write the lexicon file from the installed wordfreq (English, large list)."""
+    import wordfreq
+
+    freqs = wordfreq.get_frequency_dict("en", "large")
+    zipf = {w: math.log10(f * 1e9) for w, f in freqs.items() if w.isalpha() and w.isascii()}
+    by_freq = sorted((w for w, z in zipf.items() if z >= FREQUENT), key=lambda w: (-zipf[w], w))
+    frequent = dict(zip(by_freq, range(len(by_freq))))
+    known = sorted(
+        w for w, z in zipf.items()
+        if KNOWN <= z < FREQUENT and len(w) >= _MIN_LENGTH and best_split(w, frequent)
+    )
+    glue_like = sorted(
+        w for w in known
+        if zipf[w] < GLUE_LIKE_MAX_ZIPF and w not in _REAL_FUNCTION_COMPOUNDS
+        and len(parts := best_split(w, frequent)) == 2
+        and all(p in FUNCTION_WORDS for p in parts)
+    )
+    lines = [
+        "# English lexicon for glued-word splitting, from wordfreq (data CC BY-SA 4.0, "
+        f"Robyn Speer et al.): words with Zipf >= {FREQUENT} by frequency, then rarer "
+        f"words (Zipf >= {KNOWN}) that split into frequent ones, then the rare ones "
+        f"(Zipf < {GLUE_LIKE_MAX_ZIPF}) made of two function words (web glues like 'inthe')",
+        " ".join(by_freq),
+        " ".join(known),
+        " ".join(glue_like),
+    ]
+    with open(path, "wb") as fh:
+        fh.write(gzip.compress("\n".join(lines).encode("utf-8") + b"\n", mtime=0))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    build_lexicon(sys.argv[1] if len(sys.argv) > 1 else "rules/data/en_lexicon.txt.gz")
