@@ -38,10 +38,11 @@ _SUFFIXES = (
 DOMAIN = rf"(?<![\w.])[\w-]+(?:\.[\w-]+)*\.(?:{_SUFFIXES})(?![\w])"
 NUMBER = r"[-+]?\p{Nd}+(?:[.,:]\p{Nd}+)*%?"
 # A word: letters (any script) and digits with at least one letter, optionally
-# joined by apostrophes or hyphens inside (`don't`, `face-to-face`, `COVID-19`).
+# joined by apostrophes or hyphens inside (`don't`, `face-to-face`), and by a
+# hyphen to a number (`COVID-19`, `Boeing-737`).
 WORD = (
     r"[\p{L}\p{M}\p{Nd}]*\p{L}[\p{L}\p{M}\p{Nd}]*"
-    r"(?:['’\-][\p{L}\p{M}\p{Nd}]*\p{L}[\p{L}\p{M}\p{Nd}]*)*"
+    r"(?:['’\-][\p{L}\p{M}\p{Nd}]*\p{L}[\p{L}\p{M}\p{Nd}]*|-\p{Nd}+)*"
 )
 
 # Two fast paths come first, for speed: a word that nothing after it can turn

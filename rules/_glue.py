@@ -33,7 +33,7 @@ KNOWN = 1.5  # a token at least this frequent is a word, not a glue
 # One- and two-letter parts are the riskiest ("co", "ex", "un" are frequent
 # "words" too): only these function words may be parts.
 SHORT_PARTS = frozenset(
-    "a i an as at be by do go he if in is it me my no of on or so to up us we".split()
+    "a i am an as at be by do go he if in is it me my no of on or so to up us we".split()
 )
 # Word-forming prefixes: `geo|economics`, `cyber|attack`, `re|open` are new
 # words, not glued ones.
@@ -50,7 +50,11 @@ SUFFIXES = frozenset(
     able ably ing ed er ers est ly ful fold some
     back down out off up over side""".split()
 )
-_MIN_LENGTH = 5
+_MIN_LENGTH = 4
+# Endings of plurals, participles, adverbs and adjectives: a first part with
+# one of them rarely starts a real compound (`glaringneon`, `countriesand`),
+# unlike short nouns and verbs (`oilskin`, `writedown`).
+_INFLECTED = ("s", "ing", "ed", "ly", "al", "ent", "ant", "ous", "ive", "ic", "ful", "ary", "ory", "ion")
 # Closed-class words. wordfreq's web-derived lists hold common glues of two of
 # them (`forall`, `inthe`, `havebeen`) as rare "words"; a rare lexicon word
 # made of two of these is treated as glued after all.
@@ -67,9 +71,11 @@ _REAL_FUNCTION_COMPOUNDS = frozenset(
     wherewith therefrom whereof hereto hereof howbeit inasmuch insomuch forasmuch
     whereon thereon hereon whereto therefor hereby whereby whereas thereto
     hereat therein herein wherein douse doused nother herat canis ismay hashim
-    thani theseus soweto athen heras inmost whoso themis anywho thisbe""".split()
+    thani theseus soweto athen heras inmost whoso themis anywho thisbe atone amore
+    canto willa botha coulda woulda abut heme wean onus noor thea hera hebe theban
+    theism theist theists thearchy""".split()
 )
-GLUE_LIKE_MAX_ZIPF = 2.7
+GLUE_LIKE_MAX_ZIPF = 3.5
 
 
 @lru_cache(maxsize=1)
@@ -104,18 +110,23 @@ def is_known(word: str) -> bool:
 # Short frequent "words" are often abbreviations or name parts (`tam`, `jos`,
 # `ding`): a part of three letters must be among the most frequent words,
 # one of four letters fairly frequent. Ranks count from the most frequent.
-_MAX_RANK_BY_LENGTH = {1: 100, 2: 1500, 3: 1500, 4: 6000}
+_MAX_RANK_BY_LENGTH = {1: 100, 2: 1500, 3: 1500, 4: 10000}
 # A part this frequent is a function word or close to one (`in`, `two`,
 # `have`, `where`).
 COMMON_RANK = 300
 
 
-def _part_ok(part: str, lex: dict[str, int], first: bool, last: bool) -> bool:
+def _part_ok(part: str, lex: dict[str, int], first: bool, last: bool, other: str = "") -> bool:
+    """Whether ``part`` may be a part of a split; ``other`` is the neighbouring
+    part when known: next to a function word, prefixes and suffixes are
+    plain words again (`over his`, `went out` is not, `runback` neither)."""
     if len(part) <= 2 and part not in SHORT_PARTS:
         return False
     rank = lex.get(part)
     if rank is None or rank >= _MAX_RANK_BY_LENGTH.get(len(part), 1 << 30):
         return False
+    if other in FUNCTION_WORDS:
+        return True
     if first and part in PREFIXES:
         return False
     if last and part in SUFFIXES:
@@ -134,11 +145,8 @@ def best_split(word: str, lex: dict[str, int] | None = None) -> tuple[str, ...] 
     n = len(word)
     best: tuple[float, tuple[str, ...]] | None = None
     for i in range(1, n):
-        left = word[:i]
-        if not _part_ok(left, lex, True, False):
-            continue
-        right = word[i:]
-        if _part_ok(right, lex, False, True):
+        left, right = word[:i], word[i:]
+        if _part_ok(left, lex, True, False, right) and _part_ok(right, lex, False, True, left):
             score = max(lex[left], lex[right])
             if best is None or score < best[0]:
                 best = (score, (left, right))
@@ -175,21 +183,29 @@ def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
     """
     if len(word) < _MIN_LENGTH or not word.isalpha() or not word.isascii():
         return None
-    if is_known(word):
-        if not (lowercase and word in _load()[2]):
-            return None
+    if is_known(word) and word not in _load()[2]:
+        return None
     parts = _split_cached(word)
     if parts is None:
         return None
     lex = lexicon()
     if len(parts) == 3 and (not lowercase or any(lex[p] >= 3000 for p in parts)):
         return None
+    first, last = parts[0], parts[-1]
     if not lowercase and (
-        len(parts) != 2 or len(parts[0]) < 4 or len(parts[1]) < 2 or lex[parts[1]] >= 1000
+        len(parts) != 2
+        or len(last) < 2
+        or not (
+            # `Itincludes`, `Afterall`, `Hewas`
+            (first in FUNCTION_WORDS and (len(last) >= 5 or last in FUNCTION_WORDS))
+            or (len(first) >= 4 and (lex[last] < 1000 or len(word) >= 12))
+        )
     ):
         return None
+    if len(word) == 4 and not all(p in SHORT_PARTS or p in FUNCTION_WORDS for p in parts[:1]):
+        return None  # four letters: only `acar`, `toan`, `ofus`
     if all(lex[p] >= COMMON_RANK for p in parts):
-        if len(word) < 12 and not (parts[0].endswith("s") and len(parts[0]) >= 5):
+        if len(word) < 10 and not (len(first) >= 5 and first.endswith(_INFLECTED)):
             return None
     return parts
 
@@ -197,6 +213,21 @@ def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
 @lru_cache(maxsize=65536)
 def _split_cached(word: str) -> tuple[str, ...] | None:
     return best_split(word)
+
+
+def _looks_like_web_glue(w: str, z: float, frequent: dict[str, int]) -> bool:
+    """A lexicon word that is really two words a web page glued, so common
+    that wordfreq counts it (`ofthe`, `inthe`, `thefirst`, `forall`)."""
+    for i in range(1, len(w)):
+        a, b = w[:i], w[i:]
+        if a in FUNCTION_WORDS and b in FUNCTION_WORDS and z < (3.0 if len(w) > 4 else 2.0):
+            return True
+        if a in ("the", "of") and len(b) >= 3 and frequent.get(b, 1 << 30) < 3000:
+            if not (a == "of" and b.startswith("f")):  # `offish`, `offed`
+                return True
+        if b == "the" and a in FUNCTION_WORDS:
+            return True
+    return False
 
 
 def build_lexicon(path: str) -> None:  # pragma: no cover - run by hand
@@ -212,10 +243,9 @@ def build_lexicon(path: str) -> None:  # pragma: no cover - run by hand
         if KNOWN <= z < FREQUENT and len(w) >= _MIN_LENGTH and best_split(w, frequent)
     )
     glue_like = sorted(
-        w for w in known
-        if zipf[w] < GLUE_LIKE_MAX_ZIPF and w not in _REAL_FUNCTION_COMPOUNDS
-        and len(parts := best_split(w, frequent)) == 2
-        and all(p in FUNCTION_WORDS for p in parts)
+        w for w, z in zipf.items()
+        if KNOWN <= z < GLUE_LIKE_MAX_ZIPF and len(w) >= _MIN_LENGTH
+        and w not in _REAL_FUNCTION_COMPOUNDS and _looks_like_web_glue(w, z, frequent)
     )
     lines = [
         "# English lexicon for glued-word splitting, from wordfreq (data CC BY-SA 4.0, "

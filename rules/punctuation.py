@@ -162,37 +162,26 @@ class UnbalancedBracket(Rule):
         text = doc.text
         if not any(c in text for c in "()[]“"):
             return
-        lines = [ln for ln in doc.lines if ln.start < ln.end and not text[ln.start:ln.end].isspace()]
-        for idx, ln in enumerate(lines):
-            marker = _LIST_MARKER.match(text, ln.start, ln.end)
-            skip = {marker.end() - 1} if marker else set()
-            skip |= {m.end() - 1 for m in _EMOTICON.finditer(text, ln.start, ln.end)}
-            inline_markers = {m.end() - 1 for m in _INLINE_MARKER.finditer(text, ln.start, ln.end)}
+        # Units: a line, joined with the next ones while it does not end like
+        # a paragraph (hard-wrapped text: the pair may close on a later line).
+        units: list[list] = []
+        joining = False
+        for ln in doc.lines:
+            if ln.start == ln.end or text[ln.start : ln.end].isspace():
+                joining = False
+                continue
+            if joining:
+                units[-1].append(ln)
+            else:
+                units.append([ln])
+            joining = not _LINE_END_OK.search(text, ln.start, ln.end)
+        for idx, unit in enumerate(units):
             stack: list[int] = []
-            for i in range(ln.start, ln.end):
-                c = text[i]
-                if c in _OPEN_TO_CLOSE:
-                    stack.append(i)
-                elif c in _CLOSE_TO_OPEN and i not in skip:
-                    opener = _CLOSE_TO_OPEN[c]
-                    if i in inline_markers and opener not in (text[k] for k in stack):
-                        continue
-                    for k in range(len(stack) - 1, -1, -1):
-                        if text[stack[k]] == opener:
-                            del stack[k:]
-                            break
-                    else:
-                        if c != "”":  # PU001 reports closing quotes
-                            yield self.finding(
-                                doc, i, i + 1,
-                                f"'{c}' closes a '{opener}' that was never opened in this paragraph",
-                                confidence=0.7,
-                            )
+            for ln in unit:
+                yield from self._scan_line(doc, ln, stack)
             if not stack:
                 continue
-            if not _LINE_END_OK.search(text, ln.start, ln.end):
-                continue  # hard-wrapped or cut line: the pair may close on the next
-            nxt = lines[idx + 1] if idx + 1 < len(lines) else None
+            nxt = units[idx + 1][0] if idx + 1 < len(units) else None
             for at in stack:
                 c = text[at]
                 if c == "“" and nxt is not None and text[nxt.start : nxt.end].lstrip().startswith("“"):
@@ -203,3 +192,30 @@ class UnbalancedBracket(Rule):
                     f"'{_OPEN_TO_CLOSE[c]}' was probably lost",
                     confidence=0.7,
                 )
+
+    def _scan_line(self, doc: Document, ln, stack: list[int]) -> Iterator[Finding]:
+        """Match the brackets of one line against ``stack`` (open positions)."""
+        text = doc.text
+        marker = _LIST_MARKER.match(text, ln.start, ln.end)
+        skip = {marker.end() - 1} if marker else set()
+        skip |= {m.end() - 1 for m in _EMOTICON.finditer(text, ln.start, ln.end)}
+        inline_markers = {m.end() - 1 for m in _INLINE_MARKER.finditer(text, ln.start, ln.end)}
+        for i in range(ln.start, ln.end):
+            c = text[i]
+            if c in _OPEN_TO_CLOSE:
+                stack.append(i)
+            elif c in _CLOSE_TO_OPEN and i not in skip:
+                opener = _CLOSE_TO_OPEN[c]
+                if i in inline_markers and opener not in (text[k] for k in stack):
+                    continue
+                for k in range(len(stack) - 1, -1, -1):
+                    if text[stack[k]] == opener:
+                        del stack[k:]
+                        break
+                else:
+                    if c != "”":  # PU001 reports closing quotes
+                        yield self.finding(
+                            doc, i, i + 1,
+                            f"'{c}' closes a '{opener}' that was never opened in this paragraph",
+                            confidence=0.7,
+                        )

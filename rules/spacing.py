@@ -123,7 +123,7 @@ def _glue_candidates(doc: Document) -> Iterator[tuple[int, int, str]]:
     n = len(text)
     for tok in doc.words:
         w = tok.text
-        if len(w) < 5 or not w.isascii() or not w.isalpha():
+        if len(w) < 4 or not w.isascii() or not w.isalpha():
             continue
         if not (w.islower() or (w[0].isupper() and w[1:].islower())):
             continue

@@ -1,0 +1,121 @@
+"""Duplication rules: repeated sentences and blocks (DU001), repeated phrases
+(DU002), doubled words (DU003)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import findings_of, spans
+
+
+def run(text, code):
+    return findings_of(text, select=(code,), language="en")
+
+
+A = "It was the second reported call between the two leaders since February 24."
+B = "China has refused to condemn the invasion of Ukraine by its neighbour."
+C = "Beijing is Moscow's largest trading partner, with trade volumes rising."
+D = "The two sides last week unveiled the first road bridge linking the countries."
+
+
+# -- DU001 ---------------------------------------------------------------------
+
+def test_exact_repeat_reported_on_second_copy_with_pointer():
+    text = f"{A}\n{B}\n{C}\n{A}\n"
+    found = run(text, "DU001")
+    assert spans(found) == [("DU001", A)]
+    assert found[0].start == text.rindex(A)
+    assert found[0].details["first"] == {"offset": 0, "line": 1}
+
+
+def test_article_pasted_twice_is_one_block():
+    text = f"{A} {B} {C} {D}\nAFP\n{B}\n{A}\nAFP\n{D}\n{C}\n"
+    found = run(text, "DU001")
+    second = text.index(f"\n{B}") + 1
+    assert [(f.code, f.start, f.end) for f in found] == [("DU001", second, len(text) - 1)]
+    assert found[0].details["sentences"] == 4
+
+
+def test_near_duplicate_with_quote_style_and_one_word_changed():
+    first = "China is “willing to continue to offer mutual support to Russia on issues of sovereignty and security,” he said."
+    second = 'China is "willing to continue to offer mutual support to Russia on matters of sovereignty and security," he said.'
+    found = run(f"{first}\n{B}\n{second}\n", "DU001")
+    assert spans(found) == [("DU001", second)]
+    assert "nearly" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # short refrains are not sentences worth reporting
+        "Thank you.\nYes.\nThank you.\n",
+        # similar but different sentences
+        f"{A}\nIt was the first reported call between the two leaders since the war began in May.\n",
+        f"{A}\n{B}\n{C}\n{D}\n",
+    ],
+)
+def test_no_duplicates(text):
+    assert run(text, "DU001") == []
+
+
+# -- DU002 ---------------------------------------------------------------------
+
+def test_repeated_phrase_with_and():
+    text = "China wants to advance global governance and global governance towards more just development."
+    found = run(text, "DU002")
+    assert spans(found) == [("DU002", "and global governance")]
+
+
+def test_repeated_phrase_back_to_back():
+    text = "The minister said in the in the statement that talks would go on."
+    assert spans(run(text, "DU002")) == [("DU002", "in the")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose more and more, again and again, step by step.",
+        "This lady is as clean as clean can be.",
+        "Good times, good times.",
+        "I want to win and to win you need your best team.",
+        "The Maestro Elite 5340, Maestro Elite 5360 and Maestro Elite 5390 ship today.",
+        "The bridge links the countries. The countries agreed.",
+    ],
+)
+def test_no_repeated_phrase(text):
+    assert run(text, "DU002") == []
+
+
+# -- DU003 ---------------------------------------------------------------------
+
+def test_doubled_words():
+    text = "He reduced the the sentence to to 39 years. The the court agreed."
+    found = run(text, "DU003")
+    assert spans(found) == [("DU003", "the the"), ("DU003", "to to"), ("DU003", "The the")]
+    assert found[0].fix.replacement == "the"
+
+
+def test_doubled_word_with_possessive_or_hyphen():
+    text = "the nation nation's schools and the third third-party vendors"
+    assert spans(run(text, "DU003")) == [("DU003", "nation nation's"), ("DU003", "third third-party")]
+
+
+def test_glued_double():
+    found = run("Their relations werewere at an all-time high.", "DU003")
+    assert spans(found) == [("DU003", "werewere")]
+    assert found[0].fix.replacement == "were"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What he had had was enough, and he said that that was fine.",
+        "They flew to Bora Bora and then Walla Walla.",
+        "Bye bye, so so, ha ha, very very good.",
+        "In 2020 2021 was expected.",
+        "They sang couscous songs about the dodo and a mahimahi.",
+        "Hello.\nHello there, again.",
+    ],
+)
+def test_no_doubled_words(text):
+    assert run(text, "DU003") == []

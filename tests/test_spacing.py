@@ -1,0 +1,170 @@
+"""Spacing rules: glued sentences (SP001), glued words (SP002), comma without
+space (SP003), pasted indentation (SP004)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import findings_of, spans
+from detector.rules._glue import split_glued
+
+
+def run(text, code):
+    return findings_of(text, select=(code,), language="en")
+
+
+# -- SP001 ---------------------------------------------------------------------
+
+def test_glued_sentences_and_fix():
+    text = 'It was said by state media.China is "willing". They met on February 24.It was the second call.'
+    found = run(text, "SP001")
+    assert spans(found) == [("SP001", "media.China"), ("SP001", "24.It")]
+    assert found[0].fix.replacement == "media. China" and found[0].fix.safe
+    assert text[found[0].start : found[0].end] == "media.China"
+
+
+def test_glued_after_quote_and_after_comma_quote():
+    text = 'In the face of global turmoil and changes."Beijing was willing. Ties are improving,”According to the Kremlin.'
+    assert spans(run(text, "SP001")) == [
+        ("SP001", 'changes."Beijing'),
+        ("SP001", "improving,”According"),
+    ]
+
+
+def test_opening_straight_quote_after_comma_is_not_glued():
+    # the quote opens here ("He said,"), it is not a closing one
+    assert run('He said,"We will win the match" and left.', "SP001") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. Army and the U.K. Navy met.",
+        "Visit www.example.com/News.Today for more.",
+        "Mail press@agency.com for Node.js and .NET help.",
+        "Version 1.2.3 costs 3.5 dollars.",
+        "J.R.R. Tolkien wrote it. Mr.Smith came too.",
+        "Open README.md or report.PDF please.",
+        "Scores: Columbus 3, St. Louis 2...The Blues won again.",
+        "SAN FRANCISCO?Police said the man?s car was found.",
+    ],
+)
+def test_not_glued_sentences(text):
+    assert run(text, "SP001") == []
+
+
+# -- SP002 ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "word, parts",
+    [
+        ("onsovereignty", ("on", "sovereignty")),
+        ("countriespartnership", ("countries", "partnership")),
+        ("toconsistently", ("to", "consistently")),
+        ("aproper", ("a", "proper")),
+        ("situationin", ("situation", "in")),
+        ("forall", ("for", "all")),
+        ("inthe", ("in", "the")),
+    ],
+)
+def test_split_glued(word, parts):
+    assert split_glued(word) == parts
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["counterbalance", "nevertheless", "geoeconomics", "leaderless", "countrywide",
+     "oilskin", "writedown", "blagoveshchensk", "heihe", "importantly",
+     "goodwill", "inmost", "douse", "whereas", "therein"],
+)
+def test_real_words_are_not_split(word):
+    assert split_glued(word) is None
+
+
+def test_glued_words_in_text_with_fix():
+    text = "Xi reiterated his support for Moscow onsovereignty and on the situationin Ukraine."
+    found = run(text, "SP002")
+    assert spans(found) == [("SP002", "onsovereignty"), ("SP002", "situationin")]
+    assert found[0].fix.replacement == "on sovereignty" and not found[0].fix.safe
+
+
+def test_capitalised_glue_keeps_case():
+    text = "The call was not the first time that Xi and Putintwo strongmen met."
+    found = run(text, "SP002")
+    assert spans(found) == [("SP002", "Putintwo")]
+    assert found[0].fix.replacement == "Putin two"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # names, used twice or with rare parts
+        "Justin Ontong played. Ontong scored and Chasetown won at Renforth Drive.",
+        # hashtags, handles, code, paths, e-mail
+        "Follow #prayforukraine and @newsdesk, run my_function or /usr/bin/startup.",
+        "Write to janedoe@example.com about sitemap.xml today.",
+        # capitals inside: brands
+        "YouTube and PlayStation sold an iPhone.",
+        # real compounds and new words
+        "A counterbalance, nevertheless, geoeconomics and the goodwill writedown.",
+    ],
+)
+def test_no_glued_words(text):
+    assert run(text, "SP002") == []
+
+
+def test_glued_double_is_left_to_du003():
+    assert run("Their relations werewere at a high.", "SP002") == []
+
+
+def test_glued_sentence_after_a_domain():
+    text = "Read it on example.org.Then call us."
+    assert spans(run(text, "SP001")) == [("SP001", "org.Then")]
+
+
+def test_glued_words_only_for_english():
+    text = "Der Kanzler sprach onsovereignty und vieles mehr über die Lage im Land."
+    assert findings_of(text, select=("SP002",), language="de") == []
+
+
+# -- SP003 ---------------------------------------------------------------------
+
+def test_missing_space_after_comma():
+    text = "Smit,who had never met him, said the situations in Xinjiang,Hong Kong differ."
+    found = run(text, "SP003")
+    assert [(f.code, f.start, f.match) for f in found] == [("SP003", 4, ","), ("SP003", 59, ",")]
+    assert found[0].fix.replacement == ", "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It cost 1,000,000 dollars, or a,b in math.",
+        "Colours: red,green,blue,yellow",  # data, not prose
+        "See https://example.com/a,b,c for it.",
+    ],
+)
+def test_comma_near_misses(text):
+    assert run(text, "SP003") == []
+
+
+# -- SP004 ---------------------------------------------------------------------
+
+def test_pasted_indentation_one_finding_per_run():
+    text = (
+        "Title line\n\nSpeaking on his birthday, Xi pledged support.\n"
+        "    The call is thought to be the second time they have spoken.\n"
+        "      China has refrained from calling it an invasion at all.\n"
+        "        Trade ties\n"
+        "        During the call, Xi stressed China had assessed the situation.\n"
+    )
+    found = run(text, "SP004")
+    assert [(f.code, f.match, f.severity.value) for f in found] == [("SP004", "    ", "info")]
+    assert found[0].details["lines"] == 3
+
+
+def test_indentation_in_markdown_or_lists_is_not_reported():
+    text = "Intro text here.\n\n```\n    code line one\n    code line two\n    code line three\n```\n"
+    assert run(text, "SP004") == []
+    text = "Items:\n  - first item in the list\n  - second item in the list\n  - third item in the list\n"
+    assert run(text, "SP004") == []
