@@ -35,7 +35,9 @@ _SUFFIXES = (
     "txt|md|html?|pdf|docx?|xlsx?|csv|json|xml|ya?ml|toml|py|js|ts|jsx|tsx|rb|go|rs|"
     "java|cpp|hpp|sh|exe|zip|gz|png|jpe?g|gif|svg|mp3|mp4"
 )
-DOMAIN = rf"(?<![\w.])[\w-]+(?:\.[\w-]+)*\.(?:{_SUFFIXES})(?![\w])"
+# Capitalised suffixes (`FabriPaint.Com`) only where no sentence starts so:
+# `said.It`, `Kyiv.In` and `profit.Net` are glued sentences, not domains.
+DOMAIN = rf"(?<![\w.])[\w-]+(?:\.[\w-]+)*\.(?:{_SUFFIXES}|Com|COM|Org|ORG|Gov|GOV|Edu|EDU)(?![\w])"
 NUMBER = r"[-+]?\p{Nd}+(?:[.,:]\p{Nd}+)*%?"
 # A word: letters (any script) and digits with at least one letter, optionally
 # joined by apostrophes or hyphens inside (`don't`, `face-to-face`), and by a

@@ -207,8 +207,8 @@ class RepeatedPhrase(Rule):
                     continue  # `to win and to win you need`: prose, not a slip
                 if lowered[i : i + size] != lowered[k : k + size]:
                     continue
-                if lowered[i] == "as" and size == 2:
-                    continue  # `as clean as clean can be`
+                if size == 2 and lowered[i : i + 2] in (["as", lowered[i + 1]], ["and", "such"]):
+                    continue  # `as clean as clean can be`, `and such and such`
                 if not _only_spaces_between(text, words[i : k + size]):
                     continue
                 hit = size

@@ -76,6 +76,7 @@ def test_repeated_phrase_back_to_back():
     [
         "Prices rose more and more, again and again, step by step.",
         "This lady is as clean as clean can be.",
+        "He found patterns and such and such properties.",
         "Good times, good times.",
         "I want to win and to win you need your best team.",
         "The Maestro Elite 5340, Maestro Elite 5360 and Maestro Elite 5390 ship today.",

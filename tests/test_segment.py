@@ -31,6 +31,8 @@ def test_doctests():
         ("It ended on February 24.China has refused.", ["It ended on February 24.", "China has refused."]),
         ("One. Two is here.", ["One.", "Two is here."]),
         ("Is it? Yes it is!", ["Is it?", "Yes it is!"]),
+        # capitalised words that are also domain suffixes start sentences
+        ("He said.It was. Visit Kyiv.In the news.", ["He said.", "It was.", "Visit Kyiv.", "In the news."]),
     ],
 )
 def test_sentence_ends_split(text, expected):
@@ -49,6 +51,7 @@ def test_sentence_ends_split(text, expected):
         "Reported by J. Smith for the paper.",
         "Open the file report.pdf now.",
         "N.Taylor wrote the story.",
+        "FabriPaint.Com is based in Oregon.",
     ],
 )
 def test_dotted_things_are_not_sentence_ends(text):
