@@ -155,7 +155,9 @@ _BOUNDARY = regex.compile(
     regex.VERSION1,
 )
 _NEXT_STARTS_SENTENCE = regex.compile(r"[\"'“‘(\[«¿¡]*[\p{Lu}\p{Nd}\p{Lo}]")
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}.\-]*)$")
+# The word before a full stop, matched backwards from it (a forward search
+# would scan the whole line for every candidate).
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{N}.\-]*", regex.REVERSE)
 _DOTTED_ACRONYM = regex.compile(r"^(?:\p{L}\.)+\p{L}?$")
 _PROTECTED = regex.compile(rf"{URL}|{EMAIL}|{DOMAIN}|\p{{Nd}}+(?:\.\p{{Nd}}+)+")
 _CJK_END = frozenset("。！？")
@@ -164,7 +166,7 @@ _CJK_END = frozenset("。！？")
 def _is_boundary(text: str, line_start: int, m: "regex.Match", glued: bool) -> bool:
     end_punct = m.group("end")
     dot_at = m.start("end")
-    before = _WORD_BEFORE.search(text, line_start, dot_at).group(1)
+    before = _WORD_BEFORE.match(text, line_start, dot_at).group()
     if end_punct[0] in _CJK_END:
         return True
     if end_punct[0] == "." and not end_punct.startswith(".."):

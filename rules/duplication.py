@@ -137,6 +137,11 @@ class DuplicateSentence(Rule):
 
 # -- repeated phrases and doubled words -----------------------------------------
 
+def lowered_words(doc: Document) -> list[str]:
+    """The document's words in lower case (shared through ``doc.memo``)."""
+    return [w.text.lower() for w in doc.words]
+
+
 # Words that are legitimately doubled (`had had`, `that that`, `is is` in
 # "what it is is") and reduplications (`bye bye`, `so so`).
 _DOUBLE_OK = frozenset(
@@ -187,7 +192,7 @@ class RepeatedPhrase(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         words = doc.words
-        lowered = [w.text.lower() for w in words]
+        lowered = doc.memo(lowered_words)
         n = len(words)
         max_words = self.max_words
         recent: dict[str, int] = {}  # word -> its last position
@@ -275,8 +280,15 @@ class DoubledWord(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         words = doc.words
-        for a, b in zip(words, words[1:]):
-            la, lb = a.text.lower(), b.text.lower()
+        low = doc.memo(lowered_words)
+        # Candidate pairs first, in one comprehension: most pairs differ.
+        pairs = [
+            i for i, (x, y) in enumerate(zip(low, low[1:]))
+            if x == y or (y.startswith(x) or x.endswith(y)) and x[:1] == y[:1] or x.endswith("-" + y)
+        ]
+        for i in pairs:
+            a, b = words[i], words[i + 1]
+            la, lb = low[i], low[i + 1]
             if la != lb:
                 # `nation nation's`, `third third-party`, `oil-rich rich`
                 la, lb = _head(la), _head(lb)

@@ -120,6 +120,7 @@ class DanglingQuoteFragment(Rule):
 
 _OPEN_TO_CLOSE = {"(": ")", "[": "]", "{": "}", "“": "”"}
 _CLOSE_TO_OPEN = {v: k for k, v in _OPEN_TO_CLOSE.items()}
+_BRACKET = regex.compile(r"[()\[\]{}“”]")
 # `1)`, `a)`, `iv)` at the start of a line or after white space: list markers,
 # not closing brackets. `:)` `;-)` and the like: emoticons.
 _LIST_MARKER = regex.compile(r"[ \t]*(?:\p{N}{1,2}|\p{L}|[ivx]{1,4})\)", regex.VERSION1)
@@ -196,11 +197,14 @@ class UnbalancedBracket(Rule):
     def _scan_line(self, doc: Document, ln, stack: list[int]) -> Iterator[Finding]:
         """Match the brackets of one line against ``stack`` (open positions)."""
         text = doc.text
+        if not _BRACKET.search(text, ln.start, ln.end):
+            return
         marker = _LIST_MARKER.match(text, ln.start, ln.end)
         skip = {marker.end() - 1} if marker else set()
         skip |= {m.end() - 1 for m in _EMOTICON.finditer(text, ln.start, ln.end)}
         inline_markers = {m.end() - 1 for m in _INLINE_MARKER.finditer(text, ln.start, ln.end)}
-        for i in range(ln.start, ln.end):
+        for m in _BRACKET.finditer(text, ln.start, ln.end):
+            i = m.start()
             c = text[i]
             if c in _OPEN_TO_CLOSE:
                 stack.append(i)

@@ -28,7 +28,8 @@ _END_PUNCT = regex.compile(r"[.!?…]+[\"'”’»)\]]*$")
 # A `?` standing for a lost curly quote or dash, a common conversion damage:
 # `It?s`, ` ?We are`, `said,? he`. A text with it has no trustworthy `?`.
 _QUOTE_AS_QUESTION_MARK = regex.compile(
-    r"\p{L}\?\p{Ll}|(?:^|\s)\?\p{L}|[,.]\?(?:\s|$)", regex.VERSION1 | regex.MULTILINE
+    r"\?(?:(?<=\p{L}\?)\p{Ll}|(?<=(?:^|\s)\?)\p{L}|(?<=[,.]\?)(?:\s|$))",
+    regex.VERSION1 | regex.MULTILINE,
 )
 
 
@@ -69,7 +70,7 @@ class GluedSentence(Rule):
         text = doc.text
         sentences = doc.sentences
         found: list[tuple[int, int, int]] = []  # (start, junction, end)
-        question_marks_damaged = bool(_QUOTE_AS_QUESTION_MARK.search(text))
+        question_marks_damaged = None  # looked up at the first glued `?`
         for prev, cur in zip(sentences, sentences[1:]):
             if prev.end != cur.start:
                 continue
@@ -81,6 +82,8 @@ class GluedSentence(Rule):
             punct = end_punct.group()
             if punct.startswith(".."):
                 continue  # an ellipsis run on to the next word: a style, not a paste
+            if "?" in punct and question_marks_damaged is None and punct != "?":
+                question_marks_damaged = bool(_QUOTE_AS_QUESTION_MARK.search(text))
             if "?" in punct and (question_marks_damaged or punct == "?"):
                 # `?` often stands for a lost quote or dash (`FRANCISCO?Police`):
                 # only `?"Next` counts, and not in a text with that damage.
@@ -117,14 +120,28 @@ _CODE_NEIGHBOURS = frozenset("#@_/\\=<>{}[]|`~$%^*+.")
 
 
 def _glue_candidates(doc: Document) -> Iterator[tuple[int, int, str]]:
-    """(start, end, lower-case word) of word tokens that may be glued: plain
-    ASCII letters, lower case or capitalised, not part of code or a handle."""
+    """(start, end, lower-case word) of word tokens that may be glued: not in
+    the lexicon, plain ASCII letters, lower case or capitalised, not part of
+    code or a handle."""
+    from detector.rules._glue import _load
+    from detector.rules.duplication import lowered_words
+
+    frequent, known, glue_like, _vocabulary = _load()
+    low = doc.memo(lowered_words)
+    # Distinct words first: only the few unknown ones are looked at again.
+    unknown = {
+        w for w in set(low)
+        if (w not in frequent and w not in known or w in glue_like)
+        and len(w) >= 4 and w.isascii() and w.isalpha()
+    }
+    if not unknown:
+        return
     text = doc.text
     n = len(text)
-    for tok in doc.words:
+    words = doc.words
+    for i in [i for i, w in enumerate(low) if w in unknown]:
+        tok = words[i]
         w = tok.text
-        if len(w) < 4 or not w.isascii() or not w.isalpha():
-            continue
         if not (w.islower() or (w[0].isupper() and w[1:].islower())):
             continue
         if tok.start > 0 and text[tok.start - 1] in _CODE_NEIGHBOURS:
@@ -133,7 +150,7 @@ def _glue_candidates(doc: Document) -> Iterator[tuple[int, int, str]]:
             text[tok.end] == "." and (tok.end + 1 >= n or not text[tok.end + 1].isalnum())
         ):
             continue
-        yield tok.start, tok.end, w.lower()
+        yield tok.start, tok.end, low[i]
 
 
 class GluedWords(Rule):
