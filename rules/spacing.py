@@ -211,7 +211,7 @@ class GluedWords(Rule):
             fixed = " ".join(pieces)
             yield self.finding(
                 doc, start, end,
-                f"'{original}' is no English word; it looks like '{fixed}' with the "
+                f"'{original}' is not an English word; it reads as '{fixed}' with the "
                 "spaces lost",
                 confidence=0.8,
                 fix=Fix(fixed, safe=False, description="insert the missing spaces"),

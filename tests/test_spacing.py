@@ -168,3 +168,25 @@ def test_indentation_in_markdown_or_lists_is_not_reported():
     assert run(text, "SP004") == []
     text = "Items:\n  - first item in the list\n  - second item in the list\n  - third item in the list\n"
     assert run(text, "SP004") == []
+
+
+def test_glue_doctests():
+    import doctest
+
+    from detector.rules import _glue
+
+    result = doctest.testmod(_glue)
+    assert result.attempted >= 3 and result.failed == 0
+
+
+def test_lexicon_is_compact_and_ships_with_the_package():
+    from importlib import resources
+
+    from detector.rules._glue import _load
+
+    data = resources.files("detector.rules").joinpath("data/en_lexicon.txt")
+    assert data.is_file()
+    frequent, known, glue_like, vocabulary = _load()
+    assert 20_000 < len(frequent) < 40_000
+    assert "sovereignty" in frequent and "counterbalance" in known
+    assert "ofthe" in glue_like and "renegotiate" in vocabulary
