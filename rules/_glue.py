@@ -117,7 +117,7 @@ def is_known(word: str) -> bool:
 # Short frequent "words" are often abbreviations or name parts (`tam`, `jos`,
 # `ding`): a part of three letters must be among the most frequent words,
 # one of four letters fairly frequent. Ranks count from the most frequent.
-_MAX_RANK_BY_LENGTH = {1: 100, 2: 1500, 3: 1500, 4: 10000}
+_MAX_RANK_BY_LENGTH = {1: 100, 2: 1500, 3: 2500, 4: 15000}
 # A part this frequent is a function word or close to one (`in`, `two`,
 # `have`, `where`).
 COMMON_RANK = 300
@@ -179,11 +179,13 @@ def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
 
     ``lowercase`` tells whether the token was written in lower case. Tokens
     written with a capital are mostly names (``Chasetown``, ``Manswell``), so
-    they need more: two parts, a first one of four letters or more and a
-    last one among the commonest words (``Putintwo``, ``Nationswhere``).
-    A split into two content words (no common word among them) must be long
-    or start with a plural (``countriespartnership``): short ones are
-    mostly real compounds wordfreq lacks (``oilskin``, ``writedown``).
+    they need more: two parts, and either a function word first
+    (``Itincludes``) or a first part of five letters (four if common) and a
+    last one among the commonest words (``Putintwo``, ``Westhave``) or a
+    long token. A split into two content words (no common word among them)
+    must be long (10 letters) or start with an inflected form
+    (``countriespartnership``, ``glaringneon``): short ones are mostly real
+    compounds wordfreq lacks (``oilskin``, ``writedown``).
 
     >>> split_glued('situationin'), split_glued('oilskin'), split_glued('Chasetown', False)
     (('situation', 'in'), None, None)
@@ -205,7 +207,10 @@ def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
         or not (
             # `Itincludes`, `Afterall`, `Hewas`
             (first in FUNCTION_WORDS and (len(last) >= 5 or last in FUNCTION_WORDS))
-            or (len(first) >= 4 and (lex[last] < 1000 or len(word) >= 12))
+            or (
+                (len(first) >= 5 or (len(first) == 4 and lex[first] < 3000))  # `Westhave`, not `Manswell`
+                and (lex[last] < 1000 or len(word) >= 12)
+            )
         )
     ):
         return None
