@@ -120,3 +120,39 @@ def test_glued_double():
 )
 def test_no_doubled_words(text):
     assert run(text, "DU003") == []
+
+
+# -- the integrity fixtures: every family on one damaged and one clean text ------
+
+INTEGRITY = ("DU", "SP", "PU", "CO")
+
+
+def test_damaged_fixture_exact_findings():
+    from conftest import FIXTURES
+
+    text = (FIXTURES / "integrity" / "damaged.txt").read_text("utf-8")
+    found = findings_of(text, select=INTEGRITY, language="en")
+    assert [(f.code, f.match) for f in found] == [
+        ("SP001", "countries.It"),
+        ("SP001", "trade,”According"),
+        ("PU001", "”"),
+        ("PU003", "“"),
+        ("DU003", "the the"),
+        ("SP002", "andconstruction"),
+        (
+            "DU001",
+            "The two sides last week unveiled the first road bridge linking the two countries.\n"
+            "It connects the far eastern city of Blagoveshchensk with the northern Chinese city of Heihe.",
+        ),
+        ("DU002", "and long-term development"),
+        ("PU002", "“landmark project.”"),
+    ]
+    for f in found:
+        assert text[f.start : f.end] == f.match
+
+
+def test_near_misses_fixture_is_clean():
+    from conftest import FIXTURES
+
+    text = (FIXTURES / "integrity" / "near_misses.txt").read_text("utf-8")
+    assert findings_of(text, select=INTEGRITY, language="en") == []
