@@ -162,8 +162,9 @@ _GAP = regex.compile(r"[ \t\u00a0]+")
 
 class RepeatedPhrase(Rule):
     """## What it does
-    Finds a phrase of two to six words repeated at once, back to back or
-    joined by `and`/`or`: `advance global governance and global governance`.
+    Finds a phrase of two to twelve words repeated at once, back to back or
+    joined by `and`/`or` (after a comma for four words or more):
+    `advance global governance and global governance`.
 
     ## Why it matters
     Machine translation and text spinners repeat phrases when they map two
@@ -187,7 +188,7 @@ class RepeatedPhrase(Rule):
     category = "duplication"
     severity = Severity.WARNING
     summary = "A phrase repeated back to back"
-    options = {"max_words": 6}
+    options = {"max_words": 12}
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -214,7 +215,10 @@ class RepeatedPhrase(Rule):
                     continue
                 if size == 2 and lowered[i : i + 2] in (["as", lowered[i + 1]], ["and", "such"]):
                     continue  # `as clean as clean can be`, `and such and such`
-                if not _only_spaces_between(text, words[i : k + size]):
+                # A comma may precede the connector of a long repeat:
+                # `trade rose sharply last year, and trade rose sharply last year`.
+                comma_at = k - 1 if gap and size >= 4 else -1
+                if not _only_spaces_between(text, words[i : k + size], comma_at - i):
                     continue
                 hit = size
                 break
@@ -233,10 +237,18 @@ class RepeatedPhrase(Rule):
             resume = k + size
 
 
-def _only_spaces_between(text: str, words: list) -> bool:
-    """Only spaces (no line break, punctuation or number) between the words:
-    `good times, good times` is a refrain, `Elite 5340, Maestro Elite` a list."""
-    return all(_GAP.fullmatch(text, a.end, b.start) for a, b in zip(words, words[1:]))
+_COMMA_GAP = regex.compile(r",?[ \t\u00a0]+")
+
+
+def _only_spaces_between(text: str, words: list, comma_before: int = -1) -> bool:
+    """Only spaces (no line break, punctuation or number) between the words,
+    except perhaps a comma before word ``comma_before``: `good times, good
+    times` is a refrain, `Elite 5340, Maestro Elite` a list."""
+    for j, (a, b) in enumerate(zip(words, words[1:])):
+        gap = _COMMA_GAP if j + 1 == comma_before else _GAP
+        if not gap.fullmatch(text, a.end, b.start):
+            return False
+    return True
 
 
 def _head(word: str) -> str:

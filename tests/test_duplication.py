@@ -156,3 +156,10 @@ def test_near_misses_fixture_is_clean():
 
     text = (FIXTURES / "integrity" / "near_misses.txt").read_text("utf-8")
     assert findings_of(text, select=INTEGRITY, language="en") == []
+
+
+def test_long_repeated_clause_after_comma():
+    text = "Trade between the two countries rose sharply last year, and trade between the two countries rose sharply last year."
+    assert spans(run(text, "DU002")) == [
+        ("DU002", "and trade between the two countries rose sharply last year")
+    ]
