@@ -147,7 +147,15 @@ def lowered_words(doc: Document) -> list[str]:
 _DOUBLE_OK = frozenset(
     """had that is bye ha haha no so very really tut hip chop knock bla
     blah yada ta tsk boo hush now there well far many long pom quack dum tom
-    night wee murmur ooh oh ah aye yes yeah hey la""".split()
+    night wee murmur ooh oh ah aye yes yeah hey la
+    die der das den dem des dat nous vous""".split()
+)
+# Languages in which a doubled word is almost always a slip. Elsewhere
+# reduplication is grammar (Indonesian, Vietnamese, Thai, Turkish `tek tek`,
+# Hindi `पल पल`), so DU003 stays silent. German `die die` and French `nous
+# nous` are grammatical too (listed above).
+_DOUBLING_IS_A_SLIP = frozenset(
+    "en fr es it pt nl de sv da no nb pl cs sk ro ru uk bg hr sl ca".split()
 )
 # Function words are never proper names: `The the` is an error even though
 # both are capitalised.
@@ -276,8 +284,10 @@ class DoubledWord(Rule):
                                                        ^^^^^^^^^ DU003
     ```
     Legitimate doubles are left alone: `had had`, `that that`, `is is`,
-    names (`Bora Bora`, `Walla Walla`), reduplications (`bye bye`, `so so`)
-    and numbers.
+    names (`Bora Bora`, `Walla Walla`), reduplications (`bye bye`, `so so`),
+    numbers, German `die die` and French `nous nous`. Only in languages
+    where doubling is a slip (English, most European languages); not in
+    those that reduplicate by grammar (Indonesian, Vietnamese, Turkish, …).
 
     ## How to silence it
     `ignore = ["DU003"]`.
@@ -290,6 +300,8 @@ class DoubledWord(Rule):
     summary = "A word written twice in a row"
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if doc.language not in _DOUBLING_IS_A_SLIP:
+            return
         text = doc.text
         words = doc.words
         low = doc.memo(lowered_words)

@@ -176,10 +176,12 @@ class UnbalancedBracket(Rule):
             else:
                 units.append([ln])
             joining = not _LINE_END_OK.search(text, ln.start, ln.end)
+        # German and other „…“ quoting closes with `“`: only brackets then.
+        brackets_only = "„" in text
         for idx, unit in enumerate(units):
             stack: list[int] = []
             for ln in unit:
-                yield from self._scan_line(doc, ln, stack)
+                yield from self._scan_line(doc, ln, stack, brackets_only)
             if not stack:
                 continue
             nxt = units[idx + 1][0] if idx + 1 < len(units) else None
@@ -194,7 +196,9 @@ class UnbalancedBracket(Rule):
                     confidence=0.7,
                 )
 
-    def _scan_line(self, doc: Document, ln, stack: list[int]) -> Iterator[Finding]:
+    def _scan_line(
+        self, doc: Document, ln, stack: list[int], brackets_only: bool = False
+    ) -> Iterator[Finding]:
         """Match the brackets of one line against ``stack`` (open positions)."""
         text = doc.text
         if not _BRACKET.search(text, ln.start, ln.end):
@@ -206,6 +210,8 @@ class UnbalancedBracket(Rule):
         for m in _BRACKET.finditer(text, ln.start, ln.end):
             i = m.start()
             c = text[i]
+            if brackets_only and c in "“”":
+                continue
             if c in _OPEN_TO_CLOSE:
                 stack.append(i)
             elif c in _CLOSE_TO_OPEN and i not in skip:

@@ -163,3 +163,10 @@ def test_long_repeated_clause_after_comma():
     assert spans(run(text, "DU002")) == [
         ("DU002", "and trade between the two countries rose sharply last year")
     ]
+
+
+def test_doubled_words_by_language():
+    assert findings_of("Die Frau, die die Zeitung liest, lacht.", select=("DU003",), language="de") == []
+    assert findings_of("Ini anak anak saya yang paling kecil.", select=("DU003",), language="id") == []
+    found = findings_of("Le chat a mangé le le poisson hier soir.", select=("DU003",), language="fr")
+    assert spans(found) == [("DU003", "le le")]

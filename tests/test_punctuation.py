@@ -83,3 +83,9 @@ def test_closing_bracket_without_opening():
 )
 def test_balanced_or_allowed(text):
     assert run(text, "PU003") == []
+
+
+def test_german_quotes_close_with_the_english_opening_mark():
+    text = "Er sagte: „Wir kommen morgen.“ Dann ging er (schnell.\n"
+    found = findings_of(text, select=("PU003",), language="de")
+    assert [(f.code, f.match) for f in found] == [("PU003", "(")]
