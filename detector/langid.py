@@ -15,6 +15,7 @@ does need a model) lives with the mixed-language rules.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import regex
@@ -82,11 +83,11 @@ def guess_main_language(doc: "Document", sample_chars: int = 6_000) -> str:
     Looks at the first ``sample_chars`` characters only: enough to tell the
     language of an article, and cheap on a corpus dump.
     """
-    words = _WORDS.findall(doc.text, 0, sample_chars)
     counts: dict[str, int] = {}
-    for w in words:
+    words = Counter(_WORDS.findall(doc.text[:sample_chars].lower()))
+    for w, n in words.items():
         script = "Latin" if w.isascii() else script_of(w)
-        counts[script] = counts.get(script, 0) + len(w)
+        counts[script] = counts.get(script, 0) + n * len(w)
     if not counts:
         return "und"
     script = max(counts, key=counts.__getitem__)
@@ -96,7 +97,7 @@ def guess_main_language(doc: "Document", sample_chars: int = 6_000) -> str:
         # Japanese text mixes Han with kana; Chinese has none.
         kana = counts.get("Hiragana", 0) + counts.get("Katakana", 0)
         return "ja" if kana > 0.1 * counts["Han"] else "zh"
-    lowered = [w.lower() for w in words if script_of(w) == script]
+    lowered = [w for w in words if (w.isascii() and script == "Latin") or script_of(w) == script]
     if script == "Cyrillic":
         return _guess_cyrillic(lowered)
     if script != "Latin":
@@ -104,7 +105,7 @@ def guess_main_language(doc: "Document", sample_chars: int = 6_000) -> str:
     votes = {lang: 0 for lang in _STOPWORDS}
     for w in lowered:
         for lang in _LANGUAGES_OF_STOPWORD.get(w, ()):
-            votes[lang] += 1
+            votes[lang] += words[w]
     best = max(votes, key=lambda lang: (votes[lang], lang == "en"))
     return best if votes[best] > 0 else "en"
 

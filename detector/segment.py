@@ -150,7 +150,6 @@ _BOUNDARY = regex.compile(
     regex.VERSION1,
 )
 _NEXT_STARTS_SENTENCE = regex.compile(r"[\"'“‘(\[«¿¡]*[\p{Lu}\p{Nd}\p{Lo}]")
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}.\-]*)$")
 _DOTTED_ACRONYM = regex.compile(r"^(?:\p{L}\.)+\p{L}?$")
 # Things with a dot inside that are not sentence ends; only looked for around
 # a glued candidate (a dot with no space after it), which is rare and cheap.
@@ -161,7 +160,10 @@ _CJK_END = frozenset("。！？")
 def _is_boundary(text: str, line_start: int, m: "regex.Match", glued: bool) -> bool:
     end_punct = m.group("end")
     dot_at = m.start("end")
-    before = _WORD_BEFORE.search(text, line_start, dot_at).group(1)
+    i = dot_at
+    while i > line_start and (text[i - 1].isalnum() or text[i - 1] in ".-"):
+        i -= 1
+    before = text[i:dot_at]
     if end_punct[0] in _CJK_END:
         return True
     if end_punct[0] == "." and not end_punct.startswith(".."):
