@@ -15,7 +15,18 @@ def test_html_report_highlights_and_escapes():
 
 
 def test_overlapping_findings_split_into_segments():
-    text = "Xi 말했다.\n"
-    result = check_text(text, Settings(select=("ML", "BP")))
+    from detector.document import Document
+    from detector.engine import FileResult
+    from detector.finding import Finding, Severity
+    from detector.scoring import score
+
+    doc = Document("abcdef")
+    outer = Finding("AA001", "a", "spacing", Severity.INFO, "outer", 0, 6, "abcdef")
+    inner = Finding("BB001", "b", "spacing", Severity.ERROR, "inner", 2, 4, "cd")
+    for f in (outer, inner):
+        f.start_pos, f.end_pos = doc.position(f.start), doc.position(f.end)
+    result = FileResult("x.txt", [outer, inner], score([outer, inner], 6), "en", 6, document=doc)
     page = get_reporter("html")([result], ReportContext(version="0"))
-    assert page.count("<mark") >= 1
+    assert '<mark class="info" title="AA001: outer">ab</mark>' in page
+    assert '<mark class="error" title="AA001: outer · BB001: inner">cd</mark>' in page
+    assert '<mark class="info" title="AA001: outer">ef</mark>' in page
