@@ -17,7 +17,8 @@ the facts the score calibration needs.
    (every 4th article at 0.5, 1, 2 and 4 per 1,000 characters, seed 2).
    Foreign text: ``lingua/``; donor sentences: sentences of the articles
    (never one from the record's own article: corrupt skips donors already in
-   the text); boilerplate: the built-in list.
+   the text); boilerplate: real boilerplate lines that pages of at least three
+   sites carry (``build_boilerplate``).
 3. ``detector evaluate`` over the three files; the table is printed, the JSON
    report and every miss and false finding go to ``bench/out/``.
 4. Calibration facts: share of clean articles scoring >= 90, mean score by
@@ -56,14 +57,14 @@ SEED_TARGETS = {
 }
 
 
-def real_damage(text: str) -> list[list[int]]:
+def real_damage(text: str, extra: list[list[int]] = ()) -> list[list[int]]:
     """Ignore spans for the real damage of an L3S article.
 
     >>> t = 'The province?s "plan" ? is it? ?Yes,? he said. Â£5'
     >>> [t[s:e] for s, e in real_damage(t)]
     ['?', '?', '?', '?', 'Â']
     """
-    spans = []
+    spans = [list(span) for span in extra]
     for m in re.finditer(r"\?", text):
         if not QUESTION_MARK.match(text, m.start()):
             spans.append([m.start(), m.end()])
@@ -79,7 +80,18 @@ def real_damage(text: str) -> list[list[int]]:
     return merged
 
 
+def known_damage() -> dict[str, list[str]]:
+    """article id → texts of real damage found by reading (bench/real_damage.tsv)."""
+    known: dict[str, list[str]] = {}
+    for line in (ROOT / "bench" / "real_damage.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            article, text, _why = line.split("\t")
+            known.setdefault(article, []).append(text)
+    return known
+
+
 def build_articles(corpus: Path) -> list[dict]:
+    known = known_damage()
     articles = []
     with (corpus / "news-l3s-gn1.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
@@ -87,7 +99,14 @@ def build_articles(corpus: Path) -> list[dict]:
             text = "\n".join(page["text"][s:e].strip() for s, e, label in page["lines"] if label == "fulltext")
             text = "\n".join(ln for ln in text.split("\n") if ln)
             if len(text) >= 400:
-                articles.append({"id": f"l3s-{page['id']}", "text": text, "ignore": real_damage(text)})
+                article_id = f"l3s-{page['id']}"
+                extra = []
+                for piece in known.get(article_id, ()):
+                    found = [m.start() for m in re.finditer(re.escape(piece), text)]
+                    if not found:
+                        raise SystemExit(f"eval_suite: {piece!r} not found in {article_id} (bench/real_damage.tsv)")
+                    extra += [[at, at + len(piece)] for at in found]
+                articles.append({"id": article_id, "text": text, "ignore": real_damage(text, extra)})
     articles.sort(key=lambda a: a["id"])
     return articles
 
@@ -103,6 +122,24 @@ def build_donors(articles: list[dict]) -> list[str]:
             if 40 <= len(sentence) <= 250 and sentence.isascii() and "?" not in sentence and sentence[-1] in ".!":
                 donors.append(sentence)
     return donors
+
+
+def build_boilerplate(corpus: Path) -> list[str]:
+    """Real boilerplate: lines labelled `boilerplate` (2 to 12 words) that pages
+    of at least three different sites carry (`Privacy Policy`, `Print this
+    article`), so the list is not the one any rule was written from."""
+    from urllib.parse import urlparse
+
+    sites: dict[str, set[str]] = {}
+    with (corpus / "news-l3s-gn1.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            page = json.loads(line)
+            site = ".".join(urlparse(page["url"]).netloc.split(".")[-2:])
+            for s, e, label in page["lines"]:
+                text = " ".join(page["text"][s:e].split())
+                if label == "boilerplate" and re.search("[A-Za-z]{3}", text) and 2 <= len(text.split()) <= 12:
+                    sites.setdefault(text, set()).add(site)
+    return sorted(text for text, where in sites.items() if len(where) >= 3)
 
 
 def detector(*args: str) -> None:
@@ -124,10 +161,13 @@ def seed_scores() -> dict[str, float]:
 
 def calibration(report: dict, seeds: dict[str, float]) -> str:
     lines = ["Calibration facts (targets of issue 3, item 4)", ""]
-    clean = report["scores"]["clean"]
-    ok = clean.get("share_ge_90", 0) >= 0.95
-    lines.append(f"clean articles scoring >= 90: {clean.get('share_ge_90', 0):.1%} (target >= 95%) "
-                 f"{'OK' if ok else 'MISSED'}")
+    clean = [r for r in report["per_record"] if r["rate"] == 0]
+    share = sum(r["score"] >= 90 for r in clean) / len(clean)
+    lines.append(f"clean articles scoring >= 90: {share:.1%} of {len(clean)} (target >= 95%) "
+                 f"{'OK' if share >= 0.95 else 'MISSED'}")
+    low = sorted((r["score"], r["id"].split("~")[0], r["false"], r["findings"]) for r in clean if r["score"] < 90)
+    for value, article, false, findings in low:
+        lines.append(f"  {value:5.1f}  {article}  ({findings} findings, {false} outside the don't-care regions)")
     # The sweep: the same articles (every 4th) at each rate, seed 2; rate 0 is
     # their clean copy. Damage at a higher rate includes the damage at a lower one.
     sweep_ids = {r["id"].split("~")[0] for r in report["per_record"] if r["id"].endswith("~s2")}
@@ -175,8 +215,10 @@ def main() -> int:
         for a in articles[::4]:
             fh.write(json.dumps(a, ensure_ascii=False) + "\n")
     (OUT / "donors.txt").write_text("\n".join(build_donors(articles)) + "\n", encoding="utf-8")
+    (OUT / "boilerplate.txt").write_text("\n".join(build_boilerplate(corpus)) + "\n", encoding="utf-8")
 
-    material = ["--foreign", str(corpus / "lingua"), "--donors", str(OUT / "donors.txt")]
+    material = ["--foreign", str(corpus / "lingua"), "--donors", str(OUT / "donors.txt"),
+                "--boilerplate", str(OUT / "boilerplate.txt")]
     articles_file = str(OUT / "articles.jsonl")
     detector("corrupt", articles_file, "--rate", "0", "--seed", "0", "-o", str(OUT / "clean.jsonl"))
     detector("corrupt", articles_file, *material, "--kinds", "all", "--rate", "1", "--seed", "1",

@@ -81,12 +81,25 @@ def _clean_lines(path: Path, min_len: int = 1, max_len: int = 400) -> list[str]:
     return out
 
 
-def _latin_word_ok(word: str) -> bool:
-    """A same-script foreign word that is not also an English word (`die`, `also`)."""
+def _latin_word_ok(word: str, lang: str) -> bool:
+    """A same-script foreign word that is a known word of its language (the
+    lists hold fragments like `rbeitet`) and not also an English word (`die`,
+    `also`)."""
     from wordfreq import zipf_frequency
 
     letters = regex.sub(r"[^\p{L}]", "", word)
-    return len(letters) >= 4 and all(zipf_frequency(w, "en") < 2.5 for w in word.split())
+    return len(letters) >= 4 and all(
+        zipf_frequency(w, "en") < 2.5 and zipf_frequency(w, lang) >= 1.5 for w in word.split()
+    )
+
+
+# A Japanese word in a sentence: a katakana word, or two to four kanji.
+_JAPANESE_WORD = regex.compile(r"\p{Katakana}{3,}|(?<!\p{Han})\p{Han}{2,4}(?!\p{Han})")
+
+
+def _script_word_ok(word: str) -> bool:
+    """A word in another script: at least two letters (a lone kana is no word)."""
+    return len(regex.sub(r"[^\p{L}]", "", word)) >= 2
 
 
 # Sentence-ending punctuation in any script (Latin, CJK, Devanagari, Thai has none).
@@ -125,8 +138,17 @@ def load_foreign(directory: Path) -> tuple[dict, dict, dict]:
                     found.append(" ".join(parts))
                 elif not layout and len(parts) >= n_words:
                     found.append(" ".join(parts[:n_words]))
-            if latin:
-                found = [w for w in found if _latin_word_ok(w)]
+            if lang in ("zh", "ja") and n_words == 2:
+                # No spaces: the "pairs" are two-character strings. Chinese ones
+                # are mostly words; Japanese words come from the sentences.
+                found = [w for w in _clean_lines(file, 2, 4) if regex.fullmatch(r"\p{Han}{2,4}", w)]
+                if lang == "ja":
+                    found = sorted({m.group() for s in sentences.get("ja", ())
+                                    for m in _JAPANESE_WORD.finditer(s)})
+                if found:
+                    words[lang] = found  # one token each: they replace one word
+                continue
+            found = [w for w in found if (_latin_word_ok(w, lang) if latin else _script_word_ok(w))]
             if found:
                 target[lang] = found
     return sentences, words, pairs
@@ -288,8 +310,8 @@ def corrupt_text(
         whole = [k for k in kinds if KINDS[k].whole_text]
         partial = [k for k in kinds if not KINDS[k].whole_text]
         if whole and rng.random() < len(whole) / len(kinds):
-            apply_kind(rng.choice(whole), damager)
-            events -= 1
+            if apply_kind(rng.choice(whole), damager):
+                events -= 1
         for _ in range(events if partial else 0):
             for _attempt in range(5):
                 if apply_kind(rng.choice(partial), damager):

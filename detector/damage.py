@@ -247,6 +247,18 @@ def lossy_quotes(d: Damager) -> bool:
     return _replace_char_site(d, _QUOTE_SITE, ["?"], "lossy-quotes")
 
 
+def lossy_quotes_text(d: Damager) -> bool:
+    """Every quote, apostrophe and dash of the text lost to `?`, as a lossy
+    conversion to ASCII or Latin-1 does (`province?s`)."""
+    sites = [(m.start(), m.end()) for m in _QUOTE_SITE.finditer(d.text) if d.free(m.start(), m.end(), 0)]
+    if not sites:
+        return False
+    for start, end in reversed(sites):
+        d.edit(start, end, "?")
+        d.label(start, start + 1, "encoding", "lossy-quotes-text")
+    return True
+
+
 _LOSABLE = regex.compile(r"[^\x00-\x7f]|(?<=[A-Za-z])'(?=[A-Za-z])|(?<=[a-z])[a-z](?=[a-z])")
 
 
@@ -377,6 +389,24 @@ def duplicate_paragraph(d: Damager) -> bool:
     return True
 
 
+def duplicate_paragraph_far(d: Damager) -> bool:
+    """A paragraph (line) copied before another line, with at least one line between."""
+    lines = d.lines()
+    sources = [i for i, ln in enumerate(lines) if 40 <= ln[1] - ln[0] <= 2000]
+    i = d.choice(sources)
+    if i is None:
+        return False
+    targets = [j for j in range(len(lines)) if abs(j - i) >= 2 and d.free(lines[j][0], lines[j][0])]
+    j = d.choice(targets)
+    if j is None or (lines[j][0] > 0 and d.text[lines[j][0] - 1] != "\n"):
+        return False
+    copy = d.text[lines[i][0]:lines[i][1]]
+    at = lines[j][0]
+    d.edit(at, at, copy + "\n")
+    d.label(at, at + len(copy), "duplication", "duplicate-paragraph-far")
+    return True
+
+
 def _double_word(d: Damager, separator: str, kind: str) -> bool:
     words = [w for w in d.words(min_len=2) if "'" not in d.text[w[0]:w[1]]]
     place = d.choice(words)
@@ -488,6 +518,7 @@ KINDS: dict[str, Kind] = {
         Kind("mojibake-sentence", "mojibake", mojibake_sentence, "one sentence garbled by a wrong decoding"),
         Kind("mojibake-text", "mojibake", mojibake_text, "the whole text garbled by a wrong decoding", whole_text=True),
         Kind("lossy-quotes", "encoding", lossy_quotes, "a quote, apostrophe or dash turned into '?'"),
+        Kind("lossy-quotes-text", "encoding", lossy_quotes_text, "every quote, apostrophe and dash turned into '?'", whole_text=True),
         Kind("replacement-char", "encoding", replacement_char, "a character lost to U+FFFD"),
         Kind("invisible-char", "encoding", invisible_char, "a zero-width or BOM character inserted"),
         Kind("bidi-control", "encoding", bidi_control, "a bidirectional control character inserted"),
@@ -496,6 +527,7 @@ KINDS: dict[str, Kind] = {
         Kind("duplicate-sentence", "duplication", duplicate_sentence, "a sentence repeated right after itself"),
         Kind("duplicate-sentence-far", "duplication", duplicate_sentence_far, "a sentence repeated far from its first copy"),
         Kind("duplicate-paragraph", "duplication", duplicate_paragraph, "a paragraph repeated"),
+        Kind("duplicate-paragraph-far", "duplication", duplicate_paragraph_far, "a paragraph repeated further on or before"),
         Kind("doubled-word", "duplication", doubled_word, "a word doubled: 'the the'"),
         Kind("glued-double", "duplication", glued_double, "a word doubled with no space: 'werewere'"),
         Kind("glued-sentence", "spacing", glued_sentence, "the space after a full stop removed"),

@@ -51,6 +51,7 @@ INSERTED = {
     "duplicate-sentence": (" ", ""),
     "duplicate-sentence-far": (" ", ""),
     "duplicate-paragraph": ("\n", ""),
+    "duplicate-paragraph-far": ("", "\n"),
     "doubled-word": (" ", ""),
     "glued-double": ("", ""),
     "invisible-char": ("", ""),
@@ -77,6 +78,13 @@ def test_inserted_damage_is_exactly_the_span(kind, seed):
     elif kind in ("duplicate-sentence", "duplicate-paragraph"):
         # The copy follows its original directly.
         assert text[start - len(before) - len(inserted):start - len(before)] == inserted
+    elif kind == "duplicate-paragraph-far":
+        # A whole line, copied from a line at least two lines away.
+        assert text[start - 1] == "\n" or start == 0
+        lines = ARTICLE.split("\n")
+        assert inserted in lines
+        new_line = text[:start].count("\n")
+        assert abs(lines.index(inserted) - new_line) >= 2
     elif kind == "duplicate-sentence-far":
         first = ARTICLE.index(inserted)
         assert abs(first + len(inserted) - (start - 1)) >= 300 or first > start
@@ -124,6 +132,17 @@ def test_lossy_quotes_turn_one_quote_apostrophe_or_dash_into_a_question_mark(see
     text, start, end = one_span("lossy-quotes", seed)
     assert text[start:end] == "?"
     assert any(text[:start] + lost + text[end:] == ARTICLE for lost in ("'", '"', "-", "--"))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_lossy_quotes_text_turns_every_quote_apostrophe_and_dash_into_a_question_mark(seed):
+    text, spans = damaged("lossy-quotes-text", seed)
+    lost = [m.group() for m in re.finditer(r"(?<=[A-Za-z])'(?=[A-Za-z])|\"|(?<= )-(?= )|--", ARTICLE)]
+    assert len(spans) == len(lost) == 8  # 4 quotes, 3 apostrophes, 1 dash
+    assert all(text[s:e] == "?" for s, e, *_ in spans)
+    for (start, end, *_), original in sorted(zip(spans, lost), reverse=True):
+        text = text[:start] + original + text[end:]
+    assert text == ARTICLE
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -264,7 +283,7 @@ def test_typeset():
 
 def test_every_kind_has_a_test():
     tested = set(INSERTED) | {"boilerplate-line", "foreign-word", "foreign-word-latin", "lossy-quotes",
-                              "replacement-char", "html-entity", "glued-sentence", "glued-quote",
+                              "lossy-quotes-text", "replacement-char", "html-entity", "glued-sentence", "glued-quote",
                               "mojibake-word", "mojibake-sentence", "mojibake-text"}
     assert tested == set(KINDS)
 
