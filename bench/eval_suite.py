@@ -36,6 +36,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+
 OUT = ROOT / "bench" / "out"
 DEFAULT_CORPUS = ROOT.parent.parent / "shared" / "corpus"  # /work/shared/corpus from /work/wt/<name>
 
@@ -194,18 +196,8 @@ def calibration(report: dict, seeds: dict[str, float]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the shared corpus folder")
-    parser.add_argument("--jobs", type=int, default=2, help="worker processes for evaluate")
-    parser.add_argument("--json", action="store_true", help="print the JSON report instead of the table")
-    args = parser.parse_args()
-    corpus = args.corpus.resolve()
-    if not (corpus / "news-l3s-gn1.jsonl").is_file():
-        print(f"eval_suite: {corpus}/news-l3s-gn1.jsonl not found (use --corpus)", file=sys.stderr)
-        return 2
-    sys.path.insert(0, str(ROOT))
-    started = time.time()
+def build(corpus: Path) -> list[Path]:
+    """Write the labelled corpus into bench/out/; return the gold files."""
     OUT.mkdir(parents=True, exist_ok=True)
     articles = build_articles(corpus)
     with (OUT / "articles.jsonl").open("w", encoding="utf-8") as fh:
@@ -223,20 +215,39 @@ def main() -> int:
     detector("corrupt", articles_file, "--rate", "0", "--seed", "0", "-o", str(OUT / "clean.jsonl"))
     detector("corrupt", articles_file, *material, "--kinds", "all", "--rate", "1", "--seed", "1",
              "-o", str(OUT / "damaged.jsonl"))
-    sweep = []
+    gold = [OUT / "clean.jsonl", OUT / "damaged.jsonl"]
     for rate in SWEEP_RATES:
         target = OUT / f"sweep-{rate}.jsonl"
         detector("corrupt", str(OUT / "sweep-articles.jsonl"), *material, "--kinds", "all", "--rate", rate,
                  "--seed", "2", "-o", str(target))
-        sweep.append(str(target))
-    detector("evaluate", str(OUT / "clean.jsonl"), str(OUT / "damaged.jsonl"), *sweep, "--format", "json",
-             "--jobs", str(args.jobs), "--errors", str(OUT / "errors.jsonl"), "-o", str(OUT / "report.json"))
+        gold.append(target)
+    return gold
+
+
+def find_corpus(given: Path) -> Path:
+    corpus = given.resolve()
+    if not (corpus / "news-l3s-gn1.jsonl").is_file():
+        raise SystemExit(f"{corpus}/news-l3s-gn1.jsonl not found (use --corpus)")
+    return corpus
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the shared corpus folder")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes for evaluate")
+    parser.add_argument("--json", action="store_true", help="print the JSON report instead of the table")
+    args = parser.parse_args()
+    corpus = find_corpus(args.corpus)
+    started = time.time()
+    gold = build(corpus)
+    detector("evaluate", *map(str, gold), "--format", "json", "--jobs", str(args.jobs),
+             "--errors", str(OUT / "errors.jsonl"), "-o", str(OUT / "report.json"))
 
     from detector.evaluate import render
 
     report = json.loads((OUT / "report.json").read_text(encoding="utf-8"))
     if args.json:
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+        print(json.dumps(report, indent=1, ensure_ascii=False))
         return 0
     print(render(report, "text"))
     print(calibration(report, seed_scores()))
