@@ -173,3 +173,29 @@ def test_cli_evaluates_the_hand_made_gold_file(tmp_path):
     assert enc["false_per_100k_clean"] == pytest.approx(100_000 / 32, abs=0.01)
     false = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
     assert [(e["type"], e["id"]) for e in false] == [("false", "clean")]
+
+
+# -- the dev suite's labelling of real damage (no corpus needed) ---------------------------
+
+
+def _suite():
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "eval_suite.py"
+    spec = importlib.util.spec_from_file_location("eval_suite", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_suite_marks_real_question_mark_damage_and_mojibake_as_dont_care():
+    text = 'The province?s "plan" ? is it? ?Yes,? he said. Â£5 and why?\nâ??Hi'
+    spans = _suite().real_damage(text)
+    # Kept as question marks: 'it?' and 'why?' (end of line).
+    assert [text[s:e] for s, e in spans] == ["?", "?", "?", "?", "Â", "â??"]
+    assert [s for s, _ in spans][:4] == [12, 22, 31, 36]
+
+
+def test_suite_hand_labelled_damage_file_is_well_formed():
+    known = _suite().known_damage()
+    assert known and all(article.startswith("l3s-") and texts for article, texts in known.items())
