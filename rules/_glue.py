@@ -255,6 +255,40 @@ def _split_at_function_word(
     return None
 
 
+# Name particles and brand prefixes written in lower case before a capital:
+# `deGrasse`, `vanDyke`, `macOS`.
+_CAMEL_PREFIXES = frozenset("mc mac de di da du van von der le la al el bin ibn abu".split())
+
+
+def split_camel(token: str) -> tuple[str, str] | None:
+    """``saidWe`` → ``('said', 'We')``: a lower-case word glued to a capitalised
+    one, as when the quotes and spaces around a quotation are stripped.
+
+    >>> split_camel('theKremlin'), split_camel('iPhone'), split_camel('deGrasse')
+    (('the', 'Kremlin'), None, None)
+    """
+    for i in range(2, len(token)):
+        if token[i].isupper():
+            first, second = token[:i], token[i:]
+            break
+    else:
+        return None
+    if not (first.isascii() and first.isalpha() and first.islower()):
+        return None
+    if not (second[1:].islower() and second.isalpha() and len(second) >= 2):
+        return None
+    lex = lexicon()
+    if first in _CAMEL_PREFIXES or first not in lex or lex[first] >= 5000:
+        return None
+    if len(first) <= 2 and first not in SHORT_PARTS:
+        return None
+    frequent, known, _glue_like, vocabulary = _load()
+    low = second.lower()
+    if not (low in frequent or low in known or low in vocabulary or len(second) >= 5):
+        return None
+    return first, second
+
+
 @lru_cache(maxsize=65536)
 def _split_cached(word: str) -> tuple[str, ...] | None:
     return best_split(word)

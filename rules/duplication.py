@@ -86,12 +86,14 @@ class DuplicateSentence(Rule):
         index: dict[tuple, list[int]] = {}  # first/last three words -> indices
         keys: list[list[str]] = []
         starts: list[int] = []
-        block: list[tuple[int, int, int, bool]] = []  # (start, end, first offset, exact)
+        ends: list[int] = []
+        block: list[tuple[int, int, int, bool, int]] = []  # (start, end, first start, exact, first end)
 
         def flush():
             if not block:
                 return None
             start, end, first = block[0][0], block[-1][1], block[0][2]
+            first_span = [min(b[2] for b in block), max(b[4] for b in block)]
             exact = all(b[3] for b in block)
             line = doc.position(first).line
             n = len(block)
@@ -104,7 +106,7 @@ class DuplicateSentence(Rule):
                 confidence=0.95 if exact else 0.85,
                 fix=Fix("", safe=False, description="delete the repeated text"),
                 details={"first": {"offset": first, "line": line}, "sentences": n,
-                         "exact": exact},
+                         "exact": exact, "first_span": first_span},
             )
 
         for span in doc.sentences:
@@ -115,6 +117,7 @@ class DuplicateSentence(Rule):
             i = len(keys)
             keys.append(words)
             starts.append(span.start)
+            ends.append(span.end)
             match = first_seen.get(key)
             exact = match is not None
             if match is None and self.near_ratio < 1.0:
@@ -122,7 +125,7 @@ class DuplicateSentence(Rule):
             if match is not None:
                 # Only short sentences can lie between this and the block's
                 # last one (a long new sentence flushes): keep one block.
-                block.append((span.start, span.end, starts[match], exact))
+                block.append((span.start, span.end, starts[match], exact, ends[match]))
                 continue
             first_seen[key] = i
             index.setdefault(("^",) + tuple(words[:3]), []).append(i)
@@ -148,7 +151,7 @@ _DOUBLE_OK = frozenset(
     """had that is bye ha haha no so very really tut hip chop knock bla
     blah yada ta tsk boo hush now there well far many long pom quack dum tom
     night wee murmur ooh oh ah aye yes yeah hey la
-    die der das den dem des dat nous vous""".split()
+    die der das den dem des dat nous vous bon""".split()
 )
 # Languages in which a doubled word is almost always a slip. Elsewhere
 # reduplication is grammar (Indonesian, Vietnamese, Thai, Turkish `tek tek`,
@@ -259,6 +262,18 @@ def _only_spaces_between(text: str, words: list, comma_before: int = -1) -> bool
     return True
 
 
+def _common_english(word: str) -> bool:
+    from detector.rules._glue import lexicon
+
+    return lexicon().get(word, 1 << 30) < 10000 and word not in _REDUPLICATED_NAMES
+
+
+# Place and person names that double a word.
+_REDUPLICATED_NAMES = frozenset(
+    "bora walla pago baden sing sirhan duran mahi tora tutu baden wagga kuala".split()
+)
+
+
 def _head(word: str) -> str:
     """`nation's` → `nation`, `third-party` → `third`."""
     return regex.split(r"['’\-]", word, maxsplit=1)[0]
@@ -302,6 +317,7 @@ class DoubledWord(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.language not in _DOUBLING_IS_A_SLIP:
             return
+        english = doc.language == "en"
         text = doc.text
         words = doc.words
         low = doc.memo(lowered_words)
@@ -320,12 +336,15 @@ class DoubledWord(Rule):
                     continue
                 if la != lb:
                     la = lb = b.text.lower()
-            if la in _DOUBLE_OK:
-                continue
+            if la in _DOUBLE_OK or len(la) == 1 and la != "a":
+                continue  # initials: `Col M M Masur`
             if not _GAP.fullmatch(text, a.end, b.start):
                 continue
             if a.text[0].isupper() and b.text[0].isupper() and la not in _FUNCTION_WORDS:
-                continue  # a name: Bora Bora, Walla Walla
+                # A name (`Bora Bora`, `Walla Walla`), unless it is a common
+                # English word (`Christmas Christmas`, `Iraqi Iraqi`).
+                if not (english and _common_english(la)):
+                    continue
             if a.script != "Latin" and not la.isalpha():
                 continue
             yield self.finding(
@@ -342,23 +361,36 @@ class DoubledWord(Rule):
         yield from self._glued_doubles(doc)
 
     def _glued_doubles(self, doc: Document) -> Iterator[Finding]:
-        from detector.rules._glue import SHORT_PARTS, is_known, lexicon
+        from detector.rules._glue import SHORT_PARTS, _load
 
-        frequent = lexicon()
-        for tok in doc.words:
-            w = tok.text
-            if len(w) < 4 or len(w) % 2 or not w.isascii() or not w.isalpha() or not w.islower():
+        frequent, known, _glue_like, vocabulary = _load()
+        low = doc.memo(lowered_words)
+        doubled = {
+            w for w in set(low)
+            if len(w) >= 4 and not len(w) % 2 and w[: len(w) // 2] == w[len(w) // 2 :]
+        }
+        if not doubled:
+            return
+        words = doc.words
+        for i in [i for i, w in enumerate(low) if w in doubled]:
+            w = words[i].text
+            n = len(w) // 2
+            head, tail, half = w[:n], w[n:], low[i][:n]
+            if not (w.isalpha() and tail.islower()):
                 continue
-            half = w[: len(w) // 2]
-            if half != w[len(w) // 2 :] or half in _DOUBLE_OK:
-                continue
-            if half not in frequent or (len(half) <= 2 and half not in SHORT_PARTS):
-                continue
-            if is_known(w):
-                continue
+            if half in _DOUBLE_OK or low[i] in frequent or low[i] in vocabulary:
+                continue  # `couscous`, `tartar`
+            if low[i] in known and n < 5:
+                continue  # `dodo`; wordfreq also counts web glues like `reallyreally`
+            if head.islower():
+                # `werewere`: a frequent word, or a long one (`reallyreally`)
+                if not (half in frequent and (len(half) > 2 or half in SHORT_PARTS) or n >= 5):
+                    continue
+            elif not (head[0].isupper() and n >= 2):
+                continue  # `Hillhill`, `APap`: a capitalised word and its lower-case copy
             yield self.finding(
-                doc, tok.start, tok.end,
-                f"'{w}' is the word '{half}' written twice with no space",
+                doc, words[i].start, words[i].end,
+                f"'{w}' is the word '{head}' written twice with no space",
                 confidence=0.85,
-                fix=Fix(half, safe=False, description="keep one copy"),
+                fix=Fix(head, safe=False, description="keep one copy"),
             )

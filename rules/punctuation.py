@@ -41,26 +41,55 @@ class UnopenedClosingQuote(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if "“" not in text or "”" not in text:
-            return
-        for span in doc.lines:
+        if "”" not in text or "„" in text:
+            return  # „…“ quoting closes with “ and may use ” too
+        for unit in doc.memo(paragraph_units):
+            start, end = unit[0].start, unit[-1].end
+            marks = [m.start() for m in _CURLY_DOUBLE.finditer(text, start, end)]
+            if not marks:
+                continue
+            if "“" not in text[start:end] and len(marks) >= 2:
+                continue  # ”…” quoting (Swedish, Finnish): both ends alike
             depth = 0
-            for i in range(span.start, span.end):
-                c = text[i]
-                if c == "“":
+            for i in marks:
+                if text[i] == "“":
                     depth += 1
-                elif c == "”":
-                    if depth > 0:
-                        depth -= 1
-                    elif i > span.start and text[i - 1].isdigit():
-                        continue
-                    else:
-                        yield self.finding(
-                            doc, i, i + 1,
-                            "closing quote with no opening quote in this paragraph; "
-                            "the opening quote was probably lost",
-                            confidence=0.8,
-                        )
+                elif depth > 0:
+                    depth -= 1
+                elif i > start and text[i - 1].isdigit():
+                    continue  # 12” (inches)
+                else:
+                    yield self.finding(
+                        doc, i, i + 1,
+                        "closing quote with no opening quote in this paragraph; "
+                        "the opening quote was probably lost",
+                        confidence=0.8,
+                    )
+
+
+_CURLY_DOUBLE = regex.compile(r"[“”]")
+# A `?` standing for a lost quote: `It?s`, ` ?Fire`, `globally,? Universal`.
+_LOST_QUOTE = regex.compile(r"\?(?:(?<=\p{L}\?)\p{Ll}|(?<=(?:^|\s)\?)\p{L}|(?<=[,.]\?)(?:\s|$))", regex.MULTILINE)
+_LINE_END_OK = regex.compile(r"[.!?…:\"”’)\]]\s*$")
+
+
+def paragraph_units(doc: Document) -> list[list]:
+    """The document's lines, hard-wrapped ones joined: a line that does not
+    end like a paragraph (final punctuation, a closing quote or bracket) runs
+    on into the next non-blank line. Shared through ``doc.memo``."""
+    text = doc.text
+    units: list[list] = []
+    joining = False
+    for ln in doc.lines:
+        if ln.start == ln.end or text[ln.start : ln.end].isspace():
+            joining = False
+            continue
+        if joining:
+            units[-1].append(ln)
+        else:
+            units.append([ln])
+        joining = not _LINE_END_OK.search(text, ln.start, ln.end)
+    return units
 
 
 # A short quotation starting in lower case that stands alone after a
@@ -127,9 +156,6 @@ _LIST_MARKER = regex.compile(r"[ \t]*(?:\p{N}{1,2}|\p{L}|[ivx]{1,4})\)", regex.V
 _EMOTICON = regex.compile(r"(?:^|(?<=\s))[:;=][\-^']?[()\[\]]", regex.VERSION1)
 # `1)`, `b)` inside a line: an inline list, when no bracket is open.
 _INLINE_MARKER = regex.compile(r"(?:^|(?<=\s))(?:\p{N}{1,2}|\p{L})\)", regex.VERSION1)
-_LINE_END_OK = regex.compile(r"[.!?…:\"”’)\]]\s*$")
-
-
 class UnbalancedBracket(Rule):
     """## What it does
     Finds an opening bracket or curly quote (`(`, `[`, `“`) left unclosed in
@@ -161,27 +187,22 @@ class UnbalancedBracket(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if not any(c in text for c in "()[]“"):
+        if not any(c in text for c in "()[]“\""):
             return
-        # Units: a line, joined with the next ones while it does not end like
-        # a paragraph (hard-wrapped text: the pair may close on a later line).
-        units: list[list] = []
-        joining = False
-        for ln in doc.lines:
-            if ln.start == ln.end or text[ln.start : ln.end].isspace():
-                joining = False
-                continue
-            if joining:
-                units[-1].append(ln)
-            else:
-                units.append([ln])
-            joining = not _LINE_END_OK.search(text, ln.start, ln.end)
+        units = doc.memo(paragraph_units)
         # German and other „…“ quoting closes with `“`: only brackets then.
         brackets_only = "„" in text
         for idx, unit in enumerate(units):
             stack: list[int] = []
             for ln in unit:
                 yield from self._scan_line(doc, ln, stack, brackets_only)
+            lone = self._lone_straight_quote(
+                doc, unit,
+                units[idx - 1] if idx > 0 else None,
+                units[idx + 1] if idx + 1 < len(units) else None,
+            )
+            if lone is not None:
+                yield lone
             if not stack:
                 continue
             nxt = units[idx + 1][0] if idx + 1 < len(units) else None
@@ -195,6 +216,35 @@ class UnbalancedBracket(Rule):
                     f"'{_OPEN_TO_CLOSE[c]}' was probably lost",
                     confidence=0.7,
                 )
+
+    def _lone_straight_quote(self, doc: Document, unit: list, prev, nxt) -> Finding | None:
+        """The only straight double quote of a paragraph, which therefore
+        neither opens nor closes anything: `Sir Alex would "not have had`.
+
+        A quotation may run over paragraphs: one that opens here and whose
+        next paragraph starts with a quote, or one that closes here and
+        whose previous paragraph left a quote open, is not reported."""
+        text = doc.text
+        start, end = unit[0].start, unit[-1].end
+        at = text.find('"', start, end)
+        if at < 0 or text.find('"', at + 1, end) >= 0:
+            return None
+        if at > start and (text[at - 1].isdigit() or text[at - 1] == "?"):
+            return None  # 12" (inches); `?Fire Ferguson"` (a lost quote)
+        if "''" in text[start:end] or "``" in text[start:end]:
+            return None  # `"love of my life''`: TeX-style closing quotes
+        if _LOST_QUOTE.search(text, start, end):
+            return None  # `globally,? Universal`: the other half became a `?`
+        if nxt is not None and text[nxt[0].start : nxt[-1].end].lstrip().startswith('"'):
+            return None
+        if prev is not None and text.count('"', prev[0].start, prev[-1].end) % 2:
+            return None
+        return self.finding(
+            doc, at, at + 1,
+            "a lone straight quote in this paragraph: it opens or closes "
+            "nothing; its other half was probably lost, or it was added",
+            confidence=0.7,
+        )
 
     def _scan_line(
         self, doc: Document, ln, stack: list[int], brackets_only: bool = False

@@ -119,21 +119,32 @@ class GluedSentence(Rule):
 _CODE_NEIGHBOURS = frozenset("#@_/\\=<>{}[]|`~$%^*+.")
 
 
+def _is_unknown(w: str, frequent, known, glue_like) -> bool:
+    return (
+        (w not in frequent and w not in known or w in glue_like)
+        and len(w) >= 4 and w.isascii() and w.isalpha()
+    )
+
+
 def _glue_candidates(doc: Document) -> Iterator[tuple[int, int, str]]:
-    """(start, end, lower-case word) of word tokens that may be glued: not in
-    the lexicon, plain ASCII letters, lower case or capitalised, not part of
-    code or a handle."""
+    """(start, end, lower-case word) of words that may be glued: not in the
+    lexicon, plain ASCII letters, lower case or capitalised, not part of code
+    or a handle. The first and last parts of hyphenated words count too
+    (`offull-time`)."""
     from detector.rules._glue import _load
     from detector.rules.duplication import lowered_words
 
     frequent, known, glue_like, _vocabulary = _load()
     low = doc.memo(lowered_words)
     # Distinct words first: only the few unknown ones are looked at again.
-    unknown = {
-        w for w in set(low)
-        if (w not in frequent and w not in known or w in glue_like)
-        and len(w) >= 4 and w.isascii() and w.isalpha()
-    }
+    unknown = set()
+    for w in set(low):
+        if "-" in w:
+            parts = w.split("-")
+            if any(_is_unknown(p, frequent, known, glue_like) for p in (parts[0], parts[-1])):
+                unknown.add(w)
+        elif _is_unknown(w, frequent, known, glue_like):
+            unknown.add(w)
     if not unknown:
         return
     text = doc.text
@@ -141,16 +152,61 @@ def _glue_candidates(doc: Document) -> Iterator[tuple[int, int, str]]:
     words = doc.words
     for i in [i for i, w in enumerate(low) if w in unknown]:
         tok = words[i]
-        w = tok.text
-        if not (w.islower() or (w[0].isupper() and w[1:].islower())):
-            continue
         if tok.start > 0 and text[tok.start - 1] in _CODE_NEIGHBOURS:
             continue
         if tok.end < n and text[tok.end] in _CODE_NEIGHBOURS and not (
             text[tok.end] == "." and (tok.end + 1 >= n or not text[tok.end + 1].isalnum())
         ):
             continue
-        yield tok.start, tok.end, low[i]
+        if "-" in tok.text:
+            first = tok.text.split("-", 1)[0]
+            last = tok.text.rsplit("-", 1)[-1]
+            pieces = [(tok.start, first), (tok.end - len(last), last)]
+        else:
+            pieces = [(tok.start, tok.text)]
+        for start, w in pieces:
+            if not (w.islower() or (w[0].isupper() and w[1:].islower())):
+                continue
+            if _is_unknown(w.lower(), frequent, known, glue_like):
+                yield start, start + len(w), w.lower()
+
+
+def _english_sentence(doc: Document, at: int, cache: dict) -> bool:
+    """Whether the sentence around ``at`` is mostly English words: a glued
+    word is only looked for in English, not in a quoted foreign sentence
+    (`Isso é apenas evasivas`, `vanno fatti a 360 gradi`)."""
+    from detector.rules._glue import _load
+
+    i = doc.sentence_index(at)
+    if i is None:
+        return True
+    if i not in cache:
+        frequent, known, _glue_like, vocabulary = _load()
+        span = doc.sentences[i]
+        # Latin-script words only: Korean in an English sentence is another
+        # rule's business and must not hide a glued word next to it.
+        words = [t.text.lower() for t in doc.tokens_in(span.start, span.end)
+                 if t.kind == "word" and t.script == "Latin" and t.text.isalpha()]
+        hits = sum(1 for w in words if w in frequent or w in known or w in vocabulary)
+        cache[i] = len(words) < 4 or hits >= 0.6 * len(words)
+    return cache[i]
+
+
+_CODE_CHARS = regex.compile(r"[{}();=<>\[\]]")
+
+
+def _in_prose(text: str, at: int) -> bool:
+    """The line around ``at`` reads as prose: four words or more and no code
+    characters (`obj.style.lineHeight = …`, a menu item `myAdvertiser`)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    return len(line.split()) >= 4 and not _CODE_CHARS.search(line)
+
+
+# A lower-case word glued to a capitalised one: `saidWe`, `theKremlin`. Not
+# after characters of code, handles or paths.
+_CAMEL = regex.compile(r"(?<![\w#@/.\-])[a-z]{2,}[A-Z][a-z]+(?![\w/\-])")
 
 
 class GluedWords(Rule):
@@ -189,40 +245,53 @@ class GluedWords(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.language != "en":
             return
-        from detector.rules._glue import split_glued
+        from detector.rules._glue import split_camel, split_glued
 
         text = doc.text
         candidates = list(_glue_candidates(doc))
         seen: dict[str, int] = {}
         for _s, _e, word in candidates:
             seen[word] = seen.get(word, 0) + 1
+        english: dict[int, bool] = {}
         for start, end, word in candidates:
             lowercase = text[start].islower()
-            if not lowercase and seen[word] > 1:
+            if not lowercase and (seen[word] > 1 or len(word) < 5):
                 continue  # a capitalised token used twice is a name (`Ontong`)
             parts = split_glued(word, lowercase=lowercase)
             if parts is None or len(set(parts)) < len(parts) and len(parts) == 2:
                 continue  # a doubled word (`werewere`) is DU003's
+            if not _english_sentence(doc, start, english):
+                continue
             original = text[start:end]
             pieces, pos = [], 0
             for p in parts:
                 pieces.append(original[pos : pos + len(p)])
                 pos += len(p)
-            fixed = " ".join(pieces)
-            yield self.finding(
-                doc, start, end,
-                f"'{original}' is not an English word; it reads as '{fixed}' with the "
-                "spaces lost",
-                confidence=0.8,
-                fix=Fix(fixed, safe=False, description="insert the missing spaces"),
-                details={"parts": list(pieces)},
-            )
+            yield self._glued(doc, start, end, pieces)
+        for m in _CAMEL.finditer(text):
+            parts = split_camel(m.group())
+            if parts and _in_prose(text, m.start()):
+                yield self._glued(doc, m.start(), m.end(), list(parts))
+
+    def _glued(self, doc: Document, start: int, end: int, pieces: list[str]) -> Finding:
+        original = doc.text[start:end]
+        fixed = " ".join(pieces)
+        return self.finding(
+            doc, start, end,
+            f"'{original}' is not an English word; it reads as '{fixed}' with the "
+            "spaces lost",
+            confidence=0.8,
+            fix=Fix(fixed, safe=False, description="insert the missing spaces"),
+            details={"parts": list(pieces)},
+        )
 
 
 # A comma glued to the next word: `Xinjiang,Hong Kong`, `security,which`.
 # Two or more letters on each side, so `a,b` and numbers (`1,000`) are not
 # matched.
-_COMMA_NO_SPACE = regex.compile(r"(?<=\p{L}{2})(,)(?=\p{L}{2})", regex.VERSION1)
+# ASCII letters only: in mojibake (`driving,вЂќ he`) the "letters" after the
+# comma are a garbled quote, not a word.
+_COMMA_NO_SPACE = regex.compile(r"(?<=[A-Za-z]{2})(,)(?=[A-Za-z][a-z])")
 
 
 class MissingSpaceAfterComma(Rule):

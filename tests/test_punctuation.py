@@ -69,7 +69,10 @@ def test_closing_bracket_without_opening():
     "text",
     [
         # a quotation over several paragraphs, news style
-        "“We will not give in,\" he said. “We never have.\n\n“And we never will,” he added.\n",
+        "“We will not give in,” he said. “We never have.\n\n“And we never will,” he added.\n",
+        '"We will not give in," he said. "We never have.\n\n"And we never will," he added.\n',
+        'He said: "There were great goals.\n"It was great to see," he added.\n',
+        "He was 6' 2\" tall and the 12\" screen cost more.\n",
         "“The first paragraph of a long quotation ends here.\n“The second one closes it.”\n",
         # list markers and emoticons
         "1) first point\n2) second point\nIt acts 1) as a speaker and 2) as a switch.\n",
@@ -89,3 +92,19 @@ def test_german_quotes_close_with_the_english_opening_mark():
     text = "Er sagte: „Wir kommen morgen.“ Dann ging er (schnell.\n"
     found = findings_of(text, select=("PU003",), language="de")
     assert [(f.code, f.match) for f in found] == [("PU003", "(")]
+
+
+def test_lone_straight_quote():
+    text = "Sir Alex Ferguson would \"not have had the funds for his summer buys.\nNext line here.\n"
+    found = run(text, "PU003")
+    assert [(f.code, f.start) for f in found] == [("PU003", text.index('"'))]
+
+
+def test_stray_closing_curly_quote_without_any_opening_in_the_text():
+    text = "The rally last week brought” key indices near their highs.\n"
+    found = run(text, "PU001")
+    assert [(f.code, f.start) for f in found] == [("PU001", text.index("”"))]
+
+
+def test_swedish_quotes_are_left_alone():
+    assert findings_of("Han sa ”hej” till henne.\n", select=("PU001",), language="sv") == []
