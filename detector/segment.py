@@ -35,9 +35,14 @@ _SUFFIXES = (
     "txt|md|html?|pdf|docx?|xlsx?|csv|json|xml|ya?ml|toml|py|js|ts|jsx|tsx|rb|go|rs|"
     "java|cpp|hpp|sh|exe|zip|gz|png|jpe?g|gif|svg|mp3|mp4"
 )
-# Capitalised suffixes (`FabriPaint.Com`) only where no sentence starts so:
-# `said.It`, `Kyiv.In` and `profit.Net` are glued sentences, not domains.
-DOMAIN = rf"(?<![\w.])[\w-]+(?:\.[\w-]+)*\.(?:{_SUFFIXES}|Com|COM|Org|ORG|Gov|GOV|Edu|EDU)(?![\w])"
+# Capitalised suffixes (`FabriPaint.Com`, `report.PDF`) only where no
+# sentence starts so: `said.It`, `Kyiv.In` and `profit.Net` are glued
+# sentences, not domains.
+_UPPER_SUFFIXES = (
+    "Com|COM|Org|ORG|Gov|GOV|Edu|EDU|TXT|HTML?|PDF|DOCX?|XLSX?|CSV|JSON|XML|YA?ML|"
+    "EXE|ZIP|PNG|JPE?G|GIF|SVG|MP3|MP4"
+)
+DOMAIN = rf"(?<![\w.])[\w-]+(?:\.[\w-]+)*\.(?:{_SUFFIXES}|{_UPPER_SUFFIXES})(?![\w])"
 NUMBER = r"[-+]?\p{Nd}+(?:[.,:]\p{Nd}+)*%?"
 # A word: letters (any script) and digits with at least one letter, optionally
 # joined by apostrophes or hyphens inside (`don't`, `face-to-face`), and by a
@@ -147,9 +152,12 @@ ABBREVIATIONS = frozenset(
 _END = r"(?:[.!?…]+|[。！？]+)[\"'”’»)\]]*"
 # A candidate end: final punctuation, then either white space or (glued) the
 # start of a new sentence: an optional opening quote and an upper-case letter
-# followed by a lower-case one, or a letter of a caseless script.
+# followed by a lower-case one (`media.China`), the words `A` and `I`
+# (`weekend.A double`), or an all-capital word of three letters or more
+# (`Caribbean.BET is`; `Node.JS` has two).
 _BOUNDARY = regex.compile(
-    rf"(?P<end>{_END})(?:(?P<gap>[ \t\u00a0\u3000]+)|(?=[\"“‘(]?\p{{Lu}}\p{{Ll}}))",
+    rf"(?P<end>{_END})(?:(?P<gap>[ \t\u00a0\u3000]+)"
+    rf"|(?=[\"“‘(]?(?:\p{{Lu}}\p{{Ll}}|[AI] |\p{{Lu}}{{3,}}[ ,])))",
     regex.VERSION1,
 )
 _NEXT_STARTS_SENTENCE = regex.compile(r"[\"'“‘(\[«¿¡]*[\p{Lu}\p{Nd}\p{Lo}]")
@@ -179,7 +187,7 @@ def _is_boundary(text: str, line_start: int, m: "regex.Match", glued: bool) -> b
         if len(bare) == 1 and bare.isalpha() and bare.isupper():
             return False  # an initial: "J. Smith", "N.Taylor"
         if glued and not (
-            len(bare) >= 2 and (any(c.islower() for c in bare) or bare.isdigit())
+            len(bare) >= 2 and any(c.islower() for c in bare) or bare.isdigit()
         ):
             # Glued, the word before must look like a sentence's last word:
             # two or more letters with a lower-case one, or a number.

@@ -192,21 +192,33 @@ def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
     """
     if len(word) < _MIN_LENGTH or not word.isalpha() or not word.isascii():
         return None
-    if is_known(word) and word not in _load()[2]:
+    glue_like = _load()[2]
+    if is_known(word) and word not in glue_like:
         return None
+    if len(word) == 4 and word not in glue_like:
+        return None  # four letters: only web glues (`toan`); `sobe` is Portuguese
     parts = _split_cached(word)
     if parts is None:
         return _split_at_function_word(word, lowercase)
     lex = lexicon()
-    if len(parts) == 3 and (not lowercase or any(lex[p] >= 3000 for p in parts)):
-        return None
+    if len(parts) == 3:
+        # `isnostranger`, `acompromiseproposal`: a function word among them
+        # lets the others be rarer.
+        limit = 10000 if any(p in FUNCTION_WORDS for p in parts) else 3000
+        if not lowercase or any(lex[p] >= limit for p in parts):
+            return None
     first, last = parts[0], parts[-1]
+    if word not in glue_like:
+        if len(parts) == 2 and first in FUNCTION_WORDS and last in FUNCTION_WORDS and len(word) <= 5:
+            return None  # `norme` (Italian), `sobe`: too short to tell
+        if last == "i" or (last == "us" and len(first) >= 6):
+            return None  # `collecti`, `patriotismus`: endings, not words
     if not lowercase and (
         len(parts) != 2
         or len(last) < 2
         or not (
-            # `Itincludes`, `Afterall`, `Hewas`
-            (first in FUNCTION_WORDS and (len(last) >= 5 or last in FUNCTION_WORDS))
+            # `Itincludes`, `Afterall`, `Hewas`, `Assoon`
+            (first in FUNCTION_WORDS and (len(last) >= 5 or last in FUNCTION_WORDS or lex[last] < 1000))
             or (
                 (len(first) >= 5 or (len(first) == 4 and lex[first] < 3000))  # `Westhave`, not `Manswell`
                 and (lex[last] < 1000 or len(word) >= 12)
@@ -214,8 +226,6 @@ def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
         )
     ):
         return None
-    if len(word) == 4 and not all(p in SHORT_PARTS or p in FUNCTION_WORDS for p in parts[:1]):
-        return None  # four letters: only `acar`, `toan`, `ofus`
     if all(lex[p] >= COMMON_RANK for p in parts):
         if len(word) < 10 and not (len(first) >= 5 and first.endswith(_INFLECTED)):
             return None

@@ -68,6 +68,7 @@ class UnopenedClosingQuote(Rule):
 
 
 _CURLY_DOUBLE = regex.compile(r"[“”]")
+_QUOTE_ENTITY = regex.compile(r"&(?:quot|[lr]dquo|#34|#822[01]|#x201[cd]);", regex.IGNORECASE)
 # A `?` standing for a lost quote: `It?s`, ` ?Fire`, `globally,? Universal`.
 _LOST_QUOTE = regex.compile(r"\?(?:(?<=\p{L}\?)\p{Ll}|(?<=(?:^|\s)\?)\p{L}|(?<=[,.]\?)(?:\s|$))", regex.MULTILINE)
 _LINE_END_OK = regex.compile(r"[.!?…:\"”’)\]]\s*$")
@@ -235,6 +236,8 @@ class UnbalancedBracket(Rule):
             return None  # `"love of my life''`: TeX-style closing quotes
         if _LOST_QUOTE.search(text, start, end):
             return None  # `globally,? Universal`: the other half became a `?`
+        if _QUOTE_ENTITY.search(text, start, end):
+            return None  # `"irresponsible&ldquo;`: the other half is an HTML entity
         if nxt is not None and text[nxt[0].start : nxt[-1].end].lstrip().startswith('"'):
             return None
         if prev is not None and text.count('"', prev[0].start, prev[-1].end) % 2:
@@ -262,6 +265,8 @@ class UnbalancedBracket(Rule):
             c = text[i]
             if brackets_only and c in "“”":
                 continue
+            if c == "“" and i > 0 and text[i - 1].isalpha() and not text[i - 1].isascii():
+                continue  # `Ã¢â‚¬Å“`: the tail of a mojibake, MJ's business
             if c in _OPEN_TO_CLOSE:
                 stack.append(i)
             elif c in _CLOSE_TO_OPEN and i not in skip:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Iterator
 
 import regex
@@ -82,12 +83,15 @@ class GluedSentence(Rule):
             punct = end_punct.group()
             if punct.startswith(".."):
                 continue  # an ellipsis run on to the next word: a style, not a paste
-            if "?" in punct and question_marks_damaged is None and punct != "?":
-                question_marks_damaged = bool(_QUOTE_AS_QUESTION_MARK.search(text))
-            if "?" in punct and (question_marks_damaged or punct == "?"):
-                # `?` often stands for a lost quote or dash (`FRANCISCO?Police`):
-                # only `?"Next` counts, and not in a text with that damage.
-                continue
+            if "?" in punct:
+                # `?` often stands for a lost quote or dash (`FRANCISCO?Police`,
+                # `Columbia?Keith`): a glued question counts only after a
+                # lower-case word, and not in a text with that damage.
+                if question_marks_damaged is None:
+                    question_marks_damaged = bool(_QUOTE_AS_QUESTION_MARK.search(text))
+                word = _WORD_BEFORE.search(text, max(prev.start, end_punct.start() - 50), end_punct.start())
+                if question_marks_damaged or not word or not word.group().islower():
+                    continue
             left = _LAST_WORD.search(text, prev.start, prev.end)
             right = _FIRST_WORD.match(text, cur.start, cur.end)
             start = left.start() if left else prev.end - 1
@@ -158,6 +162,10 @@ def _glue_candidates(doc: Document) -> Iterator[tuple[int, int, str]]:
             text[tok.end] == "." and (tok.end + 1 >= n or not text[tok.end + 1].isalnum())
         ):
             continue
+        if tok.start > 0 and unicodedata.category(text[tok.start - 1]) == "Cf" or (
+            tok.end < n and unicodedata.category(text[tok.end]) == "Cf"
+        ):
+            continue  # a word cut by an invisible character (`regiona\u200bl`): EN's
         if "-" in tok.text:
             first = tok.text.split("-", 1)[0]
             last = tok.text.rsplit("-", 1)[-1]
