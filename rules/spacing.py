@@ -141,14 +141,17 @@ def _glue_candidates(doc: Document) -> Iterator[tuple[int, int, str]]:
     frequent, known, glue_like, _vocabulary = _load()
     low = doc.memo(lowered_words)
     # Distinct words first: only the few unknown ones are looked at again.
-    unknown = set()
-    for w in set(low):
+    distinct = set(low)
+    unknown = {
+        w for w in distinct
+        if (w not in frequent and w not in known or w in glue_like)
+        and len(w) >= 4 and w.isascii() and w.isalpha()
+    }
+    for w in distinct:
         if "-" in w:
             parts = w.split("-")
             if any(_is_unknown(p, frequent, known, glue_like) for p in (parts[0], parts[-1])):
                 unknown.add(w)
-        elif _is_unknown(w, frequent, known, glue_like):
-            unknown.add(w)
     if not unknown:
         return
     text = doc.text
@@ -214,6 +217,7 @@ def _in_prose(text: str, at: int) -> bool:
 
 # A lower-case word glued to a capitalised one: `saidWe`, `theKremlin`. Not
 # after characters of code, handles or paths.
+_CAMEL_HUMP = regex.compile(r"[a-z][A-Z]")
 _CAMEL = regex.compile(r"(?<![\w#@/.\-])[a-z]{2,}[A-Z][a-z]+(?![\w/\-])")
 
 
@@ -276,7 +280,14 @@ class GluedWords(Rule):
                 pieces.append(original[pos : pos + len(p)])
                 pos += len(p)
             yield self._glued(doc, start, end, pieces)
-        for m in _CAMEL.finditer(text):
+        # `[a-z][A-Z]` is rare in prose: find it first, then the whole word.
+        for hump in _CAMEL_HUMP.finditer(text):
+            start = hump.start()
+            while start > 0 and "a" <= text[start - 1] <= "z":
+                start -= 1
+            m = _CAMEL.match(text, start)
+            if not m or m.end() <= hump.start():
+                continue
             parts = split_camel(m.group())
             if parts and _in_prose(text, m.start()):
                 yield self._glued(doc, m.start(), m.end(), list(parts))
