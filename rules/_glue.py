@@ -82,6 +82,9 @@ _REAL_FUNCTION_COMPOUNDS = frozenset(
     theism theist theists thearchy""".split()
 )
 GLUE_LIKE_MAX_ZIPF = 3.5
+_COMMONEST = frozenset("the a an and of to in".split())
+# The function words that web glues are made of.
+_GLUING = _COMMONEST | frozenset("for on at is was with by from that this it".split())
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +157,9 @@ def best_split(word: str, lex: dict[str, int] | None = None) -> tuple[str, ...] 
     for i in range(1, n):
         left, right = word[:i], word[i:]
         if _part_ok(left, lex, True, False, right) and _part_ok(right, lex, False, True, left):
-            score = max(lex[left], lex[right])
+            # A split with a common word in it wins (`enters its`, not
+            # `enter sits`); then the one whose rarer part is commoner.
+            score = (min(lex[left], lex[right]) >= COMMON_RANK, max(lex[left], lex[right]))
             if best is None or score < best[0]:
                 best = (score, (left, right))
     if best is not None:
@@ -209,8 +214,8 @@ def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
             return None
     first, last = parts[0], parts[-1]
     if word not in glue_like:
-        if len(parts) == 2 and first in FUNCTION_WORDS and last in FUNCTION_WORDS and len(word) <= 5:
-            return None  # `norme` (Italian), `sobe`: too short to tell
+        if len(word) <= 5 and not set(parts) & _GLUING:
+            return None  # `norme` (Italian), `sobe`: too short to tell; `asthe` is glued
         if last == "i" or (last == "us" and len(first) >= 6):
             return None  # `collecti`, `patriotismus`: endings, not words
     if not lowercase and (
@@ -309,8 +314,9 @@ def _looks_like_web_glue(w: str, z: float, frequent: dict[str, int]) -> bool:
     that wordfreq counts it (`ofthe`, `inthe`, `thefirst`, `forall`)."""
     for i in range(1, len(w)):
         a, b = w[:i], w[i:]
-        if a in FUNCTION_WORDS and b in FUNCTION_WORDS and z < (3.0 if len(w) > 4 else 2.0):
-            return True
+        if (a in FUNCTION_WORDS and b in FUNCTION_WORDS and z < (3.0 if len(w) > 4 else 2.0)
+                and (a in _GLUING or b in _GLUING)):
+            return True  # `forall`, `isthe`; not `norme` or `sobe` (foreign words)
         if a in ("the", "of") and len(b) >= 3 and frequent.get(b, 1 << 30) < 3000:
             if not (a == "of" and b.startswith("f")):  # `offish`, `offed`
                 return True

@@ -152,6 +152,8 @@ def _glue_candidates(doc: Document) -> Iterator[tuple[int, int, str]]:
             parts = w.split("-")
             if any(_is_unknown(p, frequent, known, glue_like) for p in (parts[0], parts[-1])):
                 unknown.add(w)
+        elif w.endswith(("'s", "’s")) and _is_unknown(w[:-2], frequent, known, glue_like):
+            unknown.add(w)  # `theindustry's`
     if not unknown:
         return
     text = doc.text
@@ -173,6 +175,8 @@ def _glue_candidates(doc: Document) -> Iterator[tuple[int, int, str]]:
             first = tok.text.split("-", 1)[0]
             last = tok.text.rsplit("-", 1)[-1]
             pieces = [(tok.start, first), (tok.end - len(last), last)]
+        elif tok.text.endswith(("'s", "’s")):
+            pieces = [(tok.start, tok.text[:-2])]
         else:
             pieces = [(tok.start, tok.text)]
         for start, w in pieces:

@@ -190,3 +190,31 @@ def test_lexicon_is_compact_and_ships_with_the_package():
     assert 20_000 < len(frequent) < 40_000
     assert "sovereignty" in frequent and "headscarf" in known
     assert "ofthe" in glue_like and "renegotiate" in vocabulary
+
+
+@pytest.mark.parametrize(
+    "text, match, fix",
+    [
+        ("KHI entersits fifth year in the series.", "entersits", "enters its"),
+        ("It is a fifth year offull-time racing.", "offull", "of full"),
+        ("He said: Assoon as the doors open I go.", "Assoon", "As soon"),
+        ("They feature theindustry's first panel.", "theindustry", "the industry"),
+        ("He said the Kremlin was calledStrategic by many.", "calledStrategic", "called Strategic"),
+    ],
+)
+def test_glued_words_of_stripped_quotes(text, match, fix):
+    found = run(text, "SP002")
+    assert [(f.match, f.fix.replacement) for f in found] == [(match, fix)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rally brought norme and sobe words from abroad into the story.",
+        "obj.style.lineHeight = lineHeight; function goPrint() {}",
+        "Isso é apenas evasivas mas não surtirá efeito nenhum agora.",
+        "Ng people add to their collecti\u200bon of songs every day.",
+    ],
+)
+def test_glued_word_near_misses_from_evaluation(text):
+    assert run(text, "SP002") == []
