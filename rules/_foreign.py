@@ -123,10 +123,24 @@ def _is_gloss(text: str, start: int, end: int) -> bool:
     return bool(words) and (words[-1][:1].isupper() or words[-1][:1] in "\"“'‘")
 
 
+# Words by which a sentence presents what follows as foreign on purpose:
+# "the word Россия", "a sign reading 출입금지", "the slogan liberté".
+_PRESENTED = regex.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their)\s+(?:word|term|phrase|expression|name|title|slogan|motto|sign|banner|headline|caption)"
+    r"|\b(?:called|dubbed|titled|entitled|reading|reads|read|known\s+as|meaning|spelled|spelt|pronounced))"
+    r"\s*[:,]?\s*$",
+    regex.IGNORECASE,
+)
+
+
 def _is_quoted(text: str, start: int, end: int) -> bool:
+    """The run sits in quotation marks, or the sentence presents it as a word
+    of another language (``the word Россия``, ``a sign reading 출입금지``)."""
     before = text[max(0, start - 2) : start].rstrip()
     after = text[end : end + 2].lstrip()
-    return bool(before) and bool(after) and before[-1] in "\"“‘«「『" and after[0] in "\"”’»」』"
+    if bool(before) and bool(after) and before[-1] in "\"“‘«「『" and after[0] in "\"”’»」』":
+        return True
+    return bool(_PRESENTED.search(text, max(0, start - 40), start))
 
 
 def foreign_runs(doc: Document) -> list[ForeignRun]:

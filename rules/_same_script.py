@@ -45,7 +45,8 @@ LEAN_MARGIN = 1.0  # leaning: more frequent abroad by this much
 FIT_MARGIN = 1.0  # fits a language: at most this much rarer there than in the main one
 SENTENCE_FOREIGN_SHARE = 0.7  # share of a sentence's words that must fit the foreign language
 COMMON_MAIN = 4.0  # at least this frequent in the main language: never foreign
-VETO_PROBABILITY = 0.6  # the model vetoes a span it gives to the main language this surely
+VETO_PROBABILITY = 0.9  # the model vetoes a span it gives to the main language this surely
+VETO_ONLY_MARGIN = 3.5  # a strong word this much more frequent abroad needs no model agreement
 UNKNOWN_MIN_PROBABILITY = 0.6  # a word in no list needs the model this sure
 
 
@@ -344,7 +345,7 @@ def _min_probability(tokens: list[Token], labels, first: int, last: int, main: s
     strong = [k for k in range(first, last + 1) if labels.get(k, ("",))[0] == "strong"]
     if len(strong) >= 2:
         return 0.0
-    if any(_zipf(tokens[k].text.lower(), main) == 0.0 for k in strong):
+    if any(_zipf(tokens[k].text.lower(), main) == 0.0 or labels[k][2] >= VETO_ONLY_MARGIN for k in strong):
         return 0.0
     return 0.6
 
