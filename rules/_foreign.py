@@ -188,13 +188,17 @@ def injected_sentence_end(doc: Document, run: ForeignRun) -> int:
 
 
 def is_injected(doc: Document, run: ForeignRun) -> bool:
-    """A foreign sentence sharing no number and no Latin name with the rest of
-    the document: likely spliced in from an unrelated text."""
+    """A foreign sentence with numbers or Latin names of its own, none of which
+    appears in the rest of the document: likely spliced in from an unrelated
+    text. A sentence with no number and no name gives no such evidence: it is
+    only reported as untranslated (ML002)."""
     if run.kind != "sentence":
         return False
     text = doc.text
-    rest = text[: run.start] + " " + text[run.end :]
     run_text = text[run.start : run.end]
     anchors = _NUMBER.findall(run_text) + _LATIN_WORD.findall(run_text)
+    if not anchors:
+        return False
+    rest = text[: run.start] + " " + text[run.end :]
     rest_tokens = set(_NUMBER.findall(rest)) | set(_LATIN_WORD.findall(rest))
     return not any(a in rest_tokens for a in anchors)

@@ -13,7 +13,7 @@ from typing import Iterator
 from detector.document import Document
 from detector.finding import Finding, Severity
 from detector.rule import Rule
-from detector.rules._foreign import LANGUAGE_NAMES, ForeignRun, foreign_runs, injected_sentence_end, is_injected
+from detector.rules._foreign import LANGUAGE_NAMES, ForeignRun, foreign_runs, injected_sentence_end
 
 
 def _names(doc: Document, run: ForeignRun) -> tuple[str, str]:
@@ -80,8 +80,8 @@ class ForeignScriptFragment(Rule):
 class ForeignScriptSentence(Rule):
     """## What it does
     Finds a whole sentence or clause in a foreign script inside a document in
-    another language, when it shares names or numbers with the rest of the
-    document (a sentence that shares nothing is reported by IN001 instead).
+    another language. When its names and numbers appear nowhere else in the
+    document, IN001 also reports it as likely injected from another text.
 
     ## Why it matters
     A sentence the translator skipped is content the reader cannot read.
@@ -103,7 +103,7 @@ class ForeignScriptSentence(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for run in foreign_runs(doc):
-            if run.kind != "sentence" or _expected(doc, run) or is_injected(doc, run):
+            if run.kind != "sentence" or _expected(doc, run):
                 continue
             lang, main = _names(doc, run)
             end = injected_sentence_end(doc, run)

@@ -47,12 +47,19 @@ def test_sentence_sharing_a_number_is_untranslated_not_injected():
     assert found(text) == [("ML002", "시진핑은 푸틴 대통령과 69번째 생일에 통화했습니다.")]
 
 
-def test_sentence_sharing_nothing_is_injected():
+def test_sentence_whose_numbers_appear_nowhere_else_is_also_injected():
     text = "Xi spoke to Putin. 알래스카 의사는 5명의 환자가 사망한 후 3년형을 선고받았습니다. It was his birthday."
     fs = findings_of(text, select=("ML", "IN001"), language="en")
-    assert [(f.code, f.match, f.category) for f in fs] == [
-        ("IN001", "알래스카 의사는 5명의 환자가 사망한 후 3년형을 선고받았습니다.", "injected")
+    sentence = "알래스카 의사는 5명의 환자가 사망한 후 3년형을 선고받았습니다."
+    assert sorted((f.code, f.match, f.category) for f in fs) == [
+        ("IN001", sentence, "injected"),
+        ("ML002", sentence, "mixed-language"),
     ]
+
+
+def test_sentence_with_no_name_or_number_is_only_untranslated():
+    text = "Xi spoke to Putin. 시진핑은 푸틴 대통령과 생일에 통화했습니다. It was his birthday."
+    assert found(text) == [("ML002", "시진핑은 푸틴 대통령과 생일에 통화했습니다.")]
 
 
 def test_foreign_script_line():
