@@ -143,6 +143,11 @@ def _is_quoted(text: str, start: int, end: int) -> bool:
     return bool(_PRESENTED.search(text, max(0, start - 40), start))
 
 
+def _starts_sentence(text: str, line_start: int, start: int) -> bool:
+    before = text[line_start:start].rstrip()
+    return not before or before[-1] in ".!?。！？\"”’)"
+
+
 def foreign_runs(doc: Document) -> list[ForeignRun]:
     """Foreign-script runs of ``doc`` with their kind; computed once per document."""
     return doc.memo(_compute_runs)
@@ -169,7 +174,11 @@ def _compute_runs(doc: Document) -> list[ForeignRun]:
             outside = text[line_start:start] + text[end:line_end]
             if not _LETTER.search(outside):
                 kind = "line"
-            elif words >= 4 and _SENTENCE_END.match(text, end):
+            elif _SENTENCE_END.match(text, end) and (
+                words >= 4 or (len(_LETTER.findall(run_text)) >= 10 and _starts_sentence(text, line_start, start))
+            ):
+                # Four words, or (for scripts written without spaces) ten
+                # letters from the start of a sentence to its end.
                 kind = "sentence"
             else:
                 kind = "fragment"
