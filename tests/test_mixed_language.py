@@ -42,6 +42,19 @@ def test_russian_run_is_named_russian():
     assert "Russian" in fs[0].message
 
 
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Officials said Той каза, че няма да дойде and left.", "Bulgarian"),  # no ъ: the letters say Russian
+        ("Officials said Влада Србије је данас усвојила закон and left.", "Serbian"),
+        ("Officials said у нас немає часу and left.", "Ukrainian"),  # є decides
+    ],
+)
+def test_cyrillic_language_is_identified_where_letters_do_not_decide(text, language):
+    fs = findings_of(text, select=("ML001",), language="en")
+    assert len(fs) == 1 and fs[0].message.startswith(f"{language} text")
+
+
 def test_sentence_sharing_a_number_is_untranslated_not_injected():
     text = "Xi spoke to Putin. 시진핑은 푸틴 대통령과 69번째 생일에 통화했습니다. It was his 69th birthday."
     assert found(text) == [("ML002", "시진핑은 푸틴 대통령과 69번째 생일에 통화했습니다.")]
