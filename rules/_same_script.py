@@ -306,6 +306,9 @@ def _compute(doc: Document, backend: str) -> list[SameScriptSpan]:
                 continue
         first, last = _grow(tokens, i, lang, labels, main, text)
         covered_until = last
+        if _part_of_a_name(tokens, first, labels, text):
+            continue
+        lang = _span_language(tokens, first, last, labels, lang)
         start, end = tokens[first].start, tokens[last].end
         span_text = text[start:end]
         confirmed = _confirm(backend, span_text, main, lang, _min_probability(tokens, labels, first, last, main))
@@ -322,6 +325,33 @@ def _compute(doc: Document, backend: str) -> list[SameScriptSpan]:
 #: Letters of Latin-script languages that English words do not use. ``â`` is
 #: left out: at a word's end it is usually mojibake (``thatâ``), not French.
 _FOREIGN_LETTERS = regex.compile(r"[äöüßñçãõåøæœıışğłńśźżąęćőűăđơưéèêëíìîïóòôúùûýěřšžčďťňů]", regex.IGNORECASE)
+
+
+def _part_of_a_name(tokens: list[Token], first: int, labels, text: str) -> bool:
+    """A span that opens with a capitalised foreign word, or right after one,
+    is a name in the foreign language's style (``École normale supérieure``,
+    ``Parti socialiste``, ``Assemblée nationale``), not untranslated text."""
+    if first == 0 or "\n" in text[tokens[first - 1].end : tokens[first].start] or tokens[first - 1].text in (".", "!", "?", ":"):
+        return False  # a capital at the start of a sentence says nothing
+    if not _is_lower(tokens[first].text):
+        return True
+    if _joined(tokens, first - 1, first, text):
+        prev = tokens[first - 1]
+        return not _is_lower(prev.text) and first - 1 in labels
+    return False
+
+
+def _span_language(tokens: list[Token], first: int, last: int, labels, seed_language: str) -> str:
+    """The language most strong words of the span belong to (the seed's on a tie)."""
+    votes: dict[str, int] = {}
+    for k in range(first, last + 1):
+        ev = labels.get(k)
+        if ev is not None and ev[0] == "strong":
+            votes[ev[1]] = votes.get(ev[1], 0) + 1
+    if not votes:
+        return seed_language
+    best = max(votes.values())
+    return seed_language if votes.get(seed_language) == best else min(lang for lang, n in votes.items() if n == best)
 
 
 def _identify_unknown(word: str, backend: str) -> str:

@@ -165,6 +165,8 @@ def test_french_sentence_with_a_name_inside():
         "Angela Merkel met Emmanuel Macron at the Élysée Palace, the Süddeutsche Zeitung reported.",
         "Juan Carlos de la Cruz joined Deutsche Bank after a spell at Banco Santander.",
         "Salih al-Mutlak met officials of Le Monde and El País in São Paulo.",
+        "She studied at the École normale supérieure; the Parti socialiste and the Assemblée nationale voted.",
+        "Leonardo da Vinci, Alexis de Tocqueville and Ludwig van Beethoven won the Copa del Rey.",
         # acronyms, numbers, URLs, hashtags, handles
         "The SPD and the CDU agreed on 2,500 euros per head.",
         "See https://example.de/nachrichten/regierung-beschluss and #Bundesregierung or @spiegelonline.",
