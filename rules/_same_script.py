@@ -5,9 +5,10 @@ The analysis, shared by ML004–ML006 through ``doc.memo``, combines two
 independent kinds of evidence and never flags on one alone:
 
 1. **Word frequencies** (wordfreq). A *strong* word is frequent in a candidate
-   language and rare or unknown in the main language (``nicht``: German 7.0,
-   English 2.9 on the Zipf scale). A *leaning* word is merely more frequent
-   there (``die``, ``und``): it may extend a span but never start one.
+   language and rare or unknown in the main language (``regierung``: German
+   5.2, English 1.1 on the Zipf scale). A *leaning* word is merely more
+   frequent there (``nicht``, ``und``): it may extend a span but never start
+   one. See :mod:`detector.rules._word_evidence`.
 2. **Language identification** of the candidate span or sentence
    (:mod:`detector.langid_backends`, fastText lite by default) must name a
    language other than the main one.
@@ -22,29 +23,16 @@ lean foreign, so the model runs on a handful of candidates per document.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 import regex
 
 from detector.document import Document, Token
 from detector.rules._foreign import _is_quoted
+from detector.rules._word_evidence import CANDIDATE_LANGUAGES, _zipf, fits, leans_to, loanwords, word_evidence
 
-#: Latin-script languages we look for (those of the lingua test data that
-#: wordfreq covers). Each is compared with the document's main language.
-CANDIDATE_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "sv", "pl", "tr", "id", "vi")
 _LATIN_MAIN = frozenset(CANDIDATE_LANGUAGES) | {"en"}
-
-# Zipf thresholds (log10 of frequency per billion words).
-STRONG_MIN_FOREIGN = 3.0  # frequent in the foreign language…
-STRONG_MAX_MAIN = 2.5  # …rare in the main one…
-STRONG_MARGIN = 2.0  # …and by a wide margin
-LEAN_MARGIN = 1.0  # leaning: more frequent abroad by this much
-FIT_MARGIN = 1.0  # fits a language: at most this much rarer there than in the main one
 SENTENCE_FOREIGN_SHARE = 0.7  # share of a sentence's words that must fit the foreign language
-COMMON_MAIN = 4.0  # at least this frequent in the main language: never foreign
 VETO_PROBABILITY = 0.9  # the model vetoes a span it gives to the main language this surely
 VETO_ONLY_MARGIN = 3.5  # a strong word this much more frequent abroad needs no model agreement
 UNKNOWN_MIN_PROBABILITY = 0.6  # a word in no list needs the model this sure
@@ -58,104 +46,6 @@ class SameScriptSpan:
     kind: str  # fragment | clause | sentence | line
     words: int
     confidence: float
-
-
-# -- word frequencies ---------------------------------------------------------------
-
-
-@lru_cache(maxsize=None)
-def _frequencies(language: str) -> dict[str, float]:
-    """word → frequency: wordfreq's large list for the main language (it knows
-    rare English words), the small one (Zipf ≥ 3) for candidate languages."""
-    import wordfreq
-
-    wordlist = "large" if language == "en" else "small"
-    return wordfreq.get_frequency_dict(language, wordlist)
-
-
-_COMPOUND = regex.compile(r"[-'’]")
-
-
-@lru_cache(maxsize=65536)
-def _zipf(word: str, language: str) -> float:
-    """Zipf frequency of a lower-case word. A compound missing from the list
-    (``anti-war``, ``l'état``) is as frequent as its rarest part."""
-    freq = _frequencies(language).get(word)
-    if freq is not None:
-        return math.log10(freq) + 9.0
-    if _COMPOUND.search(word):
-        parts = [p for p in _COMPOUND.split(word) if len(p) > 1]
-        if parts:
-            return min(_zipf(p, language) for p in parts)
-    return 0.0
-
-
-@lru_cache(maxsize=65536)
-def word_evidence(word: str, main: str) -> tuple[str, str, float]:
-    """``(kind, language, margin)`` for a lower-case word: kind is ``main``,
-    ``strong``, ``lean`` or ``unknown`` (in no list at all).
-
-    >>> word_evidence("nicht", "en")[:2], word_evidence("the", "en")[:2]
-    (('strong', 'de'), ('main', ''))
-    """
-    if word.endswith(("'s", "’s")):
-        word = word[:-2]  # English possessive: minister's is minister
-    main_z = _zipf(word, main)
-    if main_z >= COMMON_MAIN:
-        return ("main", "", 0.0)
-    best, best_z = "", 0.0
-    for lang in CANDIDATE_LANGUAGES:
-        if lang == main:
-            continue
-        z = _zipf(word, lang)
-        if z > best_z:
-            best, best_z = lang, z
-    if best_z == 0.0:
-        if main_z > 0.0 or _glued_main_words(word, main):
-            return ("main", "", 0.0)
-        return ("unknown", "", 0.0)
-    margin = best_z - main_z
-    if best_z >= STRONG_MIN_FOREIGN and main_z < STRONG_MAX_MAIN and margin >= STRONG_MARGIN:
-        return ("strong", best, margin)
-    if margin >= LEAN_MARGIN:
-        return ("lean", best, margin)
-    return ("main", "", 0.0)
-
-
-def fits(word: str, language: str, main: str) -> bool:
-    """As usual in ``language`` as in ``main``, or nearly (``in``, ``is``, ``de``
-    are words of Dutch as much as of English)."""
-    return _zipf(word, language) >= _zipf(word, main) - FIT_MARGIN
-
-
-def _glued_main_words(word: str, main: str) -> bool:
-    """``limitspartnership``: two main-language words glued together (damage
-    of another kind, reported by other rules), not a foreign word."""
-    for cut in range(3, len(word) - 2):
-        if _zipf(word[:cut], main) >= 3.0 and _zipf(word[cut:], main) >= 3.0:
-            return True
-    return False
-
-
-def leans_to(word: str, language: str, main: str) -> bool:
-    """More frequent in ``language`` than in ``main`` by the leaning margin."""
-    return _zipf(word, language) - _zipf(word, main) >= LEAN_MARGIN
-
-
-# -- loanwords -----------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def loanwords() -> dict[int, frozenset[tuple[str, ...]]]:
-    """Established loanword phrases by length in words (from ``data/loanwords.txt``)."""
-    text = resources.files("detector.rules").joinpath("data/loanwords.txt").read_text("utf-8")
-    by_len: dict[int, set[tuple[str, ...]]] = {}
-    for line in text.splitlines():
-        line = line.strip().lower()
-        if line and not line.startswith("#"):
-            words = tuple(line.split())
-            by_len.setdefault(len(words), set()).add(words)
-    return {n: frozenset(s) for n, s in by_len.items()}
 
 
 # -- the analysis ----------------------------------------------------------------------
