@@ -39,13 +39,48 @@ COMMON_MAIN = 4.0  # at least this frequent in the main language: never foreign
 
 
 @lru_cache(maxsize=None)
-def _frequencies(language: str) -> dict[str, float]:
-    """word → frequency: wordfreq's large list for the main language (it knows
-    rare English words), the small one (Zipf ≥ 3) for candidate languages."""
-    import wordfreq
+def _centibels(language: str) -> dict[str, int]:
+    """word → minus its frequency in centibels (Zipf = 9 - value / 100).
 
+    wordfreq's large list for English (it knows rare English words), the small
+    one (Zipf ≥ 3) for the other languages. The cBpack files are read
+    directly: wordfreq's own ``get_frequency_dict`` computes a float per word
+    and takes three times as long, and a cold ``detector check`` pays for it.
+    """
     wordlist = "large" if language == "en" else "small"
-    return wordfreq.get_frequency_dict(language, wordlist)
+    buckets = _read_cbpack(language, wordlist)
+    if buckets is None:  # an unexpected wordfreq layout: use its API
+        import wordfreq
+
+        freqs = wordfreq.get_frequency_dict(language, wordlist)
+        return {w: round(-100 * math.log10(f)) for w, f in freqs.items()}
+    table: dict[str, int] = {}
+    for index, bucket in enumerate(buckets):
+        table.update(dict.fromkeys(bucket, index))
+    return table
+
+
+def _read_cbpack(language: str, wordlist: str) -> list[list[str]] | None:
+    """The buckets of a wordfreq cBpack file (see ``wordfreq.read_cBpack``),
+    found without importing wordfreq; None if the file is not where expected."""
+    import gzip
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "data" / f"{wordlist}_{language}.msgpack.gz"
+    if not path.exists():
+        return None
+    import msgpack
+
+    with gzip.open(path, "rb") as fh:
+        pack = msgpack.load(fh, raw=False, strict_map_key=False)
+    header = pack[0] if pack else {}
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        return None
+    return pack[1:]
 
 
 _COMPOUND = regex.compile(r"[-'’]")
@@ -55,9 +90,9 @@ _COMPOUND = regex.compile(r"[-'’]")
 def _zipf(word: str, language: str) -> float:
     """Zipf frequency of a lower-case word. A compound missing from the list
     (``anti-war``, ``l'état``) is as frequent as its rarest part."""
-    freq = _frequencies(language).get(word)
-    if freq is not None:
-        return math.log10(freq) + 9.0
+    centibels = _centibels(language).get(word)
+    if centibels is not None:
+        return 9.0 - centibels / 100
     if _COMPOUND.search(word):
         parts = [p for p in _COMPOUND.split(word) if len(p) > 1]
         if parts:
