@@ -169,6 +169,15 @@ def _starts_sentence(text: str, line_start: int, start: int) -> bool:
     return not before or before[-1] in ".!?。！？\"”’)"
 
 
+def _is_mojibake(text: str, start: int, end: int) -> bool:
+    """``вЂњ`` is a curly quote decoded as windows-1251, not Russian: ftfy's
+    badness test (never true on the real text of the lingua corpus in any of
+    its 22 languages' other scripts) leaves it to the mojibake rules."""
+    from ftfy.badness import is_bad
+
+    return is_bad(text[max(0, start - 1) : end + 1])
+
+
 def foreign_runs(doc: Document) -> list[ForeignRun]:
     """Foreign-script runs of ``doc`` with their kind; computed once per document."""
     return doc.memo(_compute_runs)
@@ -185,6 +194,8 @@ def _compute_runs(doc: Document) -> list[ForeignRun]:
     for m in _run_pattern(native).finditer(text):
         start, end = m.start(), m.end()
         run_text = m.group()
+        if _is_mojibake(text, start, end):
+            continue
         words = len(run_text.split())
         if _is_gloss(text, start, end):
             kind = "gloss"

@@ -84,7 +84,14 @@ def _is_neutral(tokens: list[Token], i: int, text: str) -> bool:
         prev = tokens[i - 1]
         if prev.end == t.start and prev.text in ("#", "@"):
             return True
+    # A word cut by an invisible character (``perso\u2068nality``) is
+    # encoding damage, reported by the encoding rules.
+    if _INVISIBLE.match(text, max(0, t.start - 1)) or _INVISIBLE.match(text, t.end):
+        return True
     return False
+
+
+_INVISIBLE = regex.compile(r"[\p{Cf}\p{Co}\p{Cn}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _is_loanword(words: list[str], i: int) -> bool:
@@ -98,6 +105,8 @@ def _is_loanword(words: list[str], i: int) -> bool:
 
 def _label_tokens(doc: Document, main: str) -> dict[int, tuple[str, str, float]]:
     """Evidence of every token that is not plainly a main-language word."""
+    from ftfy.badness import is_bad
+
     text = doc.text
     tokens = doc.tokens
     labels: dict[int, tuple[str, str, float]] = {}
@@ -110,8 +119,8 @@ def _label_tokens(doc: Document, main: str) -> dict[int, tuple[str, str, float]]
             continue
         if lower is None:
             lower = [tok.text.lower() for tok in tokens]
-        if _is_loanword(lower, i):
-            continue
+        if _is_loanword(lower, i) or is_bad(text[max(0, t.start - 3) : t.end]):
+            continue  # loanwords; mojibake remnants (``â€œFreddy``) are another rule's
         labels[i] = ev
     return labels
 

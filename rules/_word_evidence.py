@@ -10,8 +10,8 @@ start one. ``die`` (English 5.1) is an English word. Established loanwords
 
 >>> word_evidence("regierung", "en")[:2], word_evidence("nicht", "en")[:2], word_evidence("the", "en")[:2]
 (('strong', 'de'), ('lean', 'de'), ('main', ''))
->>> word_evidence("limitspartnership", "en")[0]   # two English words glued
-'main'
+>>> word_evidence("limitspartnership", "en")[0], word_evidence("ofscrimmage", "en")[0]   # glued English
+('main', 'main')
 """
 
 from __future__ import annotations
@@ -141,8 +141,10 @@ def fits(word: str, language: str, main: str) -> bool:
 def _glued_main_words(word: str, main: str) -> bool:
     """``limitspartnership``: two main-language words glued together (damage
     of another kind, reported by other rules), not a foreign word."""
-    for cut in range(3, len(word) - 2):
-        if _zipf(word[:cut], main) >= 3.0 and _zipf(word[cut:], main) >= 3.0:
+    for cut in range(2, len(word) - 1):
+        left, right = word[:cut], word[cut:]
+        # Two-letter pieces only when very common (``of``, ``in``): ``ofscrimmage``.
+        if _zipf(left, main) >= (3.0 if len(left) > 2 else 6.0) and _zipf(right, main) >= (3.0 if len(right) > 2 else 6.0):
             return True
     return False
 

@@ -100,6 +100,19 @@ def test_quoted_or_presented_foreign_text_is_info():
     assert severities("The word Россия appears twice.") == {"Россия": Severity.INFO}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said вЂњwe will winвЂќ and left.",  # curly quotes decoded as windows-1251
+        "The coach said вЂ the team was ready.",
+        "Fans chanted â€œFreddy, Freddyâ€ all night.",  # windows-1252 mojibake
+        "TV perso\u2068nality Dr. Phil visited her, they said.",  # a word cut by a bidi control
+    ],
+)
+def test_mojibake_and_cut_words_are_not_foreign_text(text):
+    assert found(text) == []
+
+
 def test_expected_language_and_allow_silence_findings():
     text = "Xi 말했다 in the call, and 러시아의 우크라이나 침공 was discussed."
     assert found(text) == [("ML001", "말했다"), ("ML001", "러시아의 우크라이나 침공")]
