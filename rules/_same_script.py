@@ -29,7 +29,15 @@ import regex
 
 from detector.document import Document, Token
 from detector.rules._foreign import _is_quoted
-from detector.rules._word_evidence import CANDIDATE_LANGUAGES, _zipf, fits, leans_to, loanwords, word_evidence
+from detector.rules._word_evidence import (
+    CANDIDATE_LANGUAGES,
+    STRONG_MARGIN,
+    _zipf,
+    fits,
+    leans_to,
+    loanwords,
+    word_evidence,
+)
 
 _LATIN_MAIN = frozenset(CANDIDATE_LANGUAGES) | {"en"}
 SENTENCE_FOREIGN_SHARE = 0.7  # share of a sentence's words that must fit the foreign language
@@ -236,7 +244,9 @@ def _part_of_a_name(tokens: list[Token], first: int, labels, text: str) -> bool:
         return True
     if _joined(tokens, first - 1, first, text):
         prev = tokens[first - 1]
-        return not _is_lower(prev.text) and first - 1 in labels
+        # ``Parti`` (2.7 more frequent abroad) opens a French name; ``Tel``
+        # (Tel Aviv) or ``Canadiens`` (1.3) are English names.
+        return not _is_lower(prev.text) and labels.get(first - 1, ("", "", 0.0))[2] >= STRONG_MARGIN
     return False
 
 
