@@ -121,7 +121,8 @@ def build_donors(articles: list[dict]) -> list[str]:
         text = article["text"]
         for s, e in sentence_spans(text):
             sentence = text[s:e]
-            if 40 <= len(sentence) <= 250 and sentence.isascii() and "?" not in sentence and sentence[-1] in ".!":
+            if (40 <= len(sentence) <= 250 and sentence.isascii() and "?" not in sentence
+                    and sentence[0].isupper() and sentence[-1] in ".!" and sentence.count('"') % 2 == 0):
                 donors.append(sentence)
     return donors
 

@@ -106,6 +106,11 @@ def _script_word_ok(word: str) -> bool:
 _SENTENCE_FINAL = regex.compile(r"[.!?。！？।]$")
 
 
+# A sentence starts with a letter, a digit or an opening quote or bracket
+# (the lists hold fragments starting with `」` or `, `).
+_SENTENCE_START = regex.compile(r"[\p{L}\p{N}\"“«„「『(¿¡]")
+
+
 def load_foreign(directory: Path) -> tuple[dict, dict, dict]:
     """Read ``DIR/{sentences,word-pairs,single-words}/LANG.txt`` (the lingua layout),
     or flat ``DIR/LANG.txt`` files of sentences (words are then taken from them)."""
@@ -125,7 +130,7 @@ def load_foreign(directory: Path) -> tuple[dict, dict, dict]:
             s_file = w_file = p_file = directory / f"{lang}.txt"
         if s_file.is_file():
             sentences[lang] = [
-                s for s in _clean_lines(s_file, 10, 250) if _SENTENCE_FINAL.search(s)
+                s for s in _clean_lines(s_file, 10, 250) if _SENTENCE_FINAL.search(s) and _SENTENCE_START.match(s)
             ]
         for target, file, n_words in ((words, w_file, 1), (pairs, p_file, 2)):
             if not file.is_file():

@@ -225,6 +225,7 @@ def measure(records: list[GoldRecord], results: list[tuple[list[Hit], float]]) -
     correct: Counter = Counter()
     code_counted: Counter = Counter()
     code_correct: Counter = Counter()
+    code_found: Counter = Counter()  # gold spans a rule's findings alone cover
     code_category: dict[str, str] = {}
     clean_false: Counter = Counter()  # category → false findings on clean records
     clean_false_code: Counter = Counter()
@@ -249,6 +250,10 @@ def measure(records: list[GoldRecord], results: list[tuple[list[Hit], float]]) -
             if found:
                 gold_found[category] += 1
                 kind_found[kind] += 1
+                # Which rules would have found it on their own.
+                for code in {h.code for h in hits if h.category == category and h.start < end and start < h.end}:
+                    if span_found(record.text, span, [h for h in hits if h.code == code]):
+                        code_found[code] += 1
             else:
                 errors.append({"id": record.id, "type": "missed", "category": category, "kind": kind,
                                "start": start, "end": end, "match": record.text[start:end]})
@@ -300,6 +305,8 @@ def measure(records: list[GoldRecord], results: list[tuple[list[Hit], float]]) -
         "codes": {
             code: {"category": code_category[code], "findings": code_counted[code], "correct": code_correct[code],
                    "precision": code_correct[code] / code_counted[code] if code_counted[code] else None,
+                   "found_alone": code_found[code],
+                   "recall_alone": code_found[code] / gold_n[code_category[code]] if gold_n[code_category[code]] else None,
                    "false_on_clean": clean_false_code[code],
                    "false_per_100k_clean": per_100k(clean_false_code[code])}
             for code in sorted(code_category)
@@ -358,10 +365,11 @@ def render_text(report: dict) -> str:
                         [[k, v["category"], v["gold"], v["found"], v["recall"]] for k, v in report["kinds"].items()],
                         left=2)
     if report["codes"]:
-        lines += ["", "Precision by rule", ""]
-        lines += _table(["code", "category", "findings", "correct", "precision", "false on clean", "false/100k clean"],
-                        [[c, v["category"], v["findings"], v["correct"], v["precision"], v["false_on_clean"],
-                          v["false_per_100k_clean"]] for c, v in report["codes"].items()],
+        lines += ["", "By rule (recall alone: share of its category's gold spans this rule finds by itself)", ""]
+        lines += _table(["code", "category", "findings", "correct", "precision", "recall alone", "false on clean",
+                         "false/100k clean"],
+                        [[c, v["category"], v["findings"], v["correct"], v["precision"], v["recall_alone"],
+                          v["false_on_clean"], v["false_per_100k_clean"]] for c, v in report["codes"].items()],
                         left=2)
     if report["confusion"]:
         lines += ["", "False findings on damage of another category", ""]

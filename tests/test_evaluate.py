@@ -86,6 +86,8 @@ def test_precision_recall_f1_worked_by_hand():
     assert report["kinds"]["duplicate-sentence"]["recall"] == 0.0
     assert report["codes"]["DU001"]["precision"] == 1.0
     assert report["codes"]["DU002"]["precision"] == pytest.approx(0.5)
+    assert report["codes"]["DU001"]["recall_alone"] == pytest.approx(0.5)  # span 1 of 2
+    assert report["codes"]["DU002"]["found_alone"] == 0
     assert [e["type"] for e in errors] == ["missed", "false"]
     assert errors[0]["kind"] == "duplicate-sentence" and errors[1]["code"] == "DU002"
 
@@ -199,3 +201,11 @@ def test_suite_marks_real_question_mark_damage_and_mojibake_as_dont_care():
 def test_suite_hand_labelled_damage_file_is_well_formed():
     known = _suite().known_damage()
     assert known and all(article.startswith("l3s-") and texts for article, texts in known.items())
+
+
+def test_recall_alone_counts_only_spans_a_rule_covers_by_itself():
+    record = GoldRecord("d", "abcdefgh", spans=[(0, 4, "duplication", "k")])
+    hits = [Hit("DU001", "duplication", 0, 1), Hit("DU002", "duplication", 1, 2)]
+    report, _ = _report([record], [(hits, 90.0)])
+    assert report["categories"]["duplication"]["found"] == 1  # together: 2 of 4 characters
+    assert report["codes"]["DU001"]["found_alone"] == report["codes"]["DU002"]["found_alone"] == 0
