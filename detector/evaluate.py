@@ -10,8 +10,9 @@ Matching, span by span:
 * a gold span is **found** when findings of its category cover at least half
   of its non-space characters;
 * a finding is **correct** when it overlaps a gold span of its category;
-  otherwise it is **false**, unless it overlaps an ``ignore`` span (a
-  don't-care region: then it is not counted) or the record is
+  otherwise it is **false**, unless at least half of its non-space
+  characters lie in ``ignore`` spans (don't-care regions: then it is not
+  counted) or the record is
   ``recall_only`` (its findings are not counted at all: the record is only
   used to measure recall).
 
@@ -139,6 +140,18 @@ def span_found(text: str, span: tuple, hits: list[Hit]) -> bool:
     return 2 * sum(1 for i in positions if i in covered) >= len(positions)
 
 
+def _mostly_ignored(record: GoldRecord, hit: Hit) -> bool:
+    """At least half the finding's non-space characters lie in don't-care regions
+    (the mirror of the rule for finding a gold span)."""
+    start, end = hit.start, max(hit.end, hit.start + 1)
+    if not any(_overlaps(start, end, s, e) for s, e in record.ignore):
+        return False
+    positions = [i for i in range(start, min(end, len(record.text))) if not record.text[i].isspace()]
+    positions = positions or list(range(start, end))
+    inside = sum(1 for i in positions if any(s <= i < e for s, e in record.ignore))
+    return 2 * inside >= len(positions)
+
+
 def classify_hits(record: GoldRecord, hits: list[Hit]) -> list[str]:
     """For each hit: 'correct', 'false', 'ignored' (don't-care region) or
     'uncounted' (a recall-only record)."""
@@ -148,7 +161,7 @@ def classify_hits(record: GoldRecord, hits: list[Hit]) -> list[str]:
             out.append("uncounted")
         elif any(c == h.category and _overlaps(h.start, h.end, s, e) for s, e, c, _ in record.spans):
             out.append("correct")
-        elif any(_overlaps(h.start, h.end, s, e) for s, e in record.ignore):
+        elif _mostly_ignored(record, h):
             out.append("ignored")
         else:
             out.append("false")
