@@ -1,7 +1,7 @@
 """The dev evaluation suite: a fixed labelled corpus, the evaluation table, and
 the facts the score calibration needs.
 
-    python bench/eval_suite.py [--corpus ../shared/corpus] [--jobs 2] [--json]
+    python bench/eval_suite.py [--corpus ../shared/corpus] [--jobs 2] [--json] [--select ML] [--ignore CO]
 
 1. Articles: the lines labelled ``fulltext`` of every page of
    ``news-l3s-gn1.jsonl`` (pages with under 400 characters of article text
@@ -190,6 +190,16 @@ def calibration(report: dict, seeds: dict[str, float]) -> str:
     lines.append("mean score by damage rate (events per 1,000 characters): "
                  + ", ".join(f"{r:g}: {m:.1f}" for r, m in means)
                  + f"  (strictly falling: {'OK' if mono else 'MISSED'})")
+    per_article: dict[str, dict[float, float]] = {}
+    for r in report["per_record"]:
+        base = r["id"].split("~")[0]
+        if base in sweep_ids and (r["id"].endswith("~s2") or r["rate"] == 0):
+            per_article.setdefault(base, {})[r["rate"]] = r["score"]
+    steady = sum(
+        all(b <= a for a, b in zip(values, values[1:]))
+        for values in ([v for _, v in sorted(scores.items())] for scores in per_article.values())
+    )
+    lines.append(f"articles whose score never rises with the rate: {steady} of {len(per_article)}")
     lines.append("seeds: " + ", ".join(f"{k} = {v:.1f}" for k, v in seeds.items()))
     s = seeds
     if len(s) == 5:
@@ -244,11 +254,14 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the shared corpus folder")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for evaluate")
     parser.add_argument("--json", action="store_true", help="print the JSON report instead of the table")
+    parser.add_argument("--select", help="rules to run, as for 'detector check' (default: the default set)")
+    parser.add_argument("--ignore", help="rules to skip, as for 'detector check'")
     args = parser.parse_args()
     corpus = find_corpus(args.corpus)
     started = time.time()
     gold = build(corpus)
-    detector("evaluate", *map(str, gold), "--format", "json", "--jobs", str(args.jobs),
+    rules = [*(["--select", args.select] if args.select else []), *(["--ignore", args.ignore] if args.ignore else [])]
+    detector("evaluate", *map(str, gold), *rules, "--format", "json", "--jobs", str(args.jobs),
              "--errors", str(OUT / "errors.jsonl"), "-o", str(OUT / "report.json"))
 
     from detector.evaluate import render
