@@ -39,7 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
 OUT = ROOT / "bench" / "out"
-DEFAULT_CORPUS = ROOT.parent.parent / "shared" / "corpus"  # /work/shared/corpus from /work/wt/<name>
+from bench._paths import corpus_dir  # noqa: E402
+
+DEFAULT_CORPUS = corpus_dir()
 
 # Real damage in the L3S pages, marked as don't-care.
 # A '?' that is a question mark: after a letter, digit or closing bracket and
