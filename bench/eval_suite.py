@@ -173,35 +173,41 @@ def seed_scores() -> dict[str, float]:
 
 def calibration(report: dict, seeds: dict[str, float]) -> str:
     lines = ["Calibration facts (targets of issue 3, item 4)", ""]
+    # Scores without the findings in don't-care regions: the articles' own real
+    # damage ('province?s') is not what the rates measure.
+    key = "score_outside_ignore"
     clean = [r for r in report["per_record"] if r["rate"] == 0]
-    share = sum(r["score"] >= 90 for r in clean) / len(clean)
+    share = sum(r[key] >= 90 for r in clean) / len(clean)
+    raw = sum(r["score"] >= 90 for r in clean) / len(clean)
     lines.append(f"clean articles scoring >= 90: {share:.1%} of {len(clean)} (target >= 95%) "
-                 f"{'OK' if share >= 0.95 else 'MISSED'}")
-    low = sorted((r["score"], r["id"].split("~")[0], r["false"], r["findings"]) for r in clean if r["score"] < 90)
+                 f"{'OK' if share >= 0.95 else 'MISSED'}; {raw:.1%} counting the findings on their own real "
+                 "damage (don't-care regions)")
+    low = sorted((r[key], r["id"].split("~")[0], r["false"], r["findings"]) for r in clean if r[key] < 90)
     for value, article, false, findings in low:
-        lines.append(f"  {value:5.1f}  {article}  ({findings} findings, {false} outside the don't-care regions)")
+        lines.append(f"  {value:5.1f}  {article}  ({false} findings outside the don't-care regions)")
     # The sweep: the same articles (every 4th) at each rate, seed 2; rate 0 is
     # their clean copy. Damage at a higher rate includes the damage at a lower one.
     sweep_ids = {r["id"].split("~")[0] for r in report["per_record"] if r["id"].endswith("~s2")}
-    by_rate: dict[float, list[float]] = {}
+    per_article: dict[str, dict[float, float]] = {}
     for r in report["per_record"]:
-        if r["id"].split("~")[0] in sweep_ids and (r["id"].endswith("~s2") or r["rate"] == 0):
-            by_rate.setdefault(r["rate"], []).append(r["score"])
+        base = r["id"].split("~")[0]
+        if base in sweep_ids and (r["id"].endswith("~s2") or r["rate"] == 0):
+            per_article.setdefault(base, {})[r["rate"]] = r[key]
+    by_rate: dict[float, list[float]] = {}
+    for scores in per_article.values():
+        for rate, value in scores.items():
+            by_rate.setdefault(rate, []).append(value)
     means = sorted((rate, sum(v) / len(v)) for rate, v in by_rate.items())
     mono = all(b[1] < a[1] for a, b in zip(means, means[1:]))
     lines.append("mean score by damage rate (events per 1,000 characters): "
                  + ", ".join(f"{r:g}: {m:.1f}" for r, m in means)
                  + f"  (strictly falling: {'OK' if mono else 'MISSED'})")
-    per_article: dict[str, dict[float, float]] = {}
-    for r in report["per_record"]:
-        base = r["id"].split("~")[0]
-        if base in sweep_ids and (r["id"].endswith("~s2") or r["rate"] == 0):
-            per_article.setdefault(base, {})[r["rate"]] = r["score"]
     steady = sum(
         all(b <= a for a, b in zip(values, values[1:]))
         for values in ([v for _, v in sorted(scores.items())] for scores in per_article.values())
     )
-    lines.append(f"articles whose score never rises with the rate: {steady} of {len(per_article)}")
+    lines.append(f"articles whose score never rises with the rate: {steady} of {len(per_article)} "
+                 "(undetected inserted text dilutes the density of findings)")
     lines.append("seeds: " + ", ".join(f"{k} = {v:.1f}" for k, v in seeds.items()))
     s = seeds
     if len(s) == 5:

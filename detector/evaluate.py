@@ -178,15 +178,24 @@ def _init_worker(settings: Settings) -> None:
     _SETTINGS = settings
 
 
-def _check(record: GoldRecord) -> tuple[list[Hit], float]:
+def _check(record: GoldRecord) -> tuple[list[Hit], float, float]:
+    """Findings, score, and the score without the findings in don't-care regions
+    (the score the text would have if its unlabelled real damage were repaired)."""
     from detector.engine import check_text
+    from detector.scoring import score
 
     result = check_text(record.text, _SETTINGS, path=record.id)
     hits = [Hit(f.code, f.category, f.start, f.end, f.message) for f in result.findings]
-    return hits, result.score.value if result.score else 100.0
+    value = result.score.value if result.score else 100.0
+    if record.ignore:
+        kept = [f for f, h in zip(result.findings, hits) if not _mostly_ignored(record, h)]
+        outside = score(kept, len(record.text)).value
+    else:
+        outside = value
+    return hits, value, outside
 
 
-def run_detector(records: list[GoldRecord], settings: Settings, jobs: int = 1) -> list[tuple[list[Hit], float]]:
+def run_detector(records: list[GoldRecord], settings: Settings, jobs: int = 1) -> list[tuple]:
     """Findings and score of every record, in order."""
     if jobs <= 1 or len(records) < 8:
         _init_worker(settings)
@@ -227,8 +236,11 @@ def _distribution(values: list[float]) -> dict:
     }
 
 
-def measure(records: list[GoldRecord], results: list[tuple[list[Hit], float]]) -> tuple[dict, list[dict]]:
-    """The report (a JSON-ready dict) and the list of errors (misses and false findings)."""
+def measure(records: list[GoldRecord], results: list[tuple]) -> tuple[dict, list[dict]]:
+    """The report (a JSON-ready dict) and the list of errors (misses and false findings).
+
+    ``results`` holds, per record, (hits, score) or (hits, score, score
+    without the findings in don't-care regions)."""
     gold_n: Counter = Counter()
     gold_found: Counter = Counter()
     kind_n: Counter = Counter()
@@ -250,10 +262,12 @@ def measure(records: list[GoldRecord], results: list[tuple[list[Hit], float]]) -
     errors: list[dict] = []
     per_record: list[dict] = []
 
-    for record, (hits, value) in zip(records, results):
+    for record, (hits, value, *rest) in zip(records, results):
         statuses = classify_hits(record, hits)
-        per_record.append({"id": record.id, "rate": record.rate, "score": value, "spans": len(record.spans),
-                           "findings": len(hits), "false": statuses.count("false")})
+        per_record.append({"id": record.id, "rate": record.rate, "score": value,
+                           "score_outside_ignore": rest[0] if rest else value, "spans": len(record.spans),
+                           "findings": len(hits), "false": statuses.count("false"),
+                           "ignored": statuses.count("ignored")})
         for span in record.spans:
             start, end, category, kind = span
             found = span_found(record.text, span, hits)

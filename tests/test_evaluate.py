@@ -210,3 +210,19 @@ def test_recall_alone_counts_only_spans_a_rule_covers_by_itself():
     report, _ = _report([record], [(hits, 90.0)])
     assert report["categories"]["duplication"]["found"] == 1  # together: 2 of 4 characters
     assert report["codes"]["DU001"]["found_alone"] == report["codes"]["DU002"]["found_alone"] == 0
+
+
+def test_score_without_dont_care_findings():
+    from detector.config import Settings
+    from detector.evaluate import run_detector
+
+    text = "A clean line with one \ufffd mistake in it, and nothing else wrong."
+    at = text.index("\ufffd")
+    records = [GoldRecord("r", text, ignore=[(at, at + 1)]), GoldRecord("s", text)]
+    (hits, value, outside), (_, plain, plain_outside) = run_detector(records, Settings(select=("EN001",)))
+    assert [h.code for h in hits] == ["EN001"]
+    assert value == plain < 100.0
+    assert outside == 100.0 and plain_outside == plain
+    report, _ = measure(records, run_detector(records, Settings(select=("EN001",))))
+    first = report["per_record"][0]
+    assert first["score_outside_ignore"] == 100.0 and first["ignored"] == 1 and first["false"] == 0
