@@ -346,7 +346,9 @@ def read_inputs(paths: list[Path], text_field: str) -> Iterator[dict]:
                         data = json.loads(line)
                         text = data[text_field]
                     except (json.JSONDecodeError, KeyError, TypeError):
-                        raise DetectorError(f"{path}:{n}: not a JSON object with a {text_field!r} field") from None
+                        text = None
+                    if not isinstance(text, str):
+                        raise DetectorError(f"{path}:{n}: not a JSON object with a {text_field!r} text field")
                     yield {
                         "id": str(data.get("id", f"{path.stem}-{n}")),
                         "text": text,
