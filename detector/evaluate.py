@@ -236,6 +236,11 @@ def _distribution(values: list[float]) -> dict:
     }
 
 
+def _context(text: str, start: int, end: int, width: int = 40) -> str:
+    """The span in its surroundings, marked with ⟦ ⟧."""
+    return f"{text[max(0, start - width):start]}⟦{text[start:end]}⟧{text[end:end + width]}"
+
+
 def measure(records: list[GoldRecord], results: list[tuple]) -> tuple[dict, list[dict]]:
     """The report (a JSON-ready dict) and the list of errors (misses and false findings).
 
@@ -283,7 +288,8 @@ def measure(records: list[GoldRecord], results: list[tuple]) -> tuple[dict, list
                         code_found[code] += 1
             else:
                 errors.append({"id": record.id, "type": "missed", "category": category, "kind": kind,
-                               "start": start, "end": end, "match": record.text[start:end]})
+                               "start": start, "end": end, "match": record.text[start:end],
+                               "context": _context(record.text, start, end)})
         for hit, status in zip(hits, statuses):
             code_category[hit.code] = hit.category
             if status in ("correct", "false"):
@@ -301,7 +307,8 @@ def measure(records: list[GoldRecord], results: list[tuple]) -> tuple[dict, list
                     clean_false_code[hit.code] += 1
                 errors.append({"id": record.id, "type": "false", "code": hit.code, "category": hit.category,
                                "start": hit.start, "end": hit.end, "match": record.text[hit.start:hit.end],
-                               "message": hit.message, "overlaps": sorted(other)})
+                               "message": hit.message, "overlaps": sorted(other),
+                               "context": _context(record.text, hit.start, hit.end)})
         if record.clean:
             clean_chars += len(record.text) - sum(e - s for s, e in record.ignore)
             clean_scores.append(value)

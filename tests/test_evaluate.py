@@ -91,6 +91,7 @@ def test_precision_recall_f1_worked_by_hand():
     assert report["codes"]["DU002"]["found_alone"] == 0
     assert [e["type"] for e in errors] == ["missed", "false"]
     assert errors[0]["kind"] == "duplicate-sentence" and errors[1]["code"] == "DU002"
+    assert errors[1]["context"] == "x" * 40 + "⟦" + "x" * 10 + "⟧" + "x" * 10
 
 
 def test_false_findings_per_100k_characters_of_clean_records():
