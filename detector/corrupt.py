@@ -16,7 +16,9 @@ text; new damage is never placed on or next to them.
 Deterministic: each record has its own ``random.Random`` seeded from the
 seed, the record's position and its id (a string seed, hashed with SHA-512
 by :mod:`random`, not by ``hash()``), so the same inputs and seed always give
-the same output, whatever the order of other records.
+the same output. For one record and seed, the damage at a higher rate starts
+with the damage at a lower rate (the same events, then more), so scores
+measured across rates compare like with like.
 
 >>> material = Material(donors=["An unrelated sentence from elsewhere."])
 >>> rec = corrupt_text("It rained. We stayed in.", "doc", kinds=["injected-sentence"],
@@ -302,7 +304,9 @@ def corrupt_text(
     ``rate`` is the expected number of damage events per 1,000 characters;
     any rate above 0 gives at least one event. Each event picks one of
     ``kinds``; a kind that finds no place for itself in the text is replaced
-    by another (at most a few tries).
+    by another (at most a few tries). A whole-text kind (``mojibake-text``,
+    ``lossy-quotes-text``) is applied at most once, before anything else, to
+    a share of the records equal to its share of ``kinds``.
     """
     from detector.damage import KINDS, apply_kind
 
