@@ -1,0 +1,117 @@
+"""A result cache for unchanged files.
+
+An entry is keyed by the file's bytes, its displayed path, the resolved
+settings (``Settings.fingerprint()``) and the tool: its version, Python's,
+the registered rule entry points and the size and modification time of every
+module of the ``detector`` and ``detector.rules`` packages (so editing a rule
+in a development checkout invalidates the cache without a version bump).
+Entries are pickled :class:`FileResult` objects carrying only the source
+lines the reporters need. A damaged or unreadable entry is a miss, never an
+error.
+
+Default folder: ``.detector_cache`` in the working directory (``--cache-dir``
+or ``DETECTOR_CACHE_DIR`` to move it, ``--no-cache`` to skip it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from detector import __version__
+from detector.config import Settings
+from detector.engine import FileResult
+
+DEFAULT_CACHE_DIR = ".detector_cache"
+_FORMAT = 1  # bump when the pickled shape changes
+
+
+@lru_cache(maxsize=1)
+def tool_key() -> str:
+    """What identifies this build of the tool and its rules."""
+    from importlib.metadata import entry_points
+
+    import detector
+    from detector.registry import ENTRY_POINT_GROUP
+
+    h = hashlib.sha256(f"{_FORMAT}\x00{__version__}\x00{sys.version_info[:2]}".encode())
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name, e.value)):
+        h.update(f"{ep.name}={ep.value}\x00".encode())
+    folders = [Path(detector.__file__).parent]
+    try:
+        import detector.rules as rules_pkg
+
+        folders.append(Path(rules_pkg.__file__).parent)
+    except ImportError:  # pragma: no cover
+        pass
+    for folder in folders:
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith((".pyc", ".pyo")):
+                    continue
+                st = os.stat(os.path.join(root, name))
+                h.update(f"{os.path.relpath(os.path.join(root, name), folder)}:{st.st_size}:{st.st_mtime_ns}\x00".encode())
+    return h.hexdigest()
+
+
+class Cache:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._ready = False
+
+    def key(self, data: bytes, shown: str, settings: Settings) -> str:
+        h = hashlib.sha256(tool_key().encode())
+        h.update(b"\x00" + settings.fingerprint().encode("utf-8"))
+        h.update(b"\x00" + shown.encode("utf-8", "surrogateescape") + b"\x00")
+        h.update(data)
+        return h.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> FileResult | None:
+        try:
+            with open(self._path(key), "rb") as fh:
+                result = pickle.load(fh)
+        except Exception:  # missing, truncated or from another version: a miss
+            return None
+        return result if isinstance(result, FileResult) else None
+
+    def put(self, key: str, result: FileResult) -> None:
+        """Store ``result`` (already made portable); failures are ignored."""
+        try:
+            self._prepare()
+            target = self._path(key)
+            target.parent.mkdir(exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target)
+        except OSError:
+            pass
+
+    def _prepare(self) -> None:
+        if self._ready:
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        # Keep the cache out of git and out of backups.
+        ignore = self.directory / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# Created by detector automatically.\n*\n", encoding="utf-8")
+        tag = self.directory / "CACHEDIR.TAG"
+        if not tag.exists():
+            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# detector result cache\n", encoding="utf-8")
+        self._ready = True
+
+
+def cache_for(no_cache: bool, cache_dir: Path | None) -> Cache | None:
+    if no_cache or os.environ.get("DETECTOR_NO_CACHE"):
+        return None
+    directory = cache_dir or Path(os.environ.get("DETECTOR_CACHE_DIR") or DEFAULT_CACHE_DIR)
+    return Cache(directory)
