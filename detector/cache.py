@@ -19,7 +19,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -73,7 +72,7 @@ class Cache:
         return h.hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.pickle"
+        return self.directory / f"{key[:40]}.pickle"  # one flat folder: mkdir is slow on some file systems
 
     def get(self, key: str) -> FileResult | None:
         try:
@@ -88,9 +87,9 @@ class Cache:
         try:
             self._prepare()
             target = self._path(key)
-            target.parent.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
+            # Written aside and renamed: a reader never sees half an entry.
+            tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:
                 pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, target)
         except OSError:

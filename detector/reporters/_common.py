@@ -11,7 +11,6 @@ from detector.engine import FileResult
 from detector.finding import Finding
 
 TOOL_NAME = "detector"
-TOOL_URL = "https://github.com/corruption-detector/corruption-detector"
 
 
 def posix_path(path: str) -> str:
@@ -61,9 +60,3 @@ def utf8_column(result: FileResult, line_no: int, column: int) -> int:
 
 def one_line(f: Finding) -> bool:
     return f.start_pos is not None and f.end_pos is not None and f.start_pos.line == f.end_pos.line
-
-
-def end_position(f: Finding) -> tuple[int, int]:
-    """(line, column) of the end of the span, end exclusive. A span ending just
-    after a newline ends on the previous line."""
-    return (f.end_pos.line, f.end_pos.column)

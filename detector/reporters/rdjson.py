@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from detector.engine import FileResult
-from detector.reporters._common import TOOL_NAME, TOOL_URL, posix_path, utf8_column
+from detector.reporters._common import TOOL_NAME, posix_path, utf8_column
 
 _SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
@@ -26,13 +26,13 @@ def build(results: list[FileResult]) -> dict:
                 "message": f.message,
                 "location": {"path": posix_path(result.path), "range": _range(result, f)},
                 "severity": _SEVERITY[f.severity.value],
-                "code": {"value": f.code, "url": f"{TOOL_URL}#{f.code.lower()}"},
+                "code": {"value": f.code},
                 "original_output": f"{result.path}:{f.start_pos.line}:{f.start_pos.column}: {f.code} {f.message}",
             }
             if f.fix is not None and f.fix.safe:
                 diag["suggestions"] = [{"range": _range(result, f), "text": f.fix.replacement}]
             diagnostics.append(diag)
-    return {"source": {"name": TOOL_NAME, "url": TOOL_URL}, "severity": "WARNING", "diagnostics": diagnostics}
+    return {"source": {"name": TOOL_NAME}, "severity": "WARNING", "diagnostics": diagnostics}
 
 
 def render(results: list[FileResult], ctx) -> str:

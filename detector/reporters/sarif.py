@@ -15,7 +15,7 @@ from pathlib import Path
 
 from detector.baseline import fingerprint
 from detector.engine import FileResult
-from detector.reporters._common import TOOL_NAME, TOOL_URL, all_findings, relative_uri
+from detector.reporters._common import TOOL_NAME, all_findings, relative_uri
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -29,7 +29,6 @@ def _rule_descriptor(rule) -> dict:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": docs.split("## Why it matters")[0].replace("## What it does", "").strip() or rule.summary},
         "help": {"text": docs or rule.summary, "markdown": docs or rule.summary},
-        "helpUri": f"{TOOL_URL}#{rule.code.lower()}",
         "defaultConfiguration": {"level": _LEVEL[rule.severity.value], "enabled": bool(rule.default_enabled)},
         "properties": {"category": rule.category, "tags": [rule.category]},
     }
@@ -108,7 +107,6 @@ def build(results: list[FileResult], version: str) -> dict:
                 "name": TOOL_NAME,
                 "version": version,
                 "semanticVersion": version,
-                "informationUri": TOOL_URL,
                 "rules": [_rule_descriptor(r) for r in rules],
             }},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
