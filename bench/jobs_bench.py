@@ -70,6 +70,24 @@ def timed(args: list[str], cwd: Path) -> float:
     return elapsed
 
 
+_CPU_SPLIT = """
+import contextlib, io, json, resource, sys
+from detector.run import CheckOptions, run_check
+with contextlib.redirect_stdout(io.StringIO()):
+    run_check(CheckOptions(paths=["docs"], jobs=int(sys.argv[1]), no_cache=True, output_format="concise"))
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps([me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime]))
+"""
+
+
+def cpu_split(jobs: int, cwd: Path) -> tuple[float, float]:
+    """CPU seconds of the main process (the serial part) and of its workers."""
+    out = subprocess.run([sys.executable, "-c", _CPU_SPLIT, str(jobs)], cwd=cwd, check=True,
+                         capture_output=True, text=True).stdout
+    main, workers = json.loads(out)
+    return main, workers
+
+
 def best(args: list[str], cwd: Path, repeat: int, before=None) -> float:
     times = []
     for _ in range(repeat):
@@ -96,6 +114,13 @@ def main() -> None:
         j2 = best([*check, "--no-cache", "-j", "2"], work, opts.repeat)
         print(f"-j 1: {j1:6.2f} s  ({size / 1e6 / j1:.2f} MB/s)")
         print(f"-j 2: {j2:6.2f} s  ({size / 1e6 / j2:.2f} MB/s)  speed-up {j1 / j2:.2f}x (target 1.7x)")
+        # Wall times need idle cores; CPU accounting does not: with N free
+        # cores the wall time is about serial + workers / N.
+        serial1, _ = cpu_split(1, work)
+        serial2, workers2 = cpu_split(2, work)
+        estimate = serial1 / (serial2 + workers2 / 2)
+        print(f"CPU: -j 1 {serial1:.2f} s; -j 2 main {serial2:.2f} s + workers {workers2:.2f} s"
+              f" → speed-up on 2 idle cores ≈ {estimate:.2f}x")
         cache = work / "cache"
         clear = lambda: shutil.rmtree(cache, ignore_errors=True)
         cold = best([*check, "-j", "1", "--cache-dir", str(cache)], work, opts.repeat, before=clear)

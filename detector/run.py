@@ -96,6 +96,11 @@ def run_check(opts: CheckOptions) -> int:
         raise DetectorError("no paths given (use '-' for standard input); see 'detector check --help'")
 
     cwd_settings = _base_settings(opts, Path.cwd())
+    baseline = None
+    if opts.baseline is not None:  # read first: a missing file fails before the work
+        from detector.baseline import Baseline
+
+        baseline = Baseline.load(opts.baseline)
     results: list[FileResult] = []
     settings_of: list[Settings] = []
     io_errors = 0
@@ -136,10 +141,8 @@ def run_check(opts: CheckOptions) -> int:
             results.append(out.result)
             settings_of.append(out.settings)
 
-    if opts.baseline is not None:
-        from detector.baseline import Baseline
-
-        Baseline.load(opts.baseline).filter(results)
+    if baseline is not None:
+        baseline.filter(results)
     failed = any(_fails(result, settings) for result, settings in zip(results, settings_of))
     for fmt, path in outputs:
         color = opts.color if opts.color is not None else (path is None and sys.stdout.isatty())
