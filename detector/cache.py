@@ -19,6 +19,7 @@ import hashlib
 import os
 import pickle
 import sys
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +28,9 @@ from detector.config import Settings
 from detector.engine import FileResult
 
 DEFAULT_CACHE_DIR = ".detector_cache"
+#: Entries not used for this long are deleted (checked at most once a day).
+MAX_AGE_SECONDS = 30 * 24 * 3600
+PRUNE_EVERY_SECONDS = 24 * 3600
 _FORMAT = 1  # bump when the pickled shape changes
 
 
@@ -75,12 +79,44 @@ class Cache:
         return self.directory / f"{key[:40]}.pickle"  # one flat folder: mkdir is slow on some file systems
 
     def get(self, key: str) -> FileResult | None:
+        path = self._path(key)
         try:
-            with open(self._path(key), "rb") as fh:
+            with open(path, "rb") as fh:
                 result = pickle.load(fh)
         except Exception:  # missing, truncated or from another version: a miss
             return None
-        return result if isinstance(result, FileResult) else None
+        if not isinstance(result, FileResult):
+            return None
+        try:
+            os.utime(path)  # used: keep it past the next prune
+        except OSError:
+            pass
+        return result
+
+    def prune(self, now: float | None = None) -> int:
+        """Delete entries unused for ``MAX_AGE_SECONDS`` (at most once every
+        ``PRUNE_EVERY_SECONDS``); returns how many were deleted."""
+        now = time.time() if now is None else now
+        marker = self.directory / "last-prune"
+        try:
+            if now - marker.stat().st_mtime < PRUNE_EVERY_SECONDS:
+                return 0
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return 0
+        deleted = 0
+        try:
+            with os.scandir(self.directory) as entries:
+                for entry in entries:
+                    if entry.name.endswith((".pickle", ".tmp")) and now - entry.stat().st_mtime > MAX_AGE_SECONDS:
+                        os.unlink(entry.path)
+                        deleted += 1
+            marker.touch()
+            os.utime(marker, (now, now))
+        except OSError:
+            pass
+        return deleted
 
     def put(self, key: str, result: FileResult) -> None:
         """Store ``result`` (already made portable); failures are ignored."""

@@ -229,4 +229,6 @@ def check_files(
                     settle(i, status, payload)
     finally:
         bar.close()
+    if cache is not None and cache.directory.is_dir():
+        cache.prune()
     return outcomes

@@ -123,3 +123,32 @@ def test_progress_bar_is_silent_when_disabled(monkeypatch):
     bar.advance()
     bar.close()
     assert err.getvalue() == ""
+
+
+def test_unused_entries_are_pruned(tmp_path):
+    import os
+    import time
+
+    from detector.cache import MAX_AGE_SECONDS, Cache
+    from detector.config import Settings
+    from detector.engine import FileResult
+
+    cache = Cache(tmp_path / "cache")
+    old_key = cache.key(b"old", "a.txt", Settings())
+    new_key = cache.key(b"new", "a.txt", Settings())
+    cache.put(old_key, FileResult(path="a.txt"))
+    cache.put(new_key, FileResult(path="a.txt"))
+    now = time.time()
+    long_ago = now - MAX_AGE_SECONDS - 10
+    os.utime(cache._path(old_key), (long_ago, long_ago))
+    assert cache.prune(now) == 1
+    assert cache.get(old_key) is None and cache.get(new_key) is not None
+    os.utime(cache._path(new_key), (long_ago, long_ago))
+    assert cache.prune(now + 60) == 0  # pruned less than a day ago: not again yet
+
+
+def test_cached_text_report_shows_the_same_source_lines(corpus, monkeypatch, capsys):
+    args = ("check", "docs/sub", "--cache-dir", "cache", "-j", "1")
+    first = cli(monkeypatch, capsys, *args)
+    assert "1 | The minister said 말했다 yesterday in Seoul." in first[1]
+    assert cli(monkeypatch, capsys, *args) == first
