@@ -68,9 +68,10 @@ class Cache:
         self.directory = directory
         self._ready = False
 
-    def key(self, data: bytes, shown: str, settings: Settings) -> str:
+    def key(self, data: bytes, shown: str, settings: Settings, options: dict | None = None) -> str:
         h = hashlib.sha256(tool_key().encode())
         h.update(b"\x00" + settings.fingerprint().encode("utf-8"))
+        h.update(b"\x00" + repr(sorted((options or {}).items())).encode("utf-8"))
         h.update(b"\x00" + shown.encode("utf-8", "surrogateescape") + b"\x00")
         h.update(data)
         return h.hexdigest()

@@ -63,10 +63,14 @@ def portable(result: FileResult) -> FileResult:
     return replace(result, document=SourceLines(lines))
 
 
-def check_data(data: bytes, shown: str, settings: Settings) -> FileResult:
+def check_data(data: bytes, shown: str, settings: Settings, **options) -> FileResult:
     """Check one file's bytes: rules, then suppression comments (score
-    recomputed without the silenced findings). Raises SkipFile/DetectorError."""
-    result = check_bytes(data, shown, settings)
+    recomputed without the silenced findings). Raises SkipFile/DetectorError.
+
+    ``options`` (e.g. an input format) go to ``check_bytes``; suppressions are
+    read from ``doc.source_text`` when the Document has one (text extracted
+    from Markdown/HTML), else from ``doc.text``."""
+    result = check_bytes(data, shown, settings, **options)
     doc = result.document
     source = getattr(doc, "source_text", None) or doc.text
     if "detector-" in source:
@@ -96,11 +100,11 @@ class Outcome:
     error: str | None = None
 
 
-def _work(job: tuple[bytes, str, Settings]) -> tuple[str, object]:
+def _work(job: tuple[bytes, str, Settings, dict]) -> tuple[str, object]:
     """Pool worker: never raises, so one bad file cannot kill the pool."""
-    data, shown, settings = job
+    data, shown, settings, options = job
     try:
-        return "ok", portable(check_data(data, shown, settings))
+        return "ok", portable(check_data(data, shown, settings, **options))
     except SkipFile as skip:
         return "skip", str(skip)
     except DetectorError as exc:
@@ -157,15 +161,18 @@ def check_files(
     jobs: int | None = None,
     cache: Cache | None = None,
     progress: bool = False,
+    **options,
 ) -> list[Outcome]:
     """Read, check (or fetch from ``cache``) every file; outcomes in input order.
+
+    ``options`` are passed to :func:`check_data` (and are part of the cache key).
 
     A rule's internal error (DetectorError while checking) stops the run, as
     with one process."""
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     outcomes: list[Outcome] = []
     pending: list[int] = []  # indexes into outcomes still to check
-    payloads: dict[int, tuple[bytes, str, Settings]] = {}
+    payloads: dict[int, tuple[bytes, str, Settings, dict]] = {}
     keys: dict[int, str] = {}
     bar = Progress(len(files), progress)
     for path, shown, settings in files:
@@ -184,14 +191,14 @@ def check_files(
             continue
         i = len(outcomes) - 1
         if cache is not None:
-            keys[i] = cache.key(data, shown, settings)
+            keys[i] = cache.key(data, shown, settings, options)
             cached = cache.get(keys[i])
             if cached is not None:
                 out.result = cached
                 bar.advance()
                 continue
         pending.append(i)
-        payloads[i] = (data, shown, settings)
+        payloads[i] = (data, shown, settings, options)
 
     def settle(i: int, status: str, payload) -> None:
         out = outcomes[i]
@@ -210,9 +217,9 @@ def check_files(
     try:
         if jobs == 1 or len(pending) < MIN_FILES_FOR_POOL:
             for i in pending:
-                data, shown, settings = payloads.pop(i)
+                data, shown, settings, _ = payloads.pop(i)
                 try:
-                    settle(i, "ok", check_data(data, shown, settings))
+                    settle(i, "ok", check_data(data, shown, settings, **options))
                 except SkipFile as skip:
                     settle(i, "skip", str(skip))
                 except DetectorError as exc:

@@ -111,3 +111,20 @@ def test_dt001_is_documented():
     rule = rule_by_code("DT001")
     assert rule.category == "consistency" and rule.severity.value == "info"
     assert "unused-suppression" in render_explanation("DT001")
+
+
+def test_source_other_than_the_checked_text():
+    # Text extracted from HTML: the comments are only in the source; findings
+    # carry source line numbers (the input-format reader maps them).
+    source = "<p>Intro</p>\n<!-- detector-disable-next-line ML001 -->\n<p>Said 말했다.</p>\n<!-- detector-disable-next-line MJ -->\n<p>Plain.</p>\n"
+    text = "Intro\nSaid 말했다.\nPlain.\n"
+    result = result_of(text, "a.html", [("ML001", "말했다", "m")])
+    (f,) = result.findings
+    f.start_pos = f.end_pos = None
+    from detector.finding import Position
+
+    f.start_pos, f.end_pos = Position(3, 9), Position(3, 12)  # its place in the source
+    out = apply_suppressions([f], source, text, ALL, tuple(ALL))
+    (dt,) = out
+    assert (dt.code, dt.start, dt.end, dt.match) == ("DT001", 0, 0, "")
+    assert (dt.start_pos.line, dt.start_pos.column) == (4, 1)
