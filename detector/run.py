@@ -11,11 +11,11 @@ from pathlib import Path
 
 from detector import __version__
 from detector.config import FAIL_ON, Settings, load_file, settings_for_dir, with_overrides
-from detector.engine import FileResult, check_bytes, validate_selectors
+from detector.engine import FileResult, validate_selectors
 from detector.errors import DetectorError, SkipFile
 from detector.files import collect
 from detector.finding import Severity
-from detector.reading import display_path, read_bytes
+from detector.reading import display_path
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
