@@ -149,5 +149,10 @@ class Cache:
 def cache_for(no_cache: bool, cache_dir: Path | None) -> Cache | None:
     if no_cache or os.environ.get("DETECTOR_NO_CACHE"):
         return None
+    if cache_dir is None and os.environ.get("PYTEST_CURRENT_TEST"):
+        # Inside a test suite, tests patch rules and data: a cache shared
+        # between tests would hand one test another's results. Opt in with
+        # --cache-dir.
+        return None
     directory = cache_dir or Path(os.environ.get("DETECTOR_CACHE_DIR") or DEFAULT_CACHE_DIR)
     return Cache(directory)

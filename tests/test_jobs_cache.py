@@ -152,3 +152,8 @@ def test_cached_text_report_shows_the_same_source_lines(corpus, monkeypatch, cap
     first = cli(monkeypatch, capsys, *args)
     assert "1 | The minister said 말했다 yesterday in Seoul." in first[1]
     assert cli(monkeypatch, capsys, *args) == first
+
+
+def test_no_default_cache_inside_a_test_suite(corpus, monkeypatch, capsys):
+    cli(monkeypatch, capsys, "check", "docs/sub/k.md", "-q")
+    assert not (corpus / ".detector_cache").exists()
