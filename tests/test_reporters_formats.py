@@ -110,3 +110,12 @@ def test_jsonl_one_finding_per_line():
 
 def test_concise():
     assert render("concise", [sample()]).splitlines()[1] == "docs/a.md:2:11: SP001 [warning] a <warning> & more"
+
+
+def test_markdown_lists_the_worst_files_only():
+    from detector.reporters.markdown import TOP_FILES
+
+    results = [result_of("Fine text.\n", f"f{i:03d}.md", []) for i in range(TOP_FILES + 5)]
+    out = render("markdown", [sample(), *results])
+    assert sum(1 for l in out.splitlines() if l.startswith("| `f")) == TOP_FILES - 1
+    assert "…and 6 more files, all scoring at least 100." in out

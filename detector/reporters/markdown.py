@@ -9,6 +9,7 @@ from detector.engine import FileResult
 from detector.reporters._common import all_findings
 
 TOP_FINDINGS = 20
+TOP_FILES = 50  # job summaries are capped at 1 MiB: the worst files only
 _RANK = {"error": 0, "warning": 1, "info": 2}
 _ICON = {"clean": "🟢", "minor": "🟡", "degraded": "🟠", "reject": "🔴"}
 
@@ -31,12 +32,15 @@ def render(results: list[FileResult], ctx) -> str:
     out += [f"{len(checked)} file{'s' if len(checked) != 1 else ''} checked; {counts}.", ""]
     if checked:
         out += ["| File | Score | Band | Findings | Worst categories |", "| --- | ---: | --- | ---: | --- |"]
-        for r in sorted(checked, key=lambda r: (r.score.value, r.path)):
+        worst_first = sorted(checked, key=lambda r: (r.score.value, r.path))
+        for r in worst_first[:TOP_FILES]:
             worst = ", ".join(f"{c} −{p:g}" for c, p in sorted(r.score.breakdown.items(), key=lambda kv: -kv[1])[:3])
             out.append(
                 f"| `{cell(r.path)}` | {r.score.value:g} | {_ICON.get(r.score.band, '')} {r.score.band} "
                 f"| {len(r.findings)} | {cell(worst) or '—'} |"
             )
+        if len(worst_first) > TOP_FILES:
+            out.append(f"\n…and {len(worst_first) - TOP_FILES} more files, all scoring at least {worst_first[TOP_FILES].score.value:g}.")
         out.append("")
     skipped = [r for r in results if r.skipped]
     if skipped:
