@@ -22,3 +22,11 @@ def test_consistent_or_balanced_styles_are_fine():
     assert run("China’s move and Russia's war.") == []
     # quotes are not apostrophes
     assert run("China’s move, Russia’s war, Beijing’s tie, Moscow’s gas, Xi’s call, 'quoted'.") == []
+
+
+def test_foreign_elisions_and_other_scripts_are_not_apostrophes():
+    text = (
+        "China’s move, Russia’s war, Beijing’s tie, Moscow’s gas and Xi’s call. "
+        "Anche il Rally d'Italia è finito. 외교관'으로도 인기."
+    )
+    assert run(text) == []
