@@ -153,6 +153,11 @@ _DOUBLE_OK = frozenset(
     night wee murmur ooh oh ah aye yes yeah hey la
     die der das den dem des dat nous vous bon""".split()
 )
+# Reduplications written as one word (`byebye`, `hiphip`, `tomtom`); a glued
+# `thatthat` or `reallyreally` is always a slip.
+_GLUED_DOUBLE_OK = frozenset(
+    "bye ha bla blah yada tut hip chop knock pom dum tom wee ooh oh ah la bon no so ta tsk boo".split()
+)
 # Languages in which a doubled word is almost always a slip. Elsewhere
 # reduplication is grammar (Indonesian, Vietnamese, Thai, Turkish `tek tek`,
 # Hindi `पल पल`), so DU003 stays silent. German `die die` and French `nous
@@ -262,6 +267,15 @@ def _only_spaces_between(text: str, words: list, comma_before: int = -1) -> bool
     return True
 
 
+def _in_prose_line(text: str, at: int) -> bool:
+    """The line around ``at`` is a sentence: six words or more and a final
+    punctuation mark, not a menu or a list of tags."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)].rstrip()
+    return len(line.split()) >= 6 and line[-1:] in ".!?\"”'’)"
+
+
 def _common_english(word: str) -> bool:
     from detector.rules._glue import lexicon
 
@@ -329,6 +343,8 @@ class DoubledWord(Rule):
         for i in pairs:
             a, b = words[i], words[i + 1]
             la, lb = low[i], low[i + 1]
+            if i + 2 < len(low) and low[i + 2] == lb or i > 0 and low[i - 1] == la:
+                continue  # `Win Win Win`, `Font Size: a a A A`: deliberate runs
             if la != lb:
                 # `nation nation's`, `third third-party`, `oil-rich rich`
                 la, lb = _head(la), _head(lb)
@@ -343,8 +359,10 @@ class DoubledWord(Rule):
             if a.text[0].isupper() and b.text[0].isupper() and la not in _FUNCTION_WORDS:
                 # A name (`Bora Bora`, `Walla Walla`), unless it is a common
                 # English word (`Christmas Christmas`, `Iraqi Iraqi`).
-                if not (english and _common_english(la)):
-                    continue
+                if not (english and _common_english(la)) or a.text.isupper():
+                    continue  # `WELCOME WELCOME`: a heading or menu
+                if not _in_prose_line(text, a.start):
+                    continue  # `Travel Travel News`, `Legal Legal Admin`: a menu
             if a.script != "Latin" and not la.isalpha():
                 continue
             yield self.finding(
@@ -376,18 +394,22 @@ class DoubledWord(Rule):
             w = words[i].text
             n = len(w) // 2
             head, tail, half = w[:n], w[n:], low[i][:n]
-            if not (w.isalpha() and tail.islower()):
-                continue
-            if half in _DOUBLE_OK or low[i] in frequent or low[i] in vocabulary:
-                continue  # `couscous`, `tartar`
-            if low[i] in known and n < 5:
-                continue  # `dodo`; wordfreq also counts web glues like `reallyreally`
-            if head.islower():
-                # `werewere`: a frequent word, or a long one (`reallyreally`)
-                if not (half in frequent and (len(half) > 2 or half in SHORT_PARTS) or n >= 5):
-                    continue
-            elif not (head[0].isupper() and n >= 2):
-                continue  # `Hillhill`, `APap`: a capitalised word and its lower-case copy
+            if not w.isalpha() or not (tail.islower() or tail == head):
+                continue  # `Hillhill`, `HillHill`, `werewere`
+            if not (head.islower() or head.isupper() or head[0].isupper() and head[1:].islower()):
+                continue  # `ZZzzzz`
+            if not head.islower() and frequent.get(half, 1 << 30) >= 10000 and n < 6:
+                continue  # `Puchipuchi`, `WiiWii`: names, not slips
+            if half in _GLUED_DOUBLE_OK or low[i] in frequent:
+                continue  # `byebye`, `couscous`
+            rank = frequent.get(half, 1 << 30)
+            listed = low[i] in known or low[i] in vocabulary  # `dodo`, `tartar`, web glues
+            if listed and not (n >= 3 and rank < 3000):
+                continue  # wordfreq counts glues like `reallyreally`, `thatthat` too
+            if n <= 2 and half not in SHORT_PARTS and not (head.isupper() and tail.islower()):
+                continue  # two letters: `isis` is a word, `CHCH` a call sign, `APap` a slip
+            if head.islower() and not (rank < 10000 or n >= 6 and not listed):
+                continue  # `werewere`: a frequent word; not a user name like `meowmeow`
             yield self.finding(
                 doc, words[i].start, words[i].end,
                 f"'{w}' is the word '{head}' written twice with no space",

@@ -207,12 +207,13 @@ def _english_sentence(doc: Document, at: int, cache: dict) -> bool:
     return cache[i]
 
 
-_CODE_CHARS = regex.compile(r"[{}();=<>\[\]]")
+_CODE_CHARS = regex.compile(r"[{}();=<>\[\]|]")
 
 
 def _in_prose(text: str, at: int) -> bool:
     """The line around ``at`` reads as prose: four words or more and no code
-    characters (`obj.style.lineHeight = …`, a menu item `myAdvertiser`)."""
+    or menu characters (`obj.style.lineHeight = …`, `Bingochecker |`, a
+    menu item `myAdvertiser`)."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     line = text[start : end if end >= 0 else len(text)]
@@ -278,6 +279,8 @@ class GluedWords(Rule):
                 continue  # a doubled word (`werewere`) is DU003's
             if not _english_sentence(doc, start, english):
                 continue
+            if not _in_prose(text, start):
+                continue  # menus, user names, code: `Bingochecker |`, `thewidth)`
             original = text[start:end]
             pieces, pos = [], 0
             for p in parts:

@@ -170,3 +170,29 @@ def test_doubled_words_by_language():
     assert findings_of("Ini anak anak saya yang paling kecil.", select=("DU003",), language="id") == []
     found = findings_of("Le chat a mangé le le poisson hier soir.", select=("DU003",), language="fr")
     assert spans(found) == [("DU003", "le le")]
+
+
+@pytest.mark.parametrize(
+    "text, match",
+    [
+        ("Jonah HillHill and Michael Cera starred in it.", "HillHill"),
+        ("It was reallyreally going to be a landslide.", "reallyreally"),
+        ("SAN FRANCISCO (APap) - One of the victims died.", "APap"),
+    ],
+)
+def test_glued_doubles_of_any_case(text, match):
+    assert spans(run(text, "DU003")) == [("DU003", match)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home\nLife & Style Travel Travel News\nWELCOME WELCOME MY PROTRADE\n",
+        "Font Size: a a A A | Rank: 2,478 of 8,058\n",
+        "Bills Bills Bills and a Gareth were there for the show today.\n",
+        "Tech Digest\nWiiWii\nCHCH NEWS\nPosted By: meowmeow at 5 PM\n",
+        "ZZzzzz give it a rest about Amir, the tomtom and the byebye.\n",
+    ],
+)
+def test_no_doubled_words_in_menus_and_names(text):
+    assert run(text, "DU003") == []
