@@ -207,17 +207,18 @@ def _english_sentence(doc: Document, at: int, cache: dict) -> bool:
     return cache[i]
 
 
-_CODE_CHARS = regex.compile(r"[{}();=<>\[\]|]")
+# Code and menus: braces, assignments, statement ends, pipes, tags, calls.
+_CODE_CHARS = regex.compile(r"[{}|]|\w\(|\w\s*!?=\s*\S")
 
 
-def _in_prose(text: str, at: int) -> bool:
+def _in_prose(text: str, at: int, min_words: int = 4) -> bool:
     """The line around ``at`` reads as prose: four words or more and no code
     or menu characters (`obj.style.lineHeight = …`, `Bingochecker |`, a
     menu item `myAdvertiser`)."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     line = text[start : end if end >= 0 else len(text)]
-    return len(line.split()) >= 4 and not _CODE_CHARS.search(line)
+    return len(line.split()) >= min_words and not _CODE_CHARS.search(line)
 
 
 # A lower-case word glued to a capitalised one: `saidWe`, `theKremlin`. Not
@@ -279,7 +280,7 @@ class GluedWords(Rule):
                 continue  # a doubled word (`werewere`) is DU003's
             if not _english_sentence(doc, start, english):
                 continue
-            if not _in_prose(text, start):
+            if not _in_prose(text, start, min_words=2 if lowercase else 4):
                 continue  # menus, user names, code: `Bingochecker |`, `thewidth)`
             original = text[start:end]
             pieces, pos = [], 0
