@@ -86,3 +86,237 @@ class BoilerplateLine(Rule):
                     confidence=0.95,
                     fix=Fix("", safe=False, description="delete the line"),
                 )
+
+
+# -- line features ---------------------------------------------------------------
+#
+# BP002 looks at the layout of the whole text, not at one line: the article body
+# is the stretch from the first to the last prose line; boilerplate sits in the
+# runs of short, unpunctuated lines around and inside it (menus, share bars,
+# lists of related headlines). A short line alone is not enough: an article's
+# own headline, dateline, byline (`N.Taylor--TNT`), subheadings (`Trade ties`)
+# and captions are short too. A line is reported only with a second piece of
+# evidence: the vocabulary of page furniture, or a menu-like run at the edge
+# of the article.
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’\-][\p{L}\p{M}\p{Nd}]+)*")
+# Sentence-final punctuation, optionally followed by closing quotes/brackets.
+# A colon or an ellipsis is not final: `Font:`, `Bookmark with:`, `Don't Miss . . .`
+# are labels and teasers.
+_FINAL = regex.compile(r"(?<![.…]\s?)[.!?。！？]['\"’”»)\]]*\s*$")
+# A row of a list or table (`1. Bayliss (Ducati) 1'32.2`, `NEVADA 72, SAN JOSE 51`).
+_LIST_ROW = regex.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•]\s)|\d.*\d.*\d")
+# Words of page furniture: sharing, comments, navigation, accounts, ads, legal.
+_FURNITURE = regex.compile(
+    r"""(?ix)
+    \b(?:share|shares|sharing|e-?mail(?:ed)?|print(?:er)?|comments?|reply|subscribe|subscription|
+       newsletter|sign[ -]?(?:up|in)|log[ -]?(?:in|out)|login|register|password|bookmark|
+       permalink|tags?|filed|posted|related|recommended|popular|trending|most|latest|
+       advertisement|advertising|ads|sponsored|copyright|rights|reserved|privacy|cookies?|
+       terms|menu|navigation|search|sitemap|home(?:page)?|rss|feeds?|widget|font|rate|rating|
+       enlarge|larger|gallery|slideshow|video|videos|photos?|watch|playing|watched|click|
+       follow|like|tweet|facebook|twitter|digg|reddit|delicious|stumbleupon|linkedin|
+       whatsapp|pinterest|instagram|youtube|google|yahoo|myspace|newsvine|technorati|
+       more|previous|next|prev|top|back|skip|continue|page|pages|archives?|print|
+       download|app|jobs|classifieds|weather|horoscopes?|puzzles|crosswords|contact|
+       faq|help|feedback|editor|letters|loading|javascript)\b
+    |©|\(c\)|[|»›•]
+    """
+)
+# An article's own signature lines: byline with agency (`N.Taylor--TNT`), a
+# plain `By …`, a credit, an e-mail address; never reported.
+_SIGNATURE = regex.compile(
+    r"""(?x)
+    ^\s*(?:
+      [\p{Lu}][\p{L}.\- ]{0,40}\s?--?\s?[\p{Lu}]{2,6}    # N.Taylor--TNT, J. Smith - AFP
+    | (?i:by)\s+\p{Lu}.*                                # By Tobin Harshaw
+    | \(?(?i:reporting|writing|editing|additional\ reporting)\ by\b.*
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                       # jbotchford@png.canwest.com
+    )\s*$
+    """
+)
+# Rows of a scorecard or roster that ends an article: `Scott Bolkan (Stanford
+# University)`, `c Martin b Mills`, `Oram 5-0-15-1 (1w)`, `New Zealand:`.
+_DATA_ROW = regex.compile(r"\(.*\)|\d|:$|^\p{Ll}")
+_VIDEO_TIME = regex.compile(r"(?:^|\s)(\d{1,2}:\d{2}(?::\d{2})?)\s*$")
+
+
+class LineInfo:
+    """What BP and IN rules need to know about one non-blank line."""
+
+    __slots__ = ("index", "start", "end", "text", "words", "final", "prose", "phrase")
+
+    def __init__(self, index: int, start: int, end: int, text: str) -> None:
+        self.index, self.start, self.end, self.text = index, start, end, text
+        self.words = len(_WORD.findall(text))
+        self.final = bool(_FINAL.search(text))
+        # Prose: a line that reads as running text of the article.
+        self.prose = self.words >= 12 or (self.words >= 5 and self.final)
+        exact, prefixes = phrases()
+        norm = normalise_line(text)
+        self.phrase = norm in exact or any(norm.startswith(p) for p in prefixes)
+
+
+def line_infos(doc: Document) -> list[LineInfo]:
+    """The non-blank lines of the document, trimmed, with their features."""
+    text = doc.text
+    out = []
+    for span in doc.lines:
+        raw = text[span.start : span.end]
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = span.start + (len(raw) - len(raw.lstrip()))
+        out.append(LineInfo(len(out), start, start + len(stripped), stripped))
+    return out
+
+
+#: A run of this many non-prose lines ends the article body: real articles
+#: put at most a subheading, a caption and an ad slot between paragraphs.
+ARTICLE_GAP = 4
+
+
+def layout(doc: Document) -> tuple[list[LineInfo], int, int]:
+    """(lines, index of the first prose line, index of the last body line).
+
+    The body starts at the first prose line and runs over prose lines until a
+    gap of ``ARTICLE_GAP`` non-prose lines, or a gap of two or more that holds
+    page furniture; what follows is the page's tail (related stories, share
+    bars, comment boxes), even when some of its lines read as prose. Both
+    indexes are -1 when the text has no prose line.
+    """
+    lines = line_infos(doc)
+    prose = [l.index for l in lines if l.prose]
+    if not prose:
+        return lines, -1, -1
+    last = prose[0]
+    body_stems = set(stems(lines[last].text))
+    for index in prose[1:]:
+        gap = lines[last + 1 : index]
+        furniture = sum(1 for l in gap if l.phrase or _FURNITURE.search(l.text))
+        if len(gap) >= ARTICLE_GAP or (len(gap) >= 2 and furniture):
+            # Past a gap, only prose that carries on the story's words is body.
+            own = stems(lines[index].text)
+            if not own or sum(1 for w in own if w in body_stems) < 0.5 * len(own):
+                break
+        body_stems.update(stems(lines[index].text))
+        last = index
+    return lines, prose[0], last
+
+
+_STEM_WORD = regex.compile(r"\p{L}{4,}")
+_COMMON = frozenset(
+    "that this with from have they their them were will would which when what there "
+    "about been also into more than said says after over other some such only just "
+    "most very like could should where while these those your then".split()
+)
+
+
+def stems(text: str) -> list[str]:
+    """Crude stems (first five letters) of the longer words of ``text``.
+
+    >>> stems("Birthday greetings")
+    ['birth', 'greet']
+    """
+    return [w[:5] for w in _STEM_WORD.findall(text.casefold()) if w not in _COMMON]
+
+
+def is_subheading(lines: list[LineInfo], index: int) -> bool:
+    """A short line whose words the next line takes up (`Trade ties` → `trade`)."""
+    if index + 1 >= len(lines):
+        return False
+    own = set(stems(lines[index].text))
+    return bool(own & set(stems(lines[index + 1].text)))
+
+
+def _runs(lines: list[LineInfo]) -> dict[int, int]:
+    """Length of the run of consecutive non-prose lines each line belongs to."""
+    out: dict[int, int] = {}
+    i = 0
+    while i < len(lines):
+        if lines[i].prose:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and not lines[j].prose:
+            j += 1
+        for k in range(i, j):
+            out[k] = j - i
+        i = j
+    return out
+
+
+def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
+    """Lines that the layout marks as page furniture: (line, confidence, why).
+
+    Lines of the shipped phrase list are left to BP001.
+    """
+    lines, first, last = doc.memo(layout)
+    if first < 0:
+        return []
+    runs = _runs(lines)
+    tail = len(lines) - last - 1
+    out = []
+    for line in lines:
+        if line.phrase or line.index == 0 or line.words > 40:
+            continue
+        if _SIGNATURE.match(line.text):
+            continue
+        furniture = bool(_FURNITURE.search(line.text))
+        if not furniture and is_subheading(lines, line.index):
+            continue
+        if line.index > last:
+            # The page's tail: furniture words anywhere, or a menu-like run.
+            if furniture and (line.words <= 12 or "|" in line.text):
+                out.append((line, 0.85, "page-furniture words after the end of the article"))
+            elif tail >= 3 and not line.prose and not _LIST_ROW.search(line.text) and not _DATA_ROW.search(line.text):
+                out.append((line, 0.8, f"one of {tail} short lines after the end of the article"))
+        elif line.prose or line.final or line.words > 8:
+            continue
+        elif furniture:
+            where = "before the start of" if line.index < first else "inside"
+            out.append((line, 0.85, f"page-furniture words in a short line {where} the article"))
+    return out
+
+
+class BoilerplateLayout(Rule):
+    """## What it does
+    Finds web page furniture that the phrase list of BP001 does not know, from
+    the layout of the text: short lines without final punctuation that carry
+    the vocabulary of page furniture (`Email Article`, `Print Version`,
+    `Tags: sport, tennis`), and menu-like runs of short lines before or after
+    the article (lists of sections or related headlines).
+
+    An article's own headline (the first line), bylines (`N.Taylor--TNT`,
+    `By Tobin Harshaw`), subheadings and captions are not reported: a short
+    line alone is never enough.
+
+    ## Why it matters
+    A copy-paste of a web page keeps its menus, share bars and lists of other
+    stories; a dataset built from it learns them as language.
+
+    ## Example
+    ```text
+    … according to Chinese customs figures.
+    Email this to a friend
+    ^^^^^^^^^^^^^^^^^^^^^^ BP002
+    ```
+
+    ## How to silence it
+    `ignore = ["BP002"]`, or `per-file-ignores` for texts that are lists.
+    """
+
+    code = "BP002"
+    name = "boilerplate-layout"
+    category = "boilerplate"
+    severity = Severity.WARNING
+    summary = "A short line of page furniture around or inside the article"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for line, confidence, why in doc.memo(boilerplate_lines):
+            yield self.finding(
+                doc, line.start, line.end,
+                f"likely web boilerplate '{line.text}': {why}",
+                confidence=confidence,
+                fix=Fix("", safe=False, description="delete the line"),
+            )
