@@ -131,6 +131,7 @@ _SIGNATURE = regex.compile(
       [\p{Lu}][\p{L}.\- ]{0,40}\s?--?\s?[\p{Lu}]{2,6}    # N.Taylor--TNT, J. Smith - AFP
     | (?i:by)\s+\p{Lu}.*                                # By Tobin Harshaw
     | \(?(?i:reporting|writing|editing|additional\ reporting)\ by\b.*
+    | (?i:with\ files\ from)\b.*                        # With files from the Canadian Press
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                       # jbotchford@png.canwest.com
     )\s*$
     """
@@ -320,3 +321,64 @@ class BoilerplateLayout(Rule):
                 confidence=confidence,
                 fix=Fix("", safe=False, description="delete the line"),
             )
+
+
+def _caption_key(text: str) -> str:
+    return regex.sub(r"[^\p{L}\p{N}]+", " ", text.casefold()).strip()
+
+
+class VideoPlayerText(Rule):
+    """## What it does
+    Finds the text of an embedded video player: a line that is only a running
+    time (`02:54`), or a caption followed by a running time that repeats an
+    earlier line (`China refusing to condemn Russia's actions (2022) 02:54`).
+    The exact second copy of a caption is left to DU001; this rule reports
+    the copy that carries the running time, so no line is reported twice.
+    Player labels such as `Now playing` and `Just watched` are in BP001's list.
+
+    ## Why it matters
+    Pasting a page with a video keeps the player's caption, sometimes three
+    times (teaser, player, playlist), and its running time.
+
+    ## Example
+    ```text
+    China refusing to condemn Russia's actions in Ukraine (2022)
+    …
+    China refusing to condemn Russia's actions in Ukraine (2022) 02:54
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ BP003
+    ```
+
+    ## How to silence it
+    `ignore = ["BP003"]`.
+    """
+
+    code = "BP003"
+    name = "video-player-text"
+    category = "boilerplate"
+    severity = Severity.WARNING
+    summary = "A video player's running time or repeated caption"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        lines, _, _ = doc.memo(layout)
+        seen: dict[str, int] = {}
+        for line in lines:
+            match = _VIDEO_TIME.search(line.text)
+            caption = line.text[: match.start()].strip() if match else line.text
+            if match and not line.final and line.words <= 30:
+                if not caption:
+                    yield self.finding(
+                        doc, line.start, line.end,
+                        f"video player running time '{line.text}'; not part of the article",
+                        confidence=0.8,
+                        fix=Fix("", safe=False, description="delete the line"),
+                    )
+                elif _caption_key(caption) in seen:
+                    first = doc.position(lines[seen[_caption_key(caption)]].start).line
+                    yield self.finding(
+                        doc, line.start, line.end,
+                        f"video player caption with running time '{match.group(1)}', "
+                        f"repeating line {first}; not part of the article",
+                        confidence=0.9,
+                        fix=Fix("", safe=False, description="delete the line"),
+                    )
+            seen.setdefault(_caption_key(caption), line.index)
