@@ -138,7 +138,18 @@ _SIGNATURE = regex.compile(
 )
 # Rows of a scorecard or roster that ends an article: `Scott Bolkan (Stanford
 # University)`, `c Martin b Mills`, `Oram 5-0-15-1 (1w)`, `New Zealand:`.
-_DATA_ROW = regex.compile(r"\(.*\)|\d|:$|^\p{Ll}")
+_DATA_ROW = regex.compile(r"\(.*\)|\d+\s?[-–/.:']\s?\d|^\W*\d+\W*$|:$|^\p{Ll}")
+# Furniture that no article sentence says, even in a long line: copyright
+# notices, "filed under" and comment counters, log-in prompts.
+_STRONG_FURNITURE = regex.compile(
+    r"""(?ix)
+    ©|\bcopyright\b|all\ rights\ reserved|\bfiled\ under\b|\bpermalink\b|\btrackback\b
+    |\b\d+\ comments?\b|\bcomments?\ \(\d+\)|\bclick\ here\b|\b(?:log|sign)\ in\ to\b
+    |\bterms\ (?:of\ (?:use|service)|and\ conditions)\b|\bprivacy\ (?:policy|statement)\b
+    |<a\ href=|<img\b
+    """
+)
+_TITLE_WORD = regex.compile(r"\b[\p{Lu}\d]")
 _VIDEO_TIME = regex.compile(r"(?:^|\s)(\d{1,2}:\d{2}(?::\d{2})?)\s*$")
 
 
@@ -152,7 +163,9 @@ class LineInfo:
         self.words = len(_WORD.findall(text))
         self.final = bool(_FINAL.search(text))
         # Prose: a line that reads as running text of the article.
-        self.prose = self.words >= 12 or (self.words >= 5 and self.final)
+        # A long line in title case without final punctuation is a headline.
+        titled = not self.final and len(_TITLE_WORD.findall(text)) >= 0.7 * self.words
+        self.prose = (self.words >= 12 and not titled) or (self.words >= 5 and self.final)
         exact, prefixes = phrases()
         norm = normalise_line(text)
         self.phrase = norm in exact or any(norm.startswith(p) for p in prefixes)
@@ -178,31 +191,42 @@ ARTICLE_GAP = 4
 
 
 def layout(doc: Document) -> tuple[list[LineInfo], int, int]:
-    """(lines, index of the first prose line, index of the last body line).
+    """(lines, index of the first body line, index of the last body line).
 
-    The body starts at the first prose line and runs over prose lines until a
-    gap of ``ARTICLE_GAP`` non-prose lines, or a gap of two or more that holds
-    page furniture; what follows is the page's tail (related stories, share
-    bars, comment boxes), even when some of its lines read as prose. Both
+    Prose lines fall into blocks, split at a gap of ``ARTICLE_GAP`` non-prose
+    lines or of two that hold page furniture. The body is the longest block,
+    joined by its neighbours when they carry on the story's words; before it
+    is the page's head, after it the page's tail (related stories, share
+    bars, comment boxes), even when some of their lines read as prose. Both
     indexes are -1 when the text has no prose line.
     """
     lines = line_infos(doc)
     prose = [l.index for l in lines if l.prose]
     if not prose:
         return lines, -1, -1
-    last = prose[0]
-    body_stems = set(stems(lines[last].text))
+    blocks = [[prose[0]]]
     for index in prose[1:]:
-        gap = lines[last + 1 : index]
+        gap = lines[blocks[-1][-1] + 1 : index]
         furniture = sum(1 for l in gap if l.phrase or _FURNITURE.search(l.text))
         if len(gap) >= ARTICLE_GAP or (len(gap) >= 2 and furniture):
-            # Past a gap, only prose that carries on the story's words is body.
-            own = stems(lines[index].text)
-            if not own or sum(1 for w in own if w in body_stems) < 0.5 * len(own):
-                break
-        body_stems.update(stems(lines[index].text))
-        last = index
-    return lines, prose[0], last
+            blocks.append([index])
+        else:
+            blocks[-1].append(index)
+    size = [sum(lines[i].end - lines[i].start for i in block) for block in blocks]
+    main = max(range(len(blocks)), key=size.__getitem__)
+    body_stems = {w for i in blocks[main] for w in stems(lines[i].text)}
+
+    def carries_on(block: list[int]) -> bool:
+        own = stems(lines[block[0]].text)
+        return bool(own) and sum(1 for w in own if w in body_stems) >= 0.5 * len(own)
+
+    lo = hi = main
+    while hi + 1 < len(blocks) and carries_on(blocks[hi + 1]):
+        hi += 1
+        body_stems.update(w for i in blocks[hi] for w in stems(lines[i].text))
+    while lo > 0 and carries_on(blocks[lo - 1]):
+        lo -= 1
+    return lines, blocks[lo][0], blocks[hi][-1]
 
 
 _STEM_WORD = regex.compile(r"\p{L}{4,}")
@@ -247,6 +271,21 @@ def _runs(lines: list[LineInfo]) -> dict[int, int]:
     return out
 
 
+_NAME = regex.compile(r"\b\p{Lu}\p{Ll}{2,}")
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words of ``text`` (sentence-initial ones too: lines are short)."""
+    return set(_NAME.findall(text))
+
+
+def _names_the_story(text: str, body_names: set[str]) -> bool:
+    """Two names of the story, or the only name of the line is one."""
+    names = _names(text)
+    shared = len(names & body_names)
+    return shared >= 2 or (shared == 1 and len(names) == 1)
+
+
 def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
     """Lines that the layout marks as page furniture: (line, confidence, why).
 
@@ -255,11 +294,25 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
     lines, first, last = doc.memo(layout)
     if first < 0:
         return []
-    runs = _runs(lines)
     tail = len(lines) - last - 1
+    # Names of the story: a list after it that names them (a scorecard, a
+    # roster) continues the story; a list of other stories mostly does not.
+    body_names: set[str] = set()
+    for line in lines[first : last + 1]:
+        if line.prose:
+            body_names |= _names(line.text)
+    # A long run of short lines between the headline and the body, with page
+    # furniture among them, is a menu; the headline, a dek, a byline and a
+    # dateline make at most four.
+    head = lines[1:first]
+    head_menu = len(head) >= 5 and sum(
+        1 for l in head if l.phrase or _FURNITURE.search(l.text)) >= 2
     out = []
     for line in lines:
         if line.phrase or line.index == 0 or line.words > 40:
+            continue
+        if line.words <= 30 and _STRONG_FURNITURE.search(line.text):
+            out.append((line, 0.9, "copyright, comment or log-in furniture"))
             continue
         if _SIGNATURE.match(line.text):
             continue
@@ -270,10 +323,16 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
             # The page's tail: furniture words anywhere, or a menu-like run.
             if furniture and (line.words <= 12 or "|" in line.text):
                 out.append((line, 0.85, "page-furniture words after the end of the article"))
-            elif tail >= 3 and not line.prose and not _LIST_ROW.search(line.text) and not _DATA_ROW.search(line.text):
+            elif (
+                tail >= 3 and not line.prose
+                and not _LIST_ROW.search(line.text) and not _DATA_ROW.search(line.text)
+                and not _names_the_story(line.text, body_names)
+            ):
                 out.append((line, 0.8, f"one of {tail} short lines after the end of the article"))
         elif line.prose or line.final or line.words > 8:
             continue
+        elif line.index < first and head_menu and not _DATA_ROW.search(line.text):
+            out.append((line, 0.8, f"part of a menu of {first - 1} short lines before the article"))
         elif furniture:
             where = "before the start of" if line.index < first else "inside"
             out.append((line, 0.85, f"page-furniture words in a short line {where} the article"))
