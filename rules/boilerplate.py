@@ -105,7 +105,7 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’\-][\p{L}\p{M}\p{Nd}]+)*")
 # are labels and teasers.
 _FINAL = regex.compile(r"(?<![.…]\s?)[.!?。！？]['\"’”»)\]]*\s*$")
 # A row of a list or table (`1. Bayliss (Ducati) 1'32.2`, `NEVADA 72, SAN JOSE 51`).
-_LIST_ROW = regex.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•]\s)|\d.*\d.*\d")
+_LIST_ROW = regex.compile(r"^\s*[-*•]\s|\d+\D+\d+\D+\d+")
 # Words of page furniture: sharing, comments, navigation, accounts, ads, legal.
 _FURNITURE = regex.compile(
     r"""(?ix)
@@ -138,18 +138,27 @@ _SIGNATURE = regex.compile(
 )
 # Rows of a scorecard or roster that ends an article: `Scott Bolkan (Stanford
 # University)`, `c Martin b Mills`, `Oram 5-0-15-1 (1w)`, `New Zealand:`.
-_DATA_ROW = regex.compile(r"\(.*\)|\d+\s?[-–/.:']\s?\d|^\W*\d+\W*$|:$|^\p{Ll}")
+_DATA_ROW = regex.compile(r"\(.*\)|\d+\s?[-–/.:']\s?\d|^\W*\d+\W*$")
 # Furniture that no article sentence says, even in a long line: copyright
 # notices, "filed under" and comment counters, log-in prompts.
 _STRONG_FURNITURE = regex.compile(
     r"""(?ix)
-    ©|\bcopyright\b|all\ rights\ reserved|\bfiled\ under\b|\bpermalink\b|\btrackback\b
+    ©|\bcopyright\s+(?:©|\(c\)|\d{4})|all\ rights\ reserved|\bfiled\ under\b|\bpermalink\b|\btrackback\b
     |\b\d+\ comments?\b|\bcomments?\ \(\d+\)|\bclick\ here\b|\b(?:log|sign)\ in\ to\b
     |\bterms\ (?:of\ (?:use|service)|and\ conditions)\b|\bprivacy\ (?:policy|statement)\b
     |<a\ href=|<img\b
     """
 )
 _TITLE_WORD = regex.compile(r"\b[\p{Lu}\d]")
+# An article's own metadata: datelines, bylines, credits; never BP002.
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_METADATA = regex.compile(
+    rf"""(?ix)
+    \b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b
+    |\b(?:staff|senior|chief)?\s*(?:writer|reporter|correspondent|editor|columnist)\b
+    |\bphoto\b|\bauthor\s*:|^\W*by\s|\b(?:associated\ press|reuters|afp|ap|pti|dpa|xinhua|ians|upi)\b
+    """
+)
 _VIDEO_TIME = regex.compile(r"(?:^|\s)(\d{1,2}:\d{2}(?::\d{2})?)\s*$")
 
 
@@ -247,8 +256,8 @@ def stems(text: str) -> list[str]:
 
 
 def is_subheading(lines: list[LineInfo], index: int) -> bool:
-    """A short line whose words the next line takes up (`Trade ties` → `trade`)."""
-    if index + 1 >= len(lines):
+    """A short line whose words the next, prose line takes up (`Trade ties` → `trade`)."""
+    if index + 1 >= len(lines) or not lines[index + 1].prose:
         return False
     own = set(stems(lines[index].text))
     return bool(own & set(stems(lines[index + 1].text)))
@@ -314,7 +323,7 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
         if line.words <= 30 and _STRONG_FURNITURE.search(line.text):
             out.append((line, 0.9, "copyright, comment or log-in furniture"))
             continue
-        if _SIGNATURE.match(line.text):
+        if _SIGNATURE.match(line.text) or (line.words <= 8 and _METADATA.search(line.text)):
             continue
         furniture = bool(_FURNITURE.search(line.text))
         if not furniture and is_subheading(lines, line.index):
