@@ -330,7 +330,10 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
             continue
         if line.index > last:
             # The page's tail: furniture words anywhere, or a menu-like run.
-            if furniture and (line.words <= 12 or "|" in line.text):
+            # A line alone after the article needs two furniture words: an
+            # article may end on `What happens next`.
+            hits = len(_FURNITURE.findall(line.text)) if furniture else 0
+            if (hits >= 2 or (hits and tail >= 2)) and (line.words <= 12 or "|" in line.text):
                 out.append((line, 0.85, "page-furniture words after the end of the article"))
             elif (
                 tail >= 3 and not line.prose

@@ -74,9 +74,22 @@ def _rarity(word: str, language: str) -> float:
     return max(0.0, RARITY_TOP - zipf_frequency(word, language))
 
 
+_SUFFIXES = (("'s", ""), ("’s", ""), ("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""),
+             ("es", ""), ("s", ""))
+
+
 def _key(word: str) -> str:
-    """A crude stem: `Chinese`/`China` stay apart, `sanctions`/`sanction` meet."""
-    return word.casefold()[:5]
+    """A light stem: `sanctions`/`sanction` and `countries`/`country` meet,
+    `county`/`country` and `Chinese`/`China` stay apart.
+
+    >>> [_key(w) for w in ("sanctions", "countries", "County", "played")]
+    ['sanction', 'country', 'county', 'play']
+    """
+    word = word.casefold()
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: len(word) - len(suffix)] + replacement
+    return word
 
 
 class SentenceProfile:
