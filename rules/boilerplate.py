@@ -162,6 +162,10 @@ _METADATA = regex.compile(
 _VIDEO_TIME = regex.compile(r"(?:^|\s)(\d{1,2}:\d{2}(?::\d{2})?)\s*$")
 
 
+#: Lines longer than this (in characters) are prose and never boilerplate.
+LONG_LINE = 300
+
+
 class LineInfo:
     """What BP and IN rules need to know about one non-blank line."""
 
@@ -169,15 +173,22 @@ class LineInfo:
 
     def __init__(self, index: int, start: int, end: int, text: str) -> None:
         self.index, self.start, self.end, self.text = index, start, end, text
-        self.words = len(_WORD.findall(text))
-        self.final = bool(_FINAL.search(text))
-        # Prose: a line that reads as running text of the article.
-        # A long line in title case without final punctuation is a headline.
-        titled = not self.final and len(_TITLE_WORD.findall(text)) >= 0.7 * self.words
-        self.prose = (self.words >= 12 and not titled) or (self.words >= 5 and self.final)
-        exact, prefixes = phrases()
-        norm = normalise_line(text)
-        self.phrase = norm in exact or any(norm.startswith(p) for p in prefixes)
+        # Long lines are prose whatever their details: spare the regexes.
+        long = len(text) > LONG_LINE
+        self.words = len(text.split()) if long else len(_WORD.findall(text))
+        self.final = bool(_FINAL.search(text[-12:]))
+        # Prose: a line that reads as running text of the article. A line in
+        # title case without final punctuation is a headline, however long.
+        if long or self.final:
+            self.prose = long or self.words >= 5
+        else:
+            titled = len(_TITLE_WORD.findall(text)) >= 0.7 * self.words
+            self.prose = self.words >= 12 and not titled
+        self.phrase = False
+        if not long:
+            exact, prefixes = phrases()
+            norm = normalise_line(text)
+            self.phrase = norm in exact or any(norm.startswith(p) for p in prefixes)
 
 
 def line_infos(doc: Document) -> list[LineInfo]:
@@ -221,6 +232,8 @@ def layout(doc: Document) -> tuple[list[LineInfo], int, int]:
             blocks.append([index])
         else:
             blocks[-1].append(index)
+    if len(blocks) == 1:
+        return lines, prose[0], prose[-1]
     size = [sum(lines[i].end - lines[i].start for i in block) for block in blocks]
     main = max(range(len(blocks)), key=size.__getitem__)
     body_stems = {w for i in blocks[main] for w in stems(lines[i].text)}
@@ -323,6 +336,8 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
         if line.words <= 30 and _STRONG_FURNITURE.search(line.text):
             out.append((line, 0.9, "copyright, comment or log-in furniture"))
             continue
+        if line.index <= last and (line.prose or line.final or line.words > 8):
+            continue  # the article's own sentences
         if _SIGNATURE.match(line.text) or (line.words <= 8 and _METADATA.search(line.text)):
             continue
         furniture = bool(_FURNITURE.search(line.text))
@@ -341,8 +356,6 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
                 and not _names_the_story(line.text, body_names)
             ):
                 out.append((line, 0.8, f"one of {tail} short lines after the end of the article"))
-        elif line.prose or line.final or line.words > 8:
-            continue
         elif line.index < first and head_menu and not _DATA_ROW.search(line.text):
             out.append((line, 0.8, f"part of a menu of {first - 1} short lines before the article"))
         elif furniture:
@@ -433,9 +446,12 @@ class VideoPlayerText(Rule):
         lines, _, _ = doc.memo(layout)
         seen: dict[str, int] = {}
         for line in lines:
-            match = _VIDEO_TIME.search(line.text)
+            if line.final or line.words > 30:
+                continue  # captions and player text are short, unpunctuated lines
+            tail_from = max(0, len(line.text) - 9)  # a running time ends the line
+            match = _VIDEO_TIME.search(line.text, tail_from)
             caption = line.text[: match.start()].strip() if match else line.text
-            if match and not line.final and line.words <= 30:
+            if match:
                 if not caption:
                     yield self.finding(
                         doc, line.start, line.end,

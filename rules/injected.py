@@ -93,13 +93,15 @@ def _key(word: str) -> str:
 
 
 class SentenceProfile:
-    __slots__ = ("index", "start", "end", "words", "weights", "keys")
+    __slots__ = ("index", "start", "end", "words", "weights", "keys", "names")
 
     def __init__(self, index: int, start: int, end: int) -> None:
         self.index, self.start, self.end = index, start, end
         self.words = 0
         self.weights: dict[str, float] = {}
         self.keys: set[str] = set()
+        #: Keys of capitalised words that do not open the sentence.
+        self.names: set[str] = set()
 
 
 def sentence_profiles(doc: Document) -> list[SentenceProfile]:
@@ -126,6 +128,7 @@ def sentence_profiles(doc: Document) -> list[SentenceProfile]:
             weight = _rarity(token.text.casefold(), language)
             if capital and not first_word:
                 weight += 1.0  # a name
+                profile.names.add(_key(token.text))
             elif weight >= RARITY_TOP:
                 weight = 0.0  # unknown lowercase word: damage (`othersbirthdays`), not evidence
             first_word = False
@@ -137,9 +140,13 @@ def sentence_profiles(doc: Document) -> list[SentenceProfile]:
     return out
 
 
+from detector.rules.boilerplate import _SIGNATURE  # noqa: E402
+
+
 def off_topic_sentences(doc: Document, min_words: int, min_weight: float,
-                        max_cohesion: float, min_sentences: int):
-    """(profile, cohesion) of the sentences that share least with the others."""
+                        max_cohesion: float, min_new_names: int, min_sentences: int):
+    """(profile, cohesion, new names) of the sentences that share (almost)
+    nothing with the rest of the text and bring names of their own."""
     profiles = [p for p in doc.memo(sentence_profiles) if p.words]
     if len(profiles) < min_sentences:
         return []
@@ -149,25 +156,29 @@ def off_topic_sentences(doc: Document, min_words: int, min_weight: float,
             counts[key] = counts.get(key, 0) + 1
     out = []
     for p in profiles:
-        if p.words < min_words:
+        if p.words < min_words or len(p.names) < min_new_names:
             continue
+        if _SIGNATURE.match(doc.text[p.start : p.end]):
+            continue  # (Reporting by Laura Zuckerman; Editing by Jim Christie)
+        if any(counts[k] > 1 for k in p.names):
+            continue  # a name of the story: this sentence is about it
         total = sum(p.weights.values())
         if total <= 0 or total < min_weight:
             continue
         shared = sum(w for k, w in p.weights.items() if counts[k] > 1)
         cohesion = shared / total
         if cohesion <= max_cohesion:
-            out.append((p, cohesion))
+            out.append((p, cohesion, len(p.names)))
     return out
 
 
 class OffTopicSentence(Rule):
     """## What it does
-    Finds a sentence in the document's own language that shares almost none
-    of its rarer words, names and numbers with the rest of the text: a
-    sentence of another story spliced into this one. Words are weighted by
-    rarity (wordfreq), so sharing `Blagoveshchensk` counts, sharing `said`
-    does not.
+    Finds a sentence in the document's own language that brings names of its
+    own (at least `min_new_names`) and shares none of its rarer words, names
+    and numbers with the rest of the text: a sentence of another story
+    spliced into this one. Words are weighted by rarity (wordfreq), so
+    sharing `Blagoveshchensk` counts, sharing `said` does not.
 
     ## Why it matters
     Content spinners, broken scrapers and bad merges splice sentences of one
@@ -176,9 +187,9 @@ class OffTopicSentence(Rule):
 
     ## Example
     ```text
-    Beijing is Moscow's largest trading partner. A Florida man was arrested
-    after feeding alligators at a golf course. Trade hit $147 billion.
-                                                 ^^^ IN002 (the middle sentence)
+    Beijing is Moscow's largest trading partner. Deputies in Okeechobee
+    County, Florida, arrested a man feeding alligators at the Palm Creek golf
+    course. Trade hit $147 billion.      ^^^ IN002 (the middle sentence)
     ```
 
     ## How to silence it
@@ -192,22 +203,26 @@ class OffTopicSentence(Rule):
     category = "injected"
     severity = Severity.WARNING
     summary = "A sentence that shares no rare word, name or number with the rest of the text"
-    # Tuned on bench/injected_eval.py for precision: at these values about 0.8
-    # of the findings are true, but only about 1 intruder in 5 is found.
-    options = {"min_words": 8, "min_weight": 25.0, "max_cohesion": 0.0, "min_sentences": 8}
-    #: Opt-in: on clean news it still flags about 1 sentence per 17 articles,
-    #: and wordfreq's table costs ~0.2 s to load.
+    # Tuned on bench/injected_eval.py for precision: about 0.85 of the
+    # findings are true, about 1 in 4 intruders is found, and clean news gets
+    # about 1 finding per 20 articles.
+    options = {
+        "min_words": 8, "min_weight": 16.0, "max_cohesion": 0.0,
+        "min_new_names": 3, "min_sentences": 8,
+    }
+    #: Opt-in: recall is low, and wordfreq's table costs ~0.2 s to load.
     default_enabled = False
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for profile, cohesion in off_topic_sentences(
-            doc, self.min_words, self.min_weight, self.max_cohesion, self.min_sentences
+        for profile, cohesion, names in off_topic_sentences(
+            doc, self.min_words, self.min_weight, self.max_cohesion,
+            self.min_new_names, self.min_sentences,
         ):
             yield self.finding(
                 doc, profile.start, profile.end,
-                "sentence shares almost none of its rarer words, names or numbers with "
-                f"the rest of the text (cohesion {cohesion:.2f}); likely spliced in from another story",
-                confidence=round(0.8 - 2 * cohesion, 2),
+                f"sentence with {names} names and no rarer word, name or number that "
+                "occurs elsewhere in the text; likely spliced in from another story",
+                confidence=0.85,
                 details={"cohesion": round(cohesion, 3)},
             )
 
