@@ -155,8 +155,9 @@ _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 _METADATA = regex.compile(
     rf"""(?ix)
     \b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b
-    |\b(?:staff|senior|chief)?\s*(?:writer|reporter|correspondent|editor|columnist)\b
-    |\bphoto\b|\bauthor\s*:|^\W*by\s|\b(?:associated\ press|reuters|afp|ap|pti|dpa|xinhua|ians|upi)\b
+    |\b(?:writer|reporter|correspondent|columnist|contributor)\b
+    |(?<!\bto\s)(?<!\bthe\s)\beditor\b                     # not `Letter to the editor`
+    |\bphoto\b|\bauthor\s*:|^\W*by\s|\b(?:associated\ press|agence\ france-presse|reuters|afp|ap|pti|dpa|xinhua|ians|upi)\b
     """
 )
 _VIDEO_TIME = regex.compile(r"(?:^|\s)(\d{1,2}:\d{2}(?::\d{2})?)\s*$")
@@ -308,6 +309,12 @@ def _names_the_story(text: str, body_names: set[str]) -> bool:
     return shared >= 2 or (shared == 1 and len(names) == 1)
 
 
+def _foreign_to(text: str, body: set[str]) -> bool:
+    """Fewer than a quarter of the longer words of ``text`` occur in the body."""
+    own = stems(text)
+    return len(own) >= 4 and sum(1 for w in own if w in body) < 0.25 * len(own)
+
+
 def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
     """Lines that the layout marks as page furniture: (line, confidence, why).
 
@@ -329,6 +336,13 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
     head = lines[1:first]
     head_menu = len(head) >= 5 and sum(
         1 for l in head if l.phrase or _FURNITURE.search(l.text)) >= 2
+    stem_cache: list[set[str]] = []
+
+    def body_stems() -> set[str]:
+        if not stem_cache:
+            stem_cache.append({w for l in lines[first : last + 1] if l.prose for w in stems(l.text)})
+        return stem_cache[0]
+
     out = []
     for line in lines:
         if line.phrase or line.index == 0 or line.words > 40:
@@ -341,7 +355,7 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
         if _SIGNATURE.match(line.text) or (line.words <= 8 and _METADATA.search(line.text)):
             continue
         furniture = bool(_FURNITURE.search(line.text))
-        if not furniture and is_subheading(lines, line.index):
+        if not furniture and line.index <= last and is_subheading(lines, line.index):
             continue
         if line.index > last:
             # The page's tail: furniture words anywhere, or a menu-like run.
@@ -353,9 +367,11 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
             elif (
                 tail >= 3 and not line.prose
                 and not _LIST_ROW.search(line.text) and not _DATA_ROW.search(line.text)
-                and not _names_the_story(line.text, body_names)
+                and not (line.words <= 3 and _names_the_story(line.text, body_names))
             ):
                 out.append((line, 0.8, f"one of {tail} short lines after the end of the article"))
+            elif tail >= 3 and line.prose and _foreign_to(line.text, body_stems()):
+                out.append((line, 0.7, "a teaser of another story after the end of the article"))
         elif line.index < first and head_menu and not _DATA_ROW.search(line.text):
             out.append((line, 0.8, f"part of a menu of {first - 1} short lines before the article"))
         elif furniture:
