@@ -180,7 +180,9 @@ class LineInfo:
         self.final = bool(_FINAL.search(text[-12:]))
         # Prose: a line that reads as running text of the article. A line in
         # title case without final punctuation is a headline, however long.
-        if long or self.final:
+        if " | " in text and self.words <= 12:
+            self.prose = False  # `Schedules: A.F.C. | N.F.C.`: a menu row
+        elif long or self.final:
             self.prose = long or self.words >= 5
         else:
             titled = len(_TITLE_WORD.findall(text)) >= 0.7 * self.words
@@ -334,8 +336,9 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
     # furniture among them, is a menu; the headline, a dek, a byline and a
     # dateline make at most four.
     head = lines[1:first]
-    head_menu = len(head) >= 5 and sum(
+    head_menu = len(head) >= 8 or len(head) >= 5 and sum(
         1 for l in head if l.phrase or _FURNITURE.search(l.text)) >= 2
+    runs = _runs(lines)
     stem_cache: list[set[str]] = []
 
     def body_stems() -> set[str]:
@@ -372,6 +375,11 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
                 out.append((line, 0.8, f"one of {tail} short lines after the end of the article"))
             elif tail >= 3 and line.prose and _foreign_to(line.text, body_stems()):
                 out.append((line, 0.7, "a teaser of another story after the end of the article"))
+        elif (
+            first < line.index < last and runs.get(line.index, 0) >= ARTICLE_GAP
+            and not _DATA_ROW.search(line.text) and not _LIST_ROW.search(line.text)
+        ):
+            out.append((line, 0.75, f"part of a menu of {runs[line.index]} short lines inside the article"))
         elif line.index < first and head_menu and not _DATA_ROW.search(line.text):
             out.append((line, 0.8, f"part of a menu of {first - 1} short lines before the article"))
         elif furniture:
