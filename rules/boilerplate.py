@@ -251,7 +251,34 @@ def layout(doc: Document) -> tuple[list[LineInfo], int, int]:
         body_stems.update(w for i in blocks[hi] for w in stems(lines[i].text))
     while lo > 0 and carries_on(blocks[lo - 1]):
         lo -= 1
-    return lines, blocks[lo][0], blocks[hi][-1]
+    return lines, blocks[lo][0], _trim_teasers(lines, blocks[lo][0], blocks[hi][-1])
+
+
+def _trim_teasers(lines: list[LineInfo], first: int, last: int) -> int:
+    """Move the end of the body back over title-and-teaser pairs.
+
+    Pages end on pairs of a title and a one-sentence teaser (`Mr Food` / `Get
+    the latest Mr. Food recipes as seen on 2News.`), and the teasers read as
+    prose. Two or more such pairs at the end of the body, each teaser sharing
+    under a quarter of its words with the rest of the body, are the page's
+    tail.
+    """
+    counts: dict[str, int] = {}
+    for line in lines[first : last + 1]:
+        if line.prose:
+            for w in set(stems(line.text)):
+                counts[w] = counts.get(w, 0) + 1
+    end, pairs = last, 0
+    while end - 1 > first:
+        teaser, title = lines[end], lines[end - 1]
+        if not teaser.prose or title.prose or title.final:
+            break
+        own = set(stems(teaser.text))
+        if len(own) < 3 or sum(1 for w in own if counts.get(w, 0) > 1) >= 0.25 * len(own):
+            break
+        end -= 2
+        pairs += 1
+    return end if pairs >= 2 else last
 
 
 _STEM_WORD = regex.compile(r"\p{L}{4,}")
