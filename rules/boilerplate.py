@@ -119,7 +119,7 @@ _FURNITURE = regex.compile(
        whatsapp|pinterest|instagram|youtube|google|yahoo|myspace|newsvine|technorati|
        more|previous|next|prev|top|back|skip|continue|page|pages|archives?|print|
        download|app|jobs|classifieds|weather|horoscopes?|puzzles|crosswords|contact|
-       faq|help|feedback|editor|letters|loading|javascript)\b
+       faq|help|feedback|editor|letters|loading|javascript|headlines|poll|listen)\b
     |©|\(c\)|[|»›•]
     """
 )

@@ -46,8 +46,8 @@ def test_normalise_line():
 
 def test_bp002_menus_before_and_after_the_article():
     assert bp(PAGE) == [
-        ("BP002", "Email Article"),
-        ("BP002", "Print Version"),
+        ("BP002", "Share via Email"),
+        ("BP002", "Print Edition"),
         ("BP002", "More articles in Soccer"),
         ("BP002", "FAI unveils World Cup qualification schedule"),
         ("BP002", "Houllier the latest name linked with Newcastle job"),
@@ -140,3 +140,18 @@ def test_bp003_times_in_text_are_not_video_text():
 def test_seed_002_has_no_boilerplate():
     text = (FIXTURES / "seeds" / "002_cf4130f4cd584bf7.txt").read_text("utf-8")
     assert bp(text) == []
+
+
+def test_bp001_phrases_in_other_languages():
+    text = BODY + "Mehr zum Thema\nÀ lire aussi\nLee también\n많이 본 뉴스\n"
+    assert bp(text, "BP001") == [
+        ("BP001", "Mehr zum Thema"),
+        ("BP001", "À lire aussi"),
+        ("BP001", "Lee también"),
+        ("BP001", "많이 본 뉴스"),
+    ]
+
+
+def test_bp001_prefix_phrase_and_word_inside_sentence():
+    text = BODY + "Sign up for our daily briefing\nThe company will print the report next week.\n"
+    assert bp(text, "BP001") == [("BP001", "Sign up for our daily briefing")]
