@@ -146,7 +146,7 @@ _STRONG_FURNITURE = regex.compile(
     ©|\bcopyright\s+(?:©|\(c\)|\d{4})|all\ rights\ reserved|\bfiled\ under\b|\bpermalink\b|\btrackback\b
     |\b\d+\ comments?\b|\bcomments?\ \(\d+\)|\bclick\ here\b|\b(?:log|sign)\ in\ to\b
     |\bterms\ (?:of\ (?:use|service)|and\ conditions)\b|\bprivacy\ (?:policy|statement)\b
-    |<a\ href=|<img\b
+    |<a\ href=|<img\b|\bmay\ not\ be\ (?:re)?published\b|\bfull\ article\ contains\ \d+\ words\b
     """
 )
 _TITLE_WORD = regex.compile(r"\b[\p{Lu}\d]")
