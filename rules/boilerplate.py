@@ -156,9 +156,13 @@ _METADATA = regex.compile(
     rf"""(?ix)
     \b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b
     |\b(?:writer|reporter|correspondent|columnist|contributor)\b
-    |(?<!\bto\s)(?<!\bthe\s)\beditor\b                     # not `Letter to the editor`
+    |(?<!\bto\s)(?<!\bthe\s)\beditor\b(?!\s*:)              # not `Letter to the editor`, `Editor: …`
     |\bphoto\b|\bauthor\s*:|^\W*by\s|\b(?:associated\ press|agence\ france-presse|reuters|afp|ap|pti|dpa|xinhua|ians|upi)\b
     """
+)
+# A date (`December 16, 2007`, `08.01.2008`): lists of other stories carry them.
+_DATE = regex.compile(
+    rf"(?i)\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b"
 )
 _VIDEO_TIME = regex.compile(r"(?:^|\s)(\d{1,2}:\d{2}(?::\d{2})?)\s*$")
 
@@ -366,6 +370,19 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
     head_menu = len(head) >= 8 or len(head) >= 5 and sum(
         1 for l in head if l.phrase or _FURNITURE.search(l.text)) >= 2
     runs = _runs(lines)
+    # Rows among rows of figures belong to a table of the story (a
+    # scorecard, results): `Tamim Iqbal` next to `c Styris b Mason 12`.
+    figures = [
+        bool(_DATA_ROW.search(l.text) or _LIST_ROW.search(l.text)) and not _DATE.search(l.text)
+        for l in lines
+    ] if last + 1 < len(lines) else []
+
+    tabular_tail = sum(figures[last + 1 :]) >= 0.3 * max(1, len(lines) - last - 1)
+
+    def in_table(index: int) -> bool:
+        near = sum(figures[max(0, index - 3) : index + 4])
+        return near >= 3 or (near >= 1 and tabular_tail)
+
     stem_cache: list[set[str]] = []
 
     def body_stems() -> set[str]:
@@ -382,7 +399,11 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
             continue
         if line.index <= last and (line.prose or line.final or line.words > 8):
             continue  # the article's own sentences
-        if _SIGNATURE.match(line.text) or (line.words <= 8 and _METADATA.search(line.text)):
+        if _SIGNATURE.match(line.text):
+            continue
+        # Datelines and bylines sit next to the article; deep in the tail a
+        # date heads a list of other stories.
+        if line.words <= 8 and line.index <= last + 2 and _METADATA.search(line.text):
             continue
         furniture = bool(_FURNITURE.search(line.text))
         if not furniture and line.index <= last and is_subheading(lines, line.index):
@@ -395,7 +416,7 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
             if (hits >= 2 or (hits and tail >= 2)) and (line.words <= 12 or "|" in line.text):
                 out.append((line, 0.85, "page-furniture words after the end of the article"))
             elif (
-                tail >= 3 and not line.prose
+                tail >= 3 and not line.prose and not in_table(line.index)
                 and not _LIST_ROW.search(line.text) and not _DATA_ROW.search(line.text)
                 and not (line.words <= 3 and _names_the_story(line.text, body_names))
             ):

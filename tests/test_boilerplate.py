@@ -155,3 +155,19 @@ def test_bp001_phrases_in_other_languages():
 def test_bp001_prefix_phrase_and_word_inside_sentence():
     text = BODY + "Sign up for our daily briefing\nThe company will print the report next week.\n"
     assert bp(text, "BP001") == [("BP001", "Sign up for our daily briefing")]
+
+
+def test_bp002_scorecard_after_the_article_is_content():
+    rows = ["SCOREBOARD", "Tamim Iqbal", "c Styris b Mason", "13", "Junaid Siddique", "b Mills", "1",
+            "Aftab Ahmed", "c Sinclair b Vettori", "19", "Extras", "lb1, w3", "4", "Total", "93"]
+    assert bp(BODY + "\n".join(rows)) == []
+
+
+def test_bp002_masthead_line_after_the_article():
+    text = BODY + "\n".join(["More Stories", "Editor: Lu Hui", "Contact us", "Sitemap"])
+    assert bp(text) == [
+        ("BP001", "More Stories"),
+        ("BP002", "Editor: Lu Hui"),
+        ("BP002", "Contact us"),
+        ("BP002", "Sitemap"),
+    ]
