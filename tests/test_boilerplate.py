@@ -164,10 +164,10 @@ def test_bp002_scorecard_after_the_article_is_content():
 
 
 def test_bp002_masthead_line_after_the_article():
-    text = BODY + "\n".join(["More Stories", "Editor: Lu Hui", "Contact us", "Sitemap"])
+    text = BODY + "\n".join(["More Stories", "Editor: Lu Hui", "Staff directory", "Sitemap"])
     assert bp(text) == [
         ("BP001", "More Stories"),
         ("BP002", "Editor: Lu Hui"),
-        ("BP002", "Contact us"),
-        ("BP002", "Sitemap"),
+        ("BP002", "Staff directory"),
+        ("BP001", "Sitemap"),
     ]
