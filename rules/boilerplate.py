@@ -106,6 +106,10 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’\-][\p{L}\p{M}\p{Nd}]+)*")
 _FINAL = regex.compile(r"(?<![.…]\s?)[.!?。！？]['\"’”»)\]]*\s*$")
 # A row of a list or table (`1. Bayliss (Ducati) 1'32.2`, `NEVADA 72, SAN JOSE 51`).
 _LIST_ROW = regex.compile(r"^\s*[-*•]\s|\d+\D+\d+\D+\d+")
+# An item of the article's own list: numbered (`9. Don Cheadle`), or ending
+# like a clause (`lower business taxes;`, `topics included:`).
+_LIST_ITEM = regex.compile(r"^\s*\d{1,3}[.)]\s|[;:,]\s*$")
+_NUMBERED_ITEM = regex.compile(r"^\s*\d{1,3}[.)]\s|;\s*$")
 # Words of page furniture: sharing, comments, navigation, accounts, ads, legal.
 _FURNITURE = regex.compile(
     r"""(?ix)
@@ -120,7 +124,7 @@ _FURNITURE = regex.compile(
        more|previous|next|prev|top|back|skip|continue|page|pages|archives?|print|
        download|app|jobs|classifieds|weather|horoscopes?|puzzles|crosswords|contact|
        faq|help|feedback|editor|letters|loading|javascript|headlines|poll|listen)\b
-    |©|\(c\)|[|»›•]
+    |©|\(c\)|[|»›•«‹]|>>|<<
     """
 )
 # An article's own signature lines: byline with agency (`N.Taylor--TNT`), a
@@ -215,6 +219,8 @@ def line_infos(doc: Document) -> list[LineInfo]:
 #: A run of this many non-prose lines ends the article body: real articles
 #: put at most a subheading, a caption and an ad slot between paragraphs.
 ARTICLE_GAP = 4
+#: Share of a prose block's words found in the body for it to carry the story on.
+CARRY_ON = 0.5
 
 
 def layout(doc: Document) -> tuple[list[LineInfo], int, int]:
@@ -246,8 +252,8 @@ def layout(doc: Document) -> tuple[list[LineInfo], int, int]:
     body_stems = {w for i in blocks[main] for w in stems(lines[i].text)}
 
     def carries_on(block: list[int]) -> bool:
-        own = stems(lines[block[0]].text)
-        return bool(own) and sum(1 for w in own if w in body_stems) >= 0.5 * len(own)
+        own = {w for i in block for w in stems(lines[i].text)}
+        return bool(own) and sum(1 for w in own if w in body_stems) >= CARRY_ON * len(own)
 
     lo = hi = main
     while hi + 1 < len(blocks) and carries_on(blocks[hi + 1]):
@@ -282,7 +288,13 @@ def _trim_teasers(lines: list[LineInfo], first: int, last: int) -> int:
             break
         end -= 2
         pairs += 1
-    return end if pairs >= 2 else last
+    if pairs < 2:
+        return last
+    # Page furniture among the titles or after them confirms a page's tail;
+    # a press review (`EDITORIAL IN EGYPT'S AL-AKHBAR` / its quote) has none.
+    if any(l.phrase or _FURNITURE.search(l.text) for l in lines[end + 1 :] if not l.prose):
+        return end
+    return last
 
 
 _STEM_WORD = regex.compile(r"\p{L}{4,}")
@@ -340,6 +352,13 @@ def _names_the_story(text: str, body_names: set[str]) -> bool:
     names = _names(text)
     shared = len(names & body_names)
     return shared >= 2 or (shared == 1 and len(names) == 1)
+
+
+def _next_to_short_line(lines: list[LineInfo], index: int) -> bool:
+    """A teaser sits under its title or next to a menu, not among paragraphs."""
+    return any(
+        0 <= j < len(lines) and not lines[j].prose for j in (index - 1, index + 1)
+    )
 
 
 def _foreign_to(text: str, body: set[str]) -> bool:
@@ -418,14 +437,19 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
             elif (
                 tail >= 3 and not line.prose and not in_table(line.index)
                 and not _LIST_ROW.search(line.text) and not _DATA_ROW.search(line.text)
+                and not _NUMBERED_ITEM.search(line.text)
                 and not (line.words <= 3 and _names_the_story(line.text, body_names))
             ):
                 out.append((line, 0.8, f"one of {tail} short lines after the end of the article"))
-            elif tail >= 3 and line.prose and _foreign_to(line.text, body_stems()):
+            elif (
+                tail >= 3 and line.prose and _next_to_short_line(lines, line.index)
+                and _foreign_to(line.text, body_stems())
+            ):
                 out.append((line, 0.7, "a teaser of another story after the end of the article"))
         elif (
             first < line.index < last and runs.get(line.index, 0) >= ARTICLE_GAP
             and not _DATA_ROW.search(line.text) and not _LIST_ROW.search(line.text)
+            and not _LIST_ITEM.search(line.text)
         ):
             out.append((line, 0.75, f"part of a menu of {runs[line.index]} short lines inside the article"))
         elif line.index < first and head_menu and not _DATA_ROW.search(line.text):
