@@ -11,6 +11,7 @@ from detector.document import Document
 from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
 from detector.rules._foreign import LANGUAGE_NAMES, foreign_runs, injected_sentence_end, is_injected
+from detector.rules._layout import _SIGNATURE, boilerplate_lines, layout, stems
 
 
 class InjectedForeignSentence(Rule):
@@ -140,9 +141,6 @@ def sentence_profiles(doc: Document) -> list[SentenceProfile]:
     return out
 
 
-from detector.rules.boilerplate import _SIGNATURE  # noqa: E402
-
-
 def off_topic_sentences(doc: Document, min_words: int, min_weight: float,
                         max_cohesion: float, min_new_names: int, min_sentences: int):
     """(profile, cohesion, new names) of the sentences that share (almost)
@@ -235,8 +233,6 @@ _LOWER_WORD = regex.compile(r"\b\p{Ll}{2,}\b")
 
 def stray_headlines(doc: Document) -> list:
     """Title-like lines between two prose lines whose words the story does not take up."""
-    from detector.rules.boilerplate import boilerplate_lines, layout, stems
-
     lines, first, last = doc.memo(layout)
     if first < 0:
         return []

@@ -5,7 +5,8 @@ from __future__ import annotations
 from conftest import FIXTURES, findings_of, spans
 
 from detector.document import Document
-from detector.rules.boilerplate import is_subheading, layout, normalise_line, stems
+from detector.rules._layout import is_subheading, layout, stems
+from detector.rules.boilerplate import normalise_line
 
 PAGE = (FIXTURES / "boilerplate" / "pasted_page.txt").read_text("utf-8")
 
