@@ -205,7 +205,7 @@ def layout(doc: Document) -> tuple[list[LineInfo], int, int]:
         else:
             blocks[-1].append(index)
     if len(blocks) == 1:
-        return lines, prose[0], prose[-1]
+        return lines, prose[0], _trim_teasers(lines, prose[0], prose[-1])
     size = [sum(lines[i].end - lines[i].start for i in block) for block in blocks]
     main = max(range(len(blocks)), key=size.__getitem__)
     body_stems = {w for i in blocks[main] for w in stems(lines[i].text)}

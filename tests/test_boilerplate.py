@@ -172,3 +172,43 @@ def test_bp002_masthead_line_after_the_article():
         ("BP002", "Staff directory"),
         ("BP001", "Sitemap"),
     ]
+
+
+HEADLINE = "Xi tells Putin China will keep backing Russia\n"
+
+
+def test_bp002_long_menu_between_headline_and_body():
+    menu = ["Sports", "Sports Home", "49ers", "Raiders", "Giants", "Warriors", "Sharks", "Outdoors"]
+    text = HEADLINE + "\n".join(menu) + "\n" + BODY
+    assert bp(text) == [("BP002", item) for item in menu]
+
+
+def test_bp002_dek_byline_and_dateline_are_not_a_menu():
+    text = HEADLINE + "Beijing keeps its distance from the war\nBy Jack Reid\nJune 16, 2022\n" + BODY
+    assert bp(text) == []
+
+
+def test_bp002_menu_run_inside_the_article_but_not_a_list():
+    related = ["On this topic", "Industry watchers say Apple plans desktop upgrade",
+               "IPhone gains Exchange support", "WWDC Apple reveals Leopard Server features"]
+    text = HEADLINE + BODY + "\n".join(related) + "\n" + BODY
+    assert bp(text) == [("BP002", item) for item in related]
+    listed = ["Premiers said topics included:", "lower business taxes;", "research investment;",
+              "1. health care", "2. trade barriers"]
+    assert bp(HEADLINE + BODY + "\n".join(listed) + "\n" + BODY) == []
+
+
+def test_bp002_title_and_teaser_pairs_after_the_article():
+    tail = ["Mr Food", "Get the latest Mr. Food recipes as seen on our station every weekday.",
+            "Live Traffic Cams", "Watch live traffic cameras from around the area right now.",
+            "Horoscopes"]
+    found = bp(HEADLINE + BODY + "\n".join(tail))
+    assert found == [("BP002", line) for line in tail]
+
+
+def test_bp002_press_review_pairs_are_the_article():
+    review = ["EDITORIAL IN EGYPT'S AL-AKHBAR",
+              "We are warning of the consequences of the failure of this conference for the region.",
+              "EDITORIAL IN IRAN'S RESALAT",
+              "The conference is like a fake picture in which any investment will surely be lost."]
+    assert bp(HEADLINE + BODY + "\n".join(review)) == []
