@@ -249,9 +249,10 @@ def _trim_teasers(lines: list[LineInfo], first: int, last: int) -> int:
         pairs += 1
     if pairs < 2:
         return last
-    # Page furniture among the titles or after them confirms a page's tail;
-    # a press review (`EDITORIAL IN EGYPT'S AL-AKHBAR` / its quote) has none.
-    if any(l.phrase or _FURNITURE.search(l.text) for l in lines[end + 1 :] if not l.prose):
+    # Page furniture after the pairs confirms a page's tail; a press review
+    # (`EDITORIAL IN EGYPT'S AL-AKHBAR` / its quote) or an article with short
+    # subheadings has none.
+    if any(l.phrase or _FURNITURE.search(l.text) for l in lines[last + 1 :]):
         return end
     return last
 
