@@ -18,8 +18,7 @@ import regex
 
 from detector.document import Document
 
-_SPACES = regex.compile(r"\s+")
-_TRAILING = regex.compile(r"[\s.!…:]+$")
+_TRAILING_CHARS = " .!…:"
 
 
 def normalise_line(line: str) -> str:
@@ -28,7 +27,7 @@ def normalise_line(line: str) -> str:
     >>> normalise_line("  Please enter your comment! ")
     'please enter your comment'
     """
-    return _TRAILING.sub("", _SPACES.sub(" ", line.strip()).casefold())
+    return " ".join(line.split()).casefold().rstrip(_TRAILING_CHARS)
 
 
 @lru_cache(maxsize=1)
@@ -141,9 +140,10 @@ class LineInfo:
 
     def __init__(self, index: int, start: int, end: int, text: str) -> None:
         self.index, self.start, self.end, self.text = index, start, end, text
-        # Long lines are prose whatever their details: spare the regexes.
+        # Long lines are prose whatever their details: spare the regexes
+        # (and count words by spaces: the count only has to pass 12).
         long = len(text) > LONG_LINE
-        self.words = len(text.split()) if long else len(_WORD.findall(text))
+        self.words = len(text.split()) if len(text) > 100 else len(_WORD.findall(text))
         self.final = bool(_FINAL.search(text[-12:]))
         # Prose: a line that reads as running text of the article. A line in
         # title case without final punctuation is a headline, however long.
@@ -155,10 +155,10 @@ class LineInfo:
             titled = len(_TITLE_WORD.findall(text)) >= 0.7 * self.words
             self.prose = self.words >= 12 and not titled
         self.phrase = False
-        if not long:
+        if len(text) <= 200:  # as BP001
             exact, prefixes = phrases()
             norm = normalise_line(text)
-            self.phrase = norm in exact or any(norm.startswith(p) for p in prefixes)
+            self.phrase = norm in exact or norm.startswith(prefixes)
 
 
 def line_infos(doc: Document) -> list[LineInfo]:
@@ -232,6 +232,8 @@ def _trim_teasers(lines: list[LineInfo], first: int, last: int) -> int:
     under a quarter of its words with the rest of the body, are the page's
     tail.
     """
+    if last - 3 <= first or lines[last - 1].prose:
+        return last  # no title-and-teaser pair at the end: spare the counting
     counts: dict[str, int] = {}
     for line in lines[first : last + 1]:
         if line.prose:
@@ -339,10 +341,12 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
     tail = len(lines) - last - 1
     # Names of the story: a list after it that names them (a scorecard, a
     # roster) continues the story; a list of other stories mostly does not.
-    body_names: set[str] = set()
-    for line in lines[first : last + 1]:
-        if line.prose:
-            body_names |= _names(line.text)
+    names_cache: list[set[str]] = []
+
+    def body_names() -> set[str]:
+        if not names_cache:
+            names_cache.append({n for l in lines[first : last + 1] if l.prose for n in _names(l.text)})
+        return names_cache[0]
     # A long run of short lines between the headline and the body, with page
     # furniture among them, is a menu; the headline, a dek, a byline and a
     # dateline make at most four.
@@ -352,9 +356,10 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
     runs = _runs(lines)
     # Rows among rows of figures belong to a table of the story (a
     # scorecard, results): `Tamim Iqbal` next to `c Styris b Mason 12`.
-    figures = [
+    # Only the tail (and the three body lines before it) can be table rows.
+    figures = [False] * max(0, last - 2) + [
         bool(_DATA_ROW.search(l.text) or _LIST_ROW.search(l.text)) and not _DATE.search(l.text)
-        for l in lines
+        for l in lines[max(0, last - 2) :]
     ] if last + 1 < len(lines) else []
 
     tabular_tail = sum(figures[last + 1 :]) >= 0.3 * max(1, len(lines) - last - 1)
@@ -374,7 +379,10 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
     for line in lines:
         if line.phrase or line.index == 0 or line.words > 40:
             continue
-        if line.words <= 30 and _STRONG_FURNITURE.search(line.text):
+        # Inside the body only its edges can hold a notice (`© 2008 AP. All
+        # rights reserved.` ends it); spare the regex on every paragraph.
+        edge = not (first + 1 < line.index < last - 1) or not line.prose
+        if edge and line.words <= 30 and _STRONG_FURNITURE.search(line.text):
             out.append((line, 0.9, "copyright, comment or log-in furniture"))
             continue
         if line.index <= last and (line.prose or line.final or line.words > 8):
@@ -399,7 +407,7 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
                 tail >= 3 and not line.prose and not in_table(line.index)
                 and not _LIST_ROW.search(line.text) and not _DATA_ROW.search(line.text)
                 and not _NUMBERED_ITEM.search(line.text)
-                and not (line.words <= 3 and _names_the_story(line.text, body_names))
+                and not (line.words <= 3 and _names_the_story(line.text, body_names()))
             ):
                 out.append((line, 0.8, f"one of {tail} short lines after the end of the article"))
             elif (

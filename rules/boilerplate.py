@@ -54,7 +54,7 @@ class BoilerplateLine(Rule):
             if not raw.strip() or len(raw) > 200:
                 continue
             norm = normalise_line(raw)
-            if norm in exact or any(norm.startswith(p) for p in prefixes):
+            if norm in exact or norm.startswith(prefixes):
                 start = span.start + (len(raw) - len(raw.lstrip()))
                 end = span.start + len(raw.rstrip())
                 yield self.finding(
@@ -108,8 +108,11 @@ class BoilerplateLayout(Rule):
             )
 
 
+_NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+
+
 def _caption_key(text: str) -> str:
-    return regex.sub(r"[^\p{L}\p{N}]+", " ", text.casefold()).strip()
+    return _NOT_ALNUM.sub(" ", text.casefold()).strip()
 
 
 class VideoPlayerText(Rule):

@@ -229,6 +229,8 @@ class OffTopicSentence(Rule):
 
 _TITLE_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘']")
 _LOWER_WORD = regex.compile(r"\b\p{Ll}{2,}\b")
+# Digits (captions with dates, tables) and lead-ins (`the encore consisted of:`).
+_NOT_A_HEADLINE = regex.compile(r"\d|[:…]|\.\.")
 
 
 def stray_headlines(doc: Document) -> list:
@@ -243,7 +245,7 @@ def stray_headlines(doc: Document) -> list:
             continue
         if not 4 <= line.words <= 14 or not _TITLE_START.match(line.text):
             continue
-        if not _LOWER_WORD.search(line.text) or regex.search(r"\d|[:…]|\.\.", line.text):
+        if not _LOWER_WORD.search(line.text) or _NOT_A_HEADLINE.search(line.text):
             # all-caps labels, tables, captions with dates and lead-ins
             # (`the encore consisted of:`, `In other news ...`) are not headlines
             continue
