@@ -157,8 +157,11 @@ class LineInfo:
         self.phrase = False
         if len(text) <= 200:  # as BP001
             exact, prefixes = phrases()
-            norm = normalise_line(text)
-            self.phrase = norm in exact or norm.startswith(prefixes)
+            if len(text) > 80:  # longer than any whole-line phrase: prefixes only
+                self.phrase = normalise_line(text[:100]).startswith(prefixes)
+            else:
+                norm = normalise_line(text)
+                self.phrase = norm in exact or norm.startswith(prefixes)
 
 
 def line_infos(doc: Document) -> list[LineInfo]:
