@@ -81,7 +81,13 @@ _FURNITURE = regex.compile(
        whatsapp|pinterest|instagram|youtube|google|yahoo|myspace|newsvine|technorati|
        more|previous|next|prev|top|back|skip|continue|page|pages|archives?|print|
        download|app|jobs|classifieds|weather|horoscopes?|puzzles|crosswords|contact|
-       faq|help|feedback|editor|letters|loading|javascript|headlines|poll|listen)\b
+       faq|help|feedback|editor|letters|loading|javascript|headlines|poll|listen
+       # German, French, Spanish
+       |teilen|drucken|kommentare?|anmelden|abonnieren|werbung|anzeige|newsletter|startseite|
+       partager|imprimer|commentaires?|connexion|abonnez-vous|publicité|accueil|
+       compartir|imprimir|comentarios?|suscríbete|publicidad|inicio|portada)\b
+    # Korean: share, comments, subscribe, ads, log in, related articles, top
+    |공유|댓글|구독|광고|로그인|관련\s?기사|맨\s?위로
     |©|\(c\)|[|»›•«‹]|>>|<<
     """
 )

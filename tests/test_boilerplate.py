@@ -212,3 +212,17 @@ def test_bp002_press_review_pairs_are_the_article():
               "EDITORIAL IN IRAN'S RESALAT",
               "The conference is like a fake picture in which any investment will surely be lost."]
     assert bp(HEADLINE + BODY + "\n".join(review)) == []
+
+
+def test_bp002_german_page_furniture_after_the_article():
+    body = (
+        "Der chinesische Präsident Xi Jinping hat Russland in einem Telefonat weitere Unterstützung zugesagt.\n"
+        "Es war das zweite Gespräch der beiden Staatschefs seit dem Beginn des Krieges in der Ukraine.\n"
+        "China hat sich bisher geweigert, den russischen Angriff auf die Ukraine zu verurteilen.\n"
+    )
+    tail = ["Artikel drucken", "Kommentare (12)", "Auf Facebook teilen"]
+    assert bp(body + "\n".join(tail)) == [
+        ("BP001", "Artikel drucken"),
+        ("BP002", "Kommentare (12)"),
+        ("BP002", "Auf Facebook teilen"),
+    ]
