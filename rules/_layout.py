@@ -132,6 +132,12 @@ _METADATA = regex.compile(
 _DATE = regex.compile(
     rf"(?i)\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b"
 )
+# Code and markup of a plain-text document (Markdown source, config, shell):
+# fences, headings, [sections], braces, assignments, inline code. (Pipes and
+# `>` are left out: web menus use them too, `| Reprints | Single Page |`.)
+_MARKUP = regex.compile(r"^(?:```|~~~|#{1,6}\s|\[[\w.\-]+\]\s*$)|[{}=`]|\"[\w-]+\":\s")
+# The separator row of a Markdown table: `| --- | :---: |`.
+_TABLE_SEPARATOR = regex.compile(r"^\|?\s*:?-{3,}:?\s*\|")
 _VIDEO_TIME = regex.compile(r"(?:^|\s)(\d{1,2}:\d{2}(?::\d{2})?)\s*$")
 
 
@@ -142,7 +148,7 @@ LONG_LINE = 300
 class LineInfo:
     """What BP and IN rules need to know about one non-blank line."""
 
-    __slots__ = ("index", "start", "end", "text", "words", "final", "prose", "phrase")
+    __slots__ = ("index", "start", "end", "text", "words", "final", "prose", "phrase", "wrapped")
 
     def __init__(self, index: int, start: int, end: int, text: str) -> None:
         self.index, self.start, self.end, self.text = index, start, end, text
@@ -160,6 +166,7 @@ class LineInfo:
         else:
             titled = len(_TITLE_WORD.findall(text)) >= 0.7 * self.words
             self.prose = self.words >= 12 and not titled
+        self.wrapped = False  # set by _join_wrapped
         self.phrase = False
         if len(text) <= 200:  # as BP001
             exact, prefixes = phrases()
@@ -181,7 +188,38 @@ def line_infos(doc: Document) -> list[LineInfo]:
             continue
         start = span.start + (len(raw) - len(raw.lstrip()))
         out.append(LineInfo(len(out), start, start + len(stripped), stripped))
+    _join_wrapped(text, out)
     return out
+
+
+# A hard-wrapped line goes on in the next one: `… the two leaders since` /
+# `the invasion began.` Menus do not wrap: their lines stand alone.
+_GOES_ON = regex.compile(r"[\p{L}\d,;\-–—(]$")
+_CONTINUES = regex.compile(r"^\p{Ll}\p{L}")
+
+
+def _join_wrapped(text: str, lines: list[LineInfo]) -> None:
+    """Mark the lines of hard-wrapped paragraphs as prose.
+
+    A text wrapped at 72 or 80 columns has lines of 8 to 12 words that end
+    mid-sentence: each looks like a short unpunctuated line, but together
+    they are a paragraph.
+    """
+    i = 0
+    while i < len(lines):
+        j = i
+        while (
+            j + 1 < len(lines)
+            and len(lines[j].text) >= 50
+            and _GOES_ON.search(lines[j].text)
+            and _CONTINUES.match(lines[j + 1].text)
+            and "\n" not in text[lines[j].end : lines[j + 1].start].replace("\n", "", 1)
+        ):
+            j += 1
+        if j > i and sum(l.words for l in lines[i : j + 1]) >= 12:
+            for line in lines[i : j + 1]:
+                line.prose = line.wrapped = True
+        i = j + 1
 
 
 #: A run of this many non-prose lines ends the article body: real articles
@@ -339,6 +377,10 @@ def _foreign_to(text: str, body: set[str]) -> bool:
     return len(own) >= 4 and sum(1 for w in own if w in body) < 0.25 * len(own)
 
 
+def _teaser_or_short(line: LineInfo) -> bool:
+    return not line.prose or (line.words <= 25 and not line.wrapped)
+
+
 def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
     """Lines that the layout marks as page furniture: (line, confidence, why).
 
@@ -359,10 +401,16 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
     # A long run of short lines between the headline and the body, with page
     # furniture among them, is a menu; the headline, a dek, a byline and a
     # dateline make at most four.
-    head = lines[1:first]
+    # The head runs up from the body over short lines and one-line teasers;
+    # a real paragraph above (a long or a hard-wrapped one) ends it.
+    head_start = first
+    while head_start > 1 and _teaser_or_short(lines[head_start - 1]):
+        head_start -= 1
+    head = lines[head_start:first]
     head_menu = len(head) >= 8 or len(head) >= 5 and sum(
         1 for l in head if l.phrase or _FURNITURE.search(l.text)) >= 2
     runs = _runs(lines)
+    markdown_table = any(_TABLE_SEPARATOR.match(l.text) for l in lines if l.text[0] in "|:-")
     # Rows among rows of figures belong to a table of the story (a
     # scorecard, results): `Tamim Iqbal` next to `c Styris b Mason 12`.
     # Only the tail (and the three body lines before it) can be table rows.
@@ -396,7 +444,9 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
             continue
         if line.index <= last and (line.prose or line.final or line.words > 8):
             continue  # the article's own sentences
-        if _SIGNATURE.match(line.text):
+        if _SIGNATURE.match(line.text) or _MARKUP.search(line.text):
+            continue
+        if markdown_table and line.text.startswith("|") and line.text.endswith("|"):
             continue
         # Datelines and bylines sit next to the article; deep in the tail a
         # date heads a list of other stories.
@@ -420,7 +470,7 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
             ):
                 out.append((line, 0.8, f"one of {tail} short lines after the end of the article"))
             elif (
-                tail >= 3 and line.prose and _next_to_short_line(lines, line.index)
+                tail >= 3 and line.prose and not line.wrapped and _next_to_short_line(lines, line.index)
                 and _foreign_to(line.text, body_stems())
             ):
                 out.append((line, 0.7, "a teaser of another story after the end of the article"))
@@ -430,7 +480,7 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
             and not _LIST_ITEM.search(line.text)
         ):
             out.append((line, 0.75, f"part of a menu of {runs[line.index]} short lines inside the article"))
-        elif line.index < first and head_menu and not _DATA_ROW.search(line.text):
+        elif head_start <= line.index < first and head_menu and not _DATA_ROW.search(line.text):
             out.append((line, 0.8, f"part of a menu of {first - 1} short lines before the article"))
         elif furniture:
             where = "before the start of" if line.index < first else "inside"
