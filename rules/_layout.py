@@ -135,7 +135,7 @@ _DATE = regex.compile(
 # Code and markup of a plain-text document (Markdown source, config, shell):
 # fences, headings, [sections], braces, assignments, inline code. (Pipes and
 # `>` are left out: web menus use them too, `| Reprints | Single Page |`.)
-_MARKUP = regex.compile(r"^(?:```|~~~|#{1,6}\s|\[[\w.\-]+\]\s*$)|[{}=`]|\"[\w-]+\":\s")
+_MARKUP = regex.compile(r"^(?:```|~~~|#{1,6}\s|\[[\w.\-]+\](?:\s|$))|[{}=`]|\"[\w-]+\":\s|\^{3,}")
 # The separator row of a Markdown table: `| --- | :---: |`.
 _TABLE_SEPARATOR = regex.compile(r"^\|?\s*:?-{3,}:?\s*\|")
 _VIDEO_TIME = regex.compile(r"(?:^|\s)(\d{1,2}:\d{2}(?::\d{2})?)\s*$")
@@ -155,7 +155,7 @@ class LineInfo:
         # Long lines are prose whatever their details: spare the regexes
         # (and count words by spaces: the count only has to pass 12).
         long = len(text) > LONG_LINE
-        self.words = len(text.split()) if len(text) > 100 else len(_WORD.findall(text))
+        self.words = text.count(" ") + 1 if len(text) > 100 else len(_WORD.findall(text))
         self.final = bool(_FINAL.search(text[-12:]))
         # Prose: a line that reads as running text of the article. A line in
         # title case without final punctuation is a headline, however long.
@@ -194,7 +194,10 @@ def line_infos(doc: Document) -> list[LineInfo]:
 
 # A hard-wrapped line goes on in the next one: `… the two leaders since` /
 # `the invasion began.` Menus do not wrap: their lines stand alone.
-_GOES_ON = regex.compile(r"[\p{L}\d,;\-–—(]$")
+def _goes_on(text: str) -> bool:
+    """The line stops mid-sentence: on a letter, a digit or `,;-–—(`."""
+    last = text[-1]
+    return last.isalnum() or last in ",;-–—("
 _CONTINUES = regex.compile(r"^\p{Ll}\p{L}")
 
 
@@ -211,7 +214,7 @@ def _join_wrapped(text: str, lines: list[LineInfo]) -> None:
         while (
             j + 1 < len(lines)
             and len(lines[j].text) >= 50
-            and _GOES_ON.search(lines[j].text)
+            and _goes_on(lines[j].text)
             and _CONTINUES.match(lines[j + 1].text)
             and "\n" not in text[lines[j].end : lines[j + 1].start].replace("\n", "", 1)
         ):
@@ -377,8 +380,19 @@ def _foreign_to(text: str, body: set[str]) -> bool:
     return len(own) >= 4 and sum(1 for w in own if w in body) < 0.25 * len(own)
 
 
+def _fenced_code(lines: list[LineInfo]) -> set[int]:
+    """Indexes of the lines inside ``` or ~~~ fences (code, never furniture)."""
+    inside, out = False, set()
+    for line in lines:
+        if line.text.startswith(("```", "~~~")):
+            inside = not inside
+        elif inside:
+            out.add(line.index)
+    return out
+
+
 def _teaser_or_short(line: LineInfo) -> bool:
-    return not line.prose or (line.words <= 25 and not line.wrapped)
+    return not line.prose or (line.words <= 60 and not line.wrapped)
 
 
 def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
@@ -411,6 +425,7 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
         1 for l in head if l.phrase or _FURNITURE.search(l.text)) >= 2
     runs = _runs(lines)
     markdown_table = any(_TABLE_SEPARATOR.match(l.text) for l in lines if l.text[0] in "|:-")
+    fenced = _fenced_code(lines)
     # Rows among rows of figures belong to a table of the story (a
     # scorecard, results): `Tamim Iqbal` next to `c Styris b Mason 12`.
     # Only the tail (and the three body lines before it) can be table rows.
@@ -448,6 +463,8 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
             continue
         if markdown_table and line.text.startswith("|") and line.text.endswith("|"):
             continue
+        if line.index in fenced:
+            continue
         # Datelines and bylines sit next to the article; deep in the tail a
         # date heads a list of other stories.
         if line.words <= 8 and line.index <= last + 2 and _METADATA.search(line.text):
@@ -465,7 +482,9 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
             elif (
                 tail >= 3 and not line.prose and not in_table(line.index)
                 and not _LIST_ROW.search(line.text) and not _DATA_ROW.search(line.text)
-                and not _NUMBERED_ITEM.search(line.text)
+                # `9. Don Cheadle` of a top-ten list, not `1. NBC U, As In
+                # University: Peacock Net Heads To College` of a most-read list
+                and not (_NUMBERED_ITEM.search(line.text) and line.words <= 4)
                 and not (line.words <= 3 and _names_the_story(line.text, body_names()))
             ):
                 out.append((line, 0.8, f"one of {tail} short lines after the end of the article"))

@@ -226,3 +226,14 @@ def test_bp002_german_page_furniture_after_the_article():
         ("BP002", "Kommentare (12)"),
         ("BP002", "Auf Facebook teilen"),
     ]
+
+
+def test_bp002_plain_text_document_with_wrapped_paragraphs_code_and_tables():
+    text = (FIXTURES / "boilerplate" / "plain_document.txt").read_text("utf-8")
+    # Only the real menu after the last paragraph is furniture.
+    assert bp(text) == [
+        ("BP002", "Contact"),
+        ("BP001", "Home"),
+        ("BP001", "Search"),
+        ("BP001", "Print"),
+    ]
