@@ -301,9 +301,9 @@ def _trim_teasers(lines: list[LineInfo], first: int, last: int) -> int:
         pairs += 1
     if pairs < 2:
         return last
-    # Page furniture among or after the pairs (not a caption) confirms a page's tail; a press review
-    # (`EDITORIAL IN EGYPT'S AL-AKHBAR` / its quote) or an article with short
-    # subheadings has none.
+    # Page furniture among or after the pairs (not a caption) confirms a
+    # page's tail; a press review (`EDITORIAL IN EGYPT'S AL-AKHBAR` / its
+    # quote) or an article with short subheadings has none.
     after = [l for l in lines[end + 1 :] if not l.prose and not _METADATA.search(l.text)]
     if any(l.phrase or _FURNITURE.search(l.text) for l in after):
         return end

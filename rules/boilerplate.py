@@ -68,14 +68,19 @@ class BoilerplateLine(Rule):
 class BoilerplateLayout(Rule):
     """## What it does
     Finds web page furniture that the phrase list of BP001 does not know, from
-    the layout of the text: short lines without final punctuation that carry
-    the vocabulary of page furniture (`Email Article`, `Print Version`,
-    `Tags: sport, tennis`), and menu-like runs of short lines before or after
-    the article (lists of sections or related headlines).
+    the layout of the whole text. The article body is the longest block of
+    prose lines; around and inside it, a line is reported when it is short,
+    unpunctuated and carries the vocabulary of page furniture (`Email this to
+    a friend`, `Tags: sport, tennis`), when it belongs to a menu-like run of
+    short lines before or after the body (sections, lists of other stories'
+    headlines), or when it is a title-and-teaser pair of another story after
+    the body. Copyright and log-in notices are reported wherever they stand.
 
-    An article's own headline (the first line), bylines (`N.Taylor--TNT`,
-    `By Tobin Harshaw`), subheadings and captions are not reported: a short
-    line alone is never enough.
+    Never reported: the first line (the headline), datelines and bylines
+    (`N.Taylor--TNT`, `By Tobin Harshaw`, `June 16, 2022`), subheadings that
+    the next paragraph takes up (`Trade ties`), captions, tables and lists of
+    the story (scorecards, `9. Don Cheadle`), hard-wrapped paragraphs, code
+    and markup of plain-text documents. A short line alone is never enough.
 
     ## Why it matters
     A copy-paste of a web page keeps its menus, share bars and lists of other
@@ -83,9 +88,13 @@ class BoilerplateLayout(Rule):
 
     ## Example
     ```text
-    … according to Chinese customs figures.
+    … according to Chinese customs data.
     Email this to a friend
     ^^^^^^^^^^^^^^^^^^^^^^ BP002
+    Printer friendly
+    ^^^^^^^^^^^^^^^^ BP001
+    Knight earns 900th career win
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ BP002 (a headline of a list of other stories)
     ```
 
     ## How to silence it
