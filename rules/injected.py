@@ -184,14 +184,16 @@ class OffTopicSentence(Rule):
     find such intruders in well under half of the damaged documents.
 
     ## Example
+    In a story of Xi, Putin and trade (eight sentences or more):
     ```text
-    Beijing is Moscow's largest trading partner. Deputies in Okeechobee
-    County, Florida, arrested a man feeding alligators at the Palm Creek golf
-    course. Trade hit $147 billion.      ^^^ IN002 (the middle sentence)
+    China as well as India are two major economies that have not taken part…
+    Deputies in Okeechobee County, Florida, arrested a man feeding alligators at the Palm Creek golf course.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ IN002
+    In the eyes of Chinese officials, the Europeans have allowed themselves…
     ```
 
     ## How to silence it
-    IN002 is opt-in (`select = ["IN002"]`). Raise `min_weight` or lower
+    IN002 is opt-in (`extend-select = ["IN002"]`). Raise `min_weight` or lower
     `max_cohesion` in `[rules.IN002]`; texts that are lists of unrelated
     items (news digests) should not enable it.
     """

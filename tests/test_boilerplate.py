@@ -237,3 +237,14 @@ def test_bp002_plain_text_document_with_wrapped_paragraphs_code_and_tables():
         ("BP001", "Search"),
         ("BP001", "Print"),
     ]
+
+
+def test_bp002_documented_example():
+    body = ("Beijing is Moscow's largest trading partner, with trade volumes last year hitting "
+            "$147 billion, according to Chinese customs data.\n") * 3
+    tail = "Email this to a friend\nPrinter friendly\nKnight earns 900th career win"
+    assert bp(body + tail) == [
+        ("BP002", "Email this to a friend"),
+        ("BP001", "Printer friendly"),
+        ("BP002", "Knight earns 900th career win"),
+    ]
