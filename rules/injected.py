@@ -232,7 +232,9 @@ class OffTopicSentence(Rule):
 _TITLE_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘']")
 _LOWER_WORD = regex.compile(r"\b\p{Ll}{2,}\b")
 # Digits (captions with dates, tables) and lead-ins (`the encore consisted of:`).
-_NOT_A_HEADLINE = regex.compile(r"\d|[:…]|\.\.")
+# Commas: a broken sentence (`Meanwhile, the U.N.'s top representative here, Tom`)
+# or a list-like subtitle (`Power, Size and Beauty`) more often than a headline.
+_NOT_A_HEADLINE = regex.compile(r"\d|[:…,]|\.\.")
 
 
 def stray_headlines(doc: Document) -> list:
@@ -269,7 +271,8 @@ class StrayHeadline(Rule):
     the text from a "related stories" box.
 
     A subheading is not reported: the paragraph under `Trade ties` talks
-    about trade. Lines with digits (captions with dates, tables) are left alone.
+    about trade. Lines with digits (captions with dates, tables), colons
+    (lead-ins) or commas (broken sentences) are left alone.
 
     ## Why it matters
     A stray headline breaks the story flow and, in a dataset, teaches a model

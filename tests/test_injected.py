@@ -111,3 +111,11 @@ def test_in003_first_line_headline_is_not_stray():
     matches = [m for _, m in spans(findings_of(text, select=("IN003",), language="en"))]
     assert matches.count("Russia and China open first road bridge") == 1  # the second copy only
     assert findings_of(text, select=("IN003",), language="en")[0].start > 0
+
+
+def test_in003_broken_sentence_line_is_not_a_headline():
+    text = STRAY.replace(
+        "Russia and China open first road bridge",
+        "Meanwhile, the top representative of the United Nations here, Tom",
+    )
+    assert spans(findings_of(text, select=("IN003",), language="en")) == []
