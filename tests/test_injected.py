@@ -119,3 +119,15 @@ def test_in003_broken_sentence_line_is_not_a_headline():
         "Meanwhile, the top representative of the United Nations here, Tom",
     )
     assert spans(findings_of(text, select=("IN003",), language="en")) == []
+
+
+def test_in002_a_digest_of_unrelated_items_is_not_judged():
+    items = [
+        INTRUDER,
+        "Fans of the Green Bay Packers lined Lambeau Field for the Thanksgiving parade on Sunday.",
+        "Police in Lyon, France, closed the Croix-Rousse tunnel after a lorry caught fire.",
+    ]
+    lines = SEED_002.split("\n")
+    for offset, item in enumerate(items):
+        lines.insert(4 + 4 * offset, item)
+    assert in002("\n".join(lines)) == []
