@@ -65,7 +65,6 @@ class InjectedForeignSentence(Rule):
 # Zipf scale: `the` ≈ 7.7, `bridge` ≈ 4.6, `Blagoveshchensk` ≈ 0), and a
 # sentence's cohesion is the weighted share of its words that occur elsewhere.
 
-_LETTERS = regex.compile(r"\p{L}")
 #: Rarity weight of a word of Zipf frequency z: max(0, RARITY_TOP - z).
 RARITY_TOP = 6.5
 
