@@ -58,7 +58,7 @@ def check(
     select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to run: codes, prefixes, categories, names or ALL (comma-separated)."),
     extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="Rules to run in addition to the selected ones."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rules to skip: codes, prefixes, categories or names."),
-    output_format: str = typer.Option("text", "--format", help="Output format: text, concise or json."),
+    output_format: Optional[str] = typer.Option(None, "--format", help="Output format: text, concise, json, jsonl, sarif, github, gitlab, rdjson, junit, checkstyle or markdown. [default: text]"),
     output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="Write the report to this file instead of standard output."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity that fails the check: error, warning, info or never. [default: error]"),
     min_score: Optional[float] = typer.Option(None, "--min-score", min=0, max=100, help="Fail when any file scores below this."),
@@ -71,6 +71,11 @@ def check(
     include: Optional[List[str]] = typer.Option(None, "--include", help="File-name globs to check inside directories. [default: *.txt *.md *.markdown *.html *.htm]"),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Globs of files or folders to leave out."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off. [default: on a terminal]"),
+    report: Optional[List[str]] = typer.Option(None, "--report", metavar="FORMAT[=PATH]", help="Also write a report in FORMAT to PATH (standard output without =PATH); repeatable."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Files checked in parallel. [default: one per CPU]"),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Folder of the result cache. [default: .detector_cache]"),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not recorded in this baseline file (see 'detector baseline write')."),
 ) -> None:
     """Check files and report findings with a 0–100 quality score per file."""
     from detector.run import CheckOptions, run_check
@@ -80,7 +85,7 @@ def check(
         select=_split(select),
         extend_select=_split(extend_select),
         ignore=_split(ignore),
-        output_format=output_format,
+        output_format=output_format or "text",
         output_file=output_file,
         fail_on=fail_on,
         min_score=min_score,
@@ -93,6 +98,11 @@ def check(
         include=_split(include),
         exclude=_split(exclude),
         color=color,
+        reports=report_targets(report, output_format, output_file),
+        jobs=jobs,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
+        baseline=baseline,
     )
     raise typer.Exit(run_check(options))
 
@@ -127,7 +137,7 @@ def explain(code: str = typer.Argument(..., help="A rule code (ML001) or name.")
 def main() -> None:
     """Console-script entry point: typer app with one-line errors, exit 2."""
     try:
-        # With standalone_mode off, click returns the exit code instead of exiting.
+        # Without standalone mode click returns typer.Exit's code instead of raising it.
         code = app(standalone_mode=False)
     except DetectorError as exc:
         _fail(str(exc))
@@ -158,3 +168,8 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 from detector import cli_eval  # noqa: E402,F401  registers 'corrupt' and 'evaluate'
+
+# CI integration: `detector baseline write|prune` and the --report parser.
+from detector.cli_ci import baseline_app, report_targets  # noqa: E402
+
+app.add_typer(baseline_app, name="baseline")

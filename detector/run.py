@@ -11,11 +11,11 @@ from pathlib import Path
 
 from detector import __version__
 from detector.config import FAIL_ON, Settings, load_file, settings_for_dir, with_overrides
-from detector.engine import FileResult, check_bytes, validate_selectors
+from detector.engine import FileResult, validate_selectors
 from detector.errors import DetectorError, SkipFile
 from detector.files import collect
 from detector.finding import Severity
-from detector.reading import display_path, read_bytes
+from detector.reading import display_path
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -39,6 +39,12 @@ class CheckOptions:
     include: tuple[str, ...] | None = None
     exclude: tuple[str, ...] | None = None
     color: bool | None = None
+    # CI integration (detector/parallel.py, cache.py, baseline.py):
+    reports: tuple[tuple[str, Path | None], ...] = ()  # --report FORMAT[=PATH]; empty: --format/-o
+    jobs: int | None = None  # None: one per CPU
+    no_cache: bool = False
+    cache_dir: Path | None = None
+    baseline: Path | None = None
 
 
 def _base_settings(opts: CheckOptions, directory: Path) -> Settings:
@@ -82,27 +88,35 @@ def _fails(result: FileResult, settings: Settings) -> bool:
 def run_check(opts: CheckOptions) -> int:
     from detector.reporters import FORMATS, ReportContext, get_reporter
 
-    if opts.output_format not in FORMATS:
-        raise DetectorError(f"unknown format {opts.output_format!r} (choose from {', '.join(FORMATS)})")
+    outputs = list(opts.reports) or [(opts.output_format, opts.output_file)]
+    for fmt, _ in outputs:
+        if fmt not in FORMATS:
+            raise DetectorError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if opts.fail_on is not None and opts.fail_on not in FAIL_ON:
         raise DetectorError(f"--fail-on must be one of {', '.join(FAIL_ON)}")
     if not opts.paths:
         raise DetectorError("no paths given (use '-' for standard input); see 'detector check --help'")
 
     cwd_settings = _base_settings(opts, Path.cwd())
+    baseline = None
+    if opts.baseline is not None:  # read first: a missing file fails before the work
+        from detector.baseline import Baseline
+
+        baseline = Baseline.load(opts.baseline)
     results: list[FileResult] = []
+    settings_of: list[Settings] = []
     io_errors = 0
-    failed = False
 
     def checked(data: bytes, shown: str, settings: Settings) -> None:
-        nonlocal failed
+        from detector.parallel import check_data
+
         try:
-            result = check_bytes(data, shown, settings)
+            result = check_data(data, shown, settings)
         except SkipFile as skip:
             sys.stderr.write(f"detector: warning: {skip}\n")
             result = FileResult(path=shown, skipped=str(skip))
-        failed = failed or _fails(result, settings)
         results.append(result)
+        settings_of.append(settings)
 
     if opts.paths == ["-"]:
         shown = opts.stdin_filename or "-"
@@ -111,38 +125,50 @@ def run_check(opts: CheckOptions) -> int:
     else:
         if "-" in opts.paths:
             raise DetectorError("'-' (standard input) cannot be mixed with other paths")
-        for path in collect(opts.paths, cwd_settings.include, cwd_settings.exclude):
-            settings = _base_settings(opts, path.parent)
-            shown = display_path(path)
-            try:
-                data = read_bytes(path, settings.max_file_size)
-            except SkipFile as skip:
-                sys.stderr.write(f"detector: warning: {skip}\n")
-                results.append(FileResult(path=shown, skipped=str(skip)))
-                continue
-            except DetectorError as exc:
-                sys.stderr.write(f"detector: error: {exc}\n")
+        from detector.cache import cache_for
+        from detector.parallel import check_files, show_progress
+
+        files = [
+            (path, display_path(path), _base_settings(opts, path.parent))
+            for path in collect(opts.paths, cwd_settings.include, cwd_settings.exclude)
+        ]
+        # The HTML report shows each file's whole text: check in this process,
+        # without the cache, and keep the Documents.
+        needs_text = any(fmt == "html" for fmt, _ in outputs)
+        cache = None if needs_text else cache_for(opts.no_cache, opts.cache_dir)
+        jobs = 1 if needs_text else opts.jobs
+        progress = show_progress(len(files), opts.quiet)
+        for out in check_files(files, jobs, cache, progress, keep_documents=needs_text):
+            if out.error is not None:
+                sys.stderr.write(f"detector: error: {out.error}\n")
                 io_errors += 1
                 continue
-            checked(data, shown, settings)
+            if out.warning is not None:
+                sys.stderr.write(f"detector: warning: {out.warning}\n")
+            results.append(out.result)
+            settings_of.append(out.settings)
 
-    color = opts.color if opts.color is not None else (opts.output_file is None and sys.stdout.isatty())
-    ctx = ReportContext(
-        version=__version__,
-        color=bool(color) and opts.output_format == "text",
-        failed=failed,
-        statistics=opts.statistics,
-        quiet=opts.quiet,
-    )
-    report = get_reporter(opts.output_format)(results, ctx)
-    if opts.output_file is not None:
-        try:
-            opts.output_file.write_text(report, encoding="utf-8")
-        except OSError as exc:
-            raise DetectorError(f"{opts.output_file}: cannot write: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(report)
-        sys.stdout.flush()
+    if baseline is not None:
+        baseline.filter(results)
+    failed = any(_fails(result, settings) for result, settings in zip(results, settings_of))
+    for fmt, path in outputs:
+        color = opts.color if opts.color is not None else (path is None and sys.stdout.isatty())
+        ctx = ReportContext(
+            version=__version__,
+            color=bool(color) and fmt == "text",
+            failed=failed,
+            statistics=opts.statistics,
+            quiet=opts.quiet,
+        )
+        report = get_reporter(fmt)(results, ctx)
+        if path is not None:
+            try:
+                path.write_text(report, encoding="utf-8")
+            except OSError as exc:
+                raise DetectorError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        else:
+            sys.stdout.write(report)
+            sys.stdout.flush()
     if io_errors:
         return EXIT_ERROR
     if failed and not opts.exit_zero:

@@ -86,18 +86,25 @@ def _read_cbpack(language: str, wordlist: str) -> list[list[str]] | None:
 _COMPOUND = regex.compile(r"[-'’]")
 
 
-@lru_cache(maxsize=65536)
 def _zipf(word: str, language: str) -> float:
     """Zipf frequency of a lower-case word. A compound missing from the list
     (``anti-war``, ``l'état``) is as frequent as its rarest part."""
-    centibels = _centibels(language).get(word)
+    table = _TABLES.get(language)
+    if table is None:
+        table = _TABLES[language] = _centibels(language)
+    centibels = table.get(word)
     if centibels is not None:
         return 9.0 - centibels / 100
-    if _COMPOUND.search(word):
+    if ("-" in word or "'" in word or "’" in word) and _COMPOUND.search(word):
         parts = [p for p in _COMPOUND.split(word) if len(p) > 1]
         if parts:
             return min(_zipf(p, language) for p in parts)
     return 0.0
+
+
+# language → its centibel table; a plain dict, as _zipf is called for every
+# candidate language of every unusual word.
+_TABLES: dict[str, dict[str, int]] = {}
 
 
 @lru_cache(maxsize=65536)

@@ -30,3 +30,20 @@ def test_overlapping_findings_split_into_segments():
     assert '<mark class="info" title="AA001: outer">ab</mark>' in page
     assert '<mark class="error" title="AA001: outer · BB001: inner">cd</mark>' in page
     assert '<mark class="info" title="AA001: outer">ef</mark>' in page
+
+
+def test_cli_writes_html_report_with_the_whole_text(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import SEEDS
+
+    out = tmp_path / "report.html"
+    proc = subprocess.run(
+        [sys.executable, "-m", "detector", "check", str(SEEDS[3]), "--report", f"html={out}", "-j", "2"],
+        capture_output=True,
+    )
+    assert proc.returncode == 1, proc.stderr
+    page = out.read_text("utf-8")
+    assert "China will support Russia on security" in page  # the first line, which has no finding
+    assert ">홍콩</mark>" in page

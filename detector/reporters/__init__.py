@@ -1,12 +1,12 @@
 """Reporters turn check results into text for people or machines.
 
 Each reporter is a function ``(results, context) -> str``; the registry below
-maps ``--format`` names to them. Later formats (SARIF, GitHub, …) add
-themselves here.
+maps ``--format``/``--report`` names to the modules that render them.
 """
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from typing import Callable
 
@@ -25,19 +25,26 @@ class ReportContext:
 
 Reporter = Callable[[list[FileResult], ReportContext], str]
 
+# format name → (module, function); modules are imported only when used.
+_REGISTRY: dict[str, tuple[str, str]] = {
+    "text": ("detector.reporters.text", "render"),
+    "concise": ("detector.reporters.text", "render_concise"),
+    "json": ("detector.reporters.json_report", "render"),
+    "jsonl": ("detector.reporters.jsonl", "render"),
+    "sarif": ("detector.reporters.sarif", "render"),
+    "github": ("detector.reporters.github", "render"),
+    "gitlab": ("detector.reporters.gitlab", "render"),
+    "rdjson": ("detector.reporters.rdjson", "render"),
+    "junit": ("detector.reporters.junit", "render"),
+    "checkstyle": ("detector.reporters.checkstyle", "render"),
+    "markdown": ("detector.reporters.markdown", "render"),
+    "html": ("detector.reporters.html_report", "render"),
+}
+
 
 def get_reporter(name: str) -> Reporter:
-    if name == "json":
-        from detector.reporters.json_report import render
-    elif name == "text":
-        from detector.reporters.text import render
-    elif name == "concise":
-        from detector.reporters.text import render_concise as render
-    elif name == "html":
-        from detector.reporters.html_report import render
-    else:
-        raise KeyError(name)
-    return render
+    module, function = _REGISTRY[name]
+    return getattr(importlib.import_module(module), function)
 
 
-FORMATS = ("text", "concise", "json", "html")
+FORMATS = tuple(_REGISTRY)
