@@ -1,17 +1,36 @@
-"""Encoding rules (EN): damage done when bytes became text."""
+"""Encoding rules (EN): damage done when bytes became text.
+
+Three groups, one module because they share the decoding facts and the
+character classes (longer than 400 lines for that reason):
+
+* what happened to the bytes (EN002 invalid UTF-8, EN010 UTF-16/32,
+  EN012 NUL bytes, EN013 mixed line endings, EN014 legacy encoding), read from
+  ``doc.decoding`` as recorded by :mod:`detector.reading`;
+* characters that were lost (EN001 U+FFFD, EN003 ``?`` for a curly quote or
+  dash);
+* invisible and deceptive characters (EN004 controls, EN005 zero-width,
+  EN006 bidi controls, EN007 soft hyphens, EN008 look-alike letters,
+  EN009 unrendered HTML entities, EN011 stray byte-order marks).
+"""
 
 from __future__ import annotations
 
+import html
+import unicodedata
 from typing import Iterator
 
 import regex
 
 from detector.document import Document
-from detector.finding import Finding, Severity
+from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
 
 # One or more U+FFFD REPLACEMENT CHARACTERs in a row.
 REPLACEMENT_RUN = regex.compile("\ufffd+")
+
+
+def _line_no(doc: Document, offset: int) -> int:
+    return doc.position(offset).line
 
 
 class ReplacementCharacter(Rule):
@@ -56,8 +75,10 @@ class ReplacementCharacter(Rule):
 
 class InvalidUtf8(Rule):
     """## What it does
-    Reports byte sequences in the file that are not valid UTF-8. The file is
-    still checked: each bad sequence is decoded as U+FFFD.
+    Reports byte sequences in the file that are not valid UTF-8, with their
+    byte offset and line. The file is still checked: each bad sequence is
+    decoded as U+FFFD. (A file that is entirely in another encoding is
+    reported once by EN014 instead.)
 
     ## Why it matters
     Invalid UTF-8 breaks parsers, databases and web pages downstream, and
@@ -77,9 +98,711 @@ class InvalidUtf8(Rule):
     summary = "Bytes that are not valid UTF-8"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for byte_offset, text_offset in doc.decoding.invalid_bytes:
+        raw = doc.decoding.invalid_raw
+        for i, (byte_offset, text_offset) in enumerate(doc.decoding.invalid_bytes):
+            shown = " ".join(f"0x{b:02X}" for b in raw[i]) if i < len(raw) else "?"
+            hint = ""
+            if i < len(raw) and len(raw[i]) == 1 and raw[i][0] >= 0x80:
+                try:
+                    hint = f" (Windows-1252 '{raw[i].decode('cp1252')}'?)"
+                except UnicodeDecodeError:
+                    pass
             yield self.finding(
                 doc, text_offset, text_offset + 1,
-                f"invalid UTF-8 at byte {byte_offset}; decoded as U+FFFD",
+                f"invalid UTF-8 byte{'s' if i < len(raw) and len(raw[i]) > 1 else ''} "
+                f"{shown}{hint} at byte {byte_offset}, line {_line_no(doc, text_offset)}; "
+                "decoded as U+FFFD",
                 details={"byte_offset": byte_offset},
+            )
+
+
+# -- EN003: `?` left where a curly quote, apostrophe or dash was --------------------
+#
+# Text that went through a charset without curly quotes comes out with `?` in
+# their place: `province?s`, `?The Harmony?`, `Indiana ? and Michigan`. Real
+# question marks follow a word and are followed by a space, a closing quote
+# or bracket, or another `?`/`!`: those are never reported.
+
+# `?` between a letter and an English contraction ending: `It?s`, `They?re`.
+_LOSSY_CONTRACTION = regex.compile(
+    r"(?<=\p{L})\?(?=(?:s|t|re|ve|ll|d|m|S|T|RE|VE|LL|D|M)(?![\p{L}\p{N}]))"
+)
+# `?` between two letters: `Dadullah?who`, `Ex?Delhi`, `d?Ivoire`.
+_LOSSY_IN_WORD = regex.compile(r"(?<=\p{L})\?(?=\p{L})")
+# `?` opening a word after a space, bracket or line start: `?We have`, `(?Step Up`.
+_LOSSY_OPENING = regex.compile(r"(?<=^|[\s(\[])\?(?=[\p{L}\p{N}])", regex.MULTILINE)
+# ` ? ` between two words, where a dash stood: `CAIRO (AFP) ? France`.
+_LOSSY_DASH = regex.compile(r"(?<=[\p{L}\p{N})\]]\s)\?(?=\s+[\p{L}\p{N}(])")
+# `?` after a comma or a single full stop: `restaurant,? reports`, `versatility.?`.
+_LOSSY_AFTER_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}][,;]|[\p{L}\p{N}]\.)\?(?=[\s,;)]|$)", regex.MULTILINE)
+# A `?` ending a word: a closing quote only if an opening `?` is still open.
+_LOSSY_CLOSING = regex.compile(r"(?<=[\p{L}\p{N}.,!])\?(?=[\s,.;:)]|$)", regex.MULTILINE)
+# Where `?` is syntax: URLs, query strings, code.
+_URL_LIKE = regex.compile(
+    r"(?:https?://|www\.|\b[\w.-]+\.(?:php|aspx?|jsp|cgi|html?)\b|[\w/.-]+/)\S*"
+)
+
+
+def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tuple[int, str, bool]]:
+    """Offsets of `?` that stand for a lost character: (offset, kind, strong).
+
+    ``kind`` is ``apostrophe``, ``opening quote``, ``closing quote``, ``dash``
+    or ``quote or dash``; ``strong`` marks the patterns no real question mark
+    takes (`It?s`, `?We`), which vouch for the weaker ones in the same text.
+    ``skip_space_before`` turns off the patterns with a space before `?`
+    (French puts one before a real question mark).
+
+    >>> [(o, k) for o, k, _ in lossy_question_marks("It?s ?fine?, Why? They?re here ? really.")]
+    [(2, 'apostrophe'), (5, 'opening quote'), (10, 'closing quote'), (22, 'apostrophe'), (31, 'dash')]
+    """
+    if "?" not in text:
+        return []
+    found: dict[int, tuple[str, bool]] = {}
+    for m in _LOSSY_CONTRACTION.finditer(text):
+        found[m.start()] = ("apostrophe", True)
+    for m in _LOSSY_IN_WORD.finditer(text):
+        found.setdefault(m.start(), ("quote or dash", True))
+    for m in _LOSSY_OPENING.finditer(text):
+        if skip_space_before and m.start() > 0 and text[m.start() - 1] == " ":
+            continue
+        nxt = text[m.start() + 1]
+        found.setdefault(m.start(), ("opening quote" if not nxt.isdigit() else "opening quote or currency sign", True))
+    for m in _LOSSY_AFTER_PUNCT.finditer(text):
+        found.setdefault(m.start(), ("closing quote", False))
+    if not skip_space_before:
+        for m in _LOSSY_DASH.finditer(text):
+            found.setdefault(m.start(), ("dash", False))
+    # Pair closing quotes with the opening ones of the same line.
+    openings = sorted(o for o, (k, _) in found.items() if k.startswith("opening"))
+    for o in openings:
+        line_end = text.find("\n", o)
+        line_end = len(text) if line_end < 0 else line_end
+        m = _LOSSY_CLOSING.search(text, o + 2, line_end)
+        if m and m.start() not in found:
+            found[m.start()] = ("closing quote", False)
+    if not found:
+        return []
+    # Drop `?` inside URLs and code.
+    syntax = [(m.start(), m.end()) for m in _URL_LIKE.finditer(text) if "?" in m.group()]
+    out = []
+    for offset in sorted(found):
+        if any(s <= offset < e for s, e in syntax):
+            continue
+        kind, strong = found[offset]
+        out.append((offset, kind, strong))
+    return out
+
+
+_LOSSY_REPLACEMENT = {
+    "apostrophe": "\u2019", "opening quote": "\u201c", "closing quote": "\u201d", "dash": "\u2014",
+}
+
+
+class LossyQuestionMark(Rule):
+    """## What it does
+    Finds `?` standing where a curly quote, apostrophe or dash was, as left by
+    a conversion to a charset that lacked them: `province?s`, `They?re`,
+    `?The Harmony?`, `Indiana ? and Michigan`. Real questions (`Why?`,
+    `?!`, `what?"`) are not reported, nor `?` in URLs and code. The weaker
+    patterns (a `?` between spaces or after a comma) are reported only when
+    the same text has an unmistakable one (`It?s`, `?We`).
+
+    ## Why it matters
+    Syndicated news and CMS exports are full of it; it reads as a typo and
+    the original character is lost.
+
+    ## Example
+    ```text
+    The province?s budget rose.
+                ^ EN003 (unsafe fix: ’)
+    ```
+
+    ## How to silence it
+    Re-export the text as UTF-8 from its source; `--unsafe-fixes` puts
+    typographic quotes and dashes back; or ignore `EN003`.
+    """
+
+    code = "EN003"
+    name = "lossy-question-mark"
+    category = "encoding"
+    severity = Severity.WARNING
+    summary = "`?` where a curly quote, apostrophe or dash was lost in conversion"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        if "?" not in text:
+            return
+        candidates = lossy_question_marks(text)
+        if not candidates:
+            return
+        if any(k == "dash" for _, k, _ in candidates) and doc.language == "fr":
+            candidates = lossy_question_marks(text, skip_space_before=True)
+        if not any(strong for _, _, strong in candidates):
+            return
+        for offset, kind, strong in candidates:
+            replacement = _LOSSY_REPLACEMENT.get(kind)
+            yield self.finding(
+                doc, offset, offset + 1,
+                f"'?' where {'an' if kind[0] in 'ao' else 'a'} {kind} was: the character was lost "
+                "when the text was converted to a charset without it",
+                confidence=0.9 if strong else 0.75,
+                fix=Fix(replacement, safe=False, description=f"restore the {kind}") if replacement else None,
+                details={"lost": kind},
+            )
+
+
+# -- invisible and deceptive characters ------------------------------------------
+
+# C0 controls except tab, line feed and carriage return; DEL; C1 controls.
+# NUL has its own rule (EN012).
+_CONTROL_RUN = regex.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]+")
+# A UTF-8 lead byte read as Latin-1: C1 controls after it are mojibake (MJ001).
+_UTF8_LEAD_AS_LATIN1 = regex.compile(r"[\u00c2-\u00f4]")
+
+
+def _cp1252_of_c1(run: str) -> str | None:
+    """The Windows-1252 reading of C1 controls (`\\x92` → `’`), if all have one."""
+    try:
+        return run.encode("latin-1").decode("cp1252")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+
+
+class ControlCharacter(Rule):
+    """## What it does
+    Finds C0 and C1 control characters other than tab and line breaks
+    (`\\x07`, `\\x1b`, `\\x92`, …). C1 controls are usually Windows-1252
+    punctuation decoded as Latin-1 (`\\x92` was `’`): the fix puts the
+    Windows-1252 character back; other controls are removed.
+
+    ## Why it matters
+    Controls are invisible or garble terminals, break XML and JSON, and show
+    that the text was decoded wrongly.
+
+    ## Example
+    ```text
+    the province\\x92s budget   → EN004, fix: province’s
+    ```
+
+    ## How to silence it
+    `detector check --fix` repairs it; or ignore `EN004`.
+    """
+
+    code = "EN004"
+    name = "control-character"
+    category = "encoding"
+    severity = Severity.WARNING
+    summary = "C0/C1 control characters in text"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        if text.isascii() and text.isprintable():
+            return
+        for m in _CONTROL_RUN.finditer(text):
+            run = m.group()
+            start = m.start()
+            if "\x80" <= run[0] <= "\x9f" and start > 0 and _UTF8_LEAD_AS_LATIN1.match(text[start - 1]):
+                continue  # UTF-8 read as Latin-1: mojibake, MJ001 reports it
+            names = ", ".join(f"U+{ord(c):04X}" for c in run[:4]) + ("…" if len(run) > 4 else "")
+            if all("\x80" <= c <= "\x9f" for c in run) and (fixed := _cp1252_of_c1(run)):
+                yield self.finding(
+                    doc, start, m.end(),
+                    f"C1 control character {names}: Windows-1252 '{fixed}' decoded as Latin-1",
+                    fix=Fix(fixed, safe=True, description="decode as Windows-1252"),
+                )
+            else:
+                yield self.finding(
+                    doc, start, m.end(),
+                    f"control character{'s' if len(run) > 1 else ''} {names} in text",
+                    fix=Fix("", safe=True, description="remove control characters"),
+                )
+
+
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060"
+# Zero-width characters between two letters of scripts that never need them
+# (ZWJ/ZWNJ shape Arabic, Persian and Indic text; ZWSP separates Thai words).
+_ZERO_WIDTH_IN_WORD = regex.compile(
+    r"(?<=[\p{Latin}\p{Greek}\p{Cyrillic}\p{Armenian}\p{N}])[\u200b\u200c\u200d\u2060]+"
+    r"(?=[\p{Latin}\p{Greek}\p{Cyrillic}\p{Armenian}\p{N}])"
+)
+
+
+class ZeroWidthInWord(Rule):
+    """## What it does
+    Finds zero-width characters (U+200B space, U+200C/U+200D (non-)joiner,
+    U+2060 word joiner) inside Latin, Greek, Cyrillic or Armenian words, where
+    they do nothing visible. The joiners in Arabic, Persian and Indic text and
+    in emoji sequences are left alone.
+
+    ## Why it matters
+    The word looks normal but no longer matches searches, spell checkers or
+    dictionaries; it is a favourite trick to slip past filters.
+
+    ## Example
+    ```text
+    pass\\u200bword   → EN005, fix: password
+    ```
+
+    ## How to silence it
+    `detector check --fix` removes them; or ignore `EN005`.
+    """
+
+    code = "EN005"
+    name = "zero-width-in-word"
+    category = "encoding"
+    severity = Severity.WARNING
+    summary = "Invisible zero-width characters inside words"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        if text.isascii() or not any(c in text for c in _ZERO_WIDTH):
+            return
+        for m in _ZERO_WIDTH_IN_WORD.finditer(text):
+            names = ", ".join(unicodedata.name(c, f"U+{ord(c):04X}") for c in m.group())
+            yield self.finding(
+                doc, m.start(), m.end(),
+                f"invisible {names.lower()} inside a word",
+                fix=Fix("", safe=True, description="remove zero-width characters"),
+            )
+
+
+_BIDI_CONTROLS = regex.compile(r"[\u202a-\u202e\u2066-\u2069]+")
+_RTL_LETTER = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+
+
+class BidiControl(Rule):
+    """## What it does
+    Finds bidirectional formatting controls (U+202A–U+202E embeddings and
+    overrides, U+2066–U+2069 isolates): the "Trojan Source" characters that
+    make text display in a different order than it is stored.
+
+    ## Why it matters
+    What a reviewer sees is not what the text says. In right-to-left text
+    they can be legitimate, so there the finding is a warning; in a line with
+    no right-to-left letters it is an error.
+
+    ## Example
+    ```text
+    access\\u202e nimda\\u2066   → EN006
+    ```
+
+    ## How to silence it
+    Remove the controls (`--unsafe-fixes`), or ignore `EN006` for RTL text.
+    """
+
+    code = "EN006"
+    name = "bidi-control"
+    category = "encoding"
+    severity = Severity.ERROR
+    summary = "Bidirectional control characters (Trojan Source)"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        if text.isascii():
+            return
+        for m in _BIDI_CONTROLS.finditer(text):
+            line = doc.line_text(_line_no(doc, m.start()))
+            rtl = bool(_RTL_LETTER.search(line))
+            names = ", ".join(f"U+{ord(c):04X}" for c in m.group())
+            yield self.finding(
+                doc, m.start(), m.end(),
+                f"bidirectional control {names}: the text displays in a different order than it is stored"
+                + ("" if rtl else " (no right-to-left text on this line)"),
+                severity=Severity.WARNING if rtl else None,
+                fix=Fix("", safe=False, description="remove bidirectional controls"),
+            )
+
+
+# A soft hyphen touching a letter (inside or at the edge of a word).
+_SOFT_HYPHEN = regex.compile(r"(?<=\p{L})\u00ad+|\u00ad+(?=\p{L})")
+
+
+class SoftHyphen(Rule):
+    """## What it does
+    Finds soft hyphens (U+00AD) in words: invisible hyphenation hints that
+    survive copying out of PDFs and web pages.
+
+    ## Why it matters
+    `infor\\u00admation` looks like `information` but does not match it in
+    search, spell checking or deduplication.
+
+    ## Example
+    ```text
+    infor\\u00admation   → EN007, fix: information
+    ```
+
+    ## How to silence it
+    `detector check --fix` removes them; or ignore `EN007`.
+    """
+
+    code = "EN007"
+    name = "soft-hyphen"
+    category = "encoding"
+    severity = Severity.WARNING
+    summary = "Invisible soft hyphens inside words"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if "\u00ad" not in doc.text:
+            return
+        for m in _SOFT_HYPHEN.finditer(doc.text):
+            yield self.finding(
+                doc, m.start(), m.end(), "invisible soft hyphen (U+00AD) inside a word",
+                fix=Fix("", safe=True, description="remove soft hyphens"),
+            )
+
+
+# Cyrillic and Greek letters that look like Latin ones, and back.
+_CYRILLIC_TO_LATIN = dict(zip(
+    "аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХІЈЅУ",
+    "aeopcyxijsdlhqwABEKMHOPCTXIJSY",
+))
+_GREEK_TO_LATIN = dict(zip("οαινκυΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "oaivkuABEZHIKMNOPTYX"))
+_LATIN_TO_CYRILLIC = {v: k for k, v in _CYRILLIC_TO_LATIN.items()}
+_LATIN_TO_GREEK = {v: k for k, v in _GREEK_TO_LATIN.items()}
+_TO_LATIN = {**_CYRILLIC_TO_LATIN, **_GREEK_TO_LATIN}
+_FROM_LATIN = {"Cyrillic": _LATIN_TO_CYRILLIC, "Greek": _LATIN_TO_GREEK}
+# A word mixing Latin with Cyrillic or Greek letters.
+_MIXED_SCRIPT_WORD = regex.compile(
+    r"(?=[\p{L}\p{M}]*\p{Latin})(?=[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}])[\p{L}\p{M}]{2,}"
+)
+_SCRIPT = regex.compile(r"(?P<Latin>\p{Latin})|(?P<Cyrillic>\p{Cyrillic})|(?P<Greek>\p{Greek})")
+
+
+class HomoglyphWord(Rule):
+    """## What it does
+    Finds words that mix Latin letters with Cyrillic or Greek look-alikes:
+    `Mоscow` with a Cyrillic `о`, `Москвa` with a Latin `a`. The fix
+    replaces the odd letters with their look-alikes in the word's main script.
+
+    ## Why it matters
+    Such words defeat search and spell checking, and are used to disguise
+    spam and phishing. A real word never mixes the scripts; symbols such as
+    `μm` or `α-helix` are not look-alikes and are not reported.
+
+    ## Example
+    ```text
+    Mоscow   → EN008, fix: Moscow
+    ```
+
+    ## How to silence it
+    `--unsafe-fixes` repairs it; or ignore `EN008`.
+    """
+
+    code = "EN008"
+    name = "homoglyph-word"
+    category = "encoding"
+    severity = Severity.WARNING
+    summary = "Latin words with Cyrillic or Greek look-alike letters (or the reverse)"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        if text.isascii() or not regex.search(r"[\p{Cyrillic}\p{Greek}]", text):
+            return
+        for m in _MIXED_SCRIPT_WORD.finditer(text):
+            word = m.group()
+            fixed = _unmix(word, doc.main_script)
+            if fixed is None:
+                continue
+            yield self.finding(
+                doc, m.start(), m.end(),
+                f"'{word}' mixes scripts: {_describe_mix(word, fixed)}",
+                confidence=0.9,
+                fix=Fix(fixed, safe=False, description="use one script"),
+            )
+
+
+def _unmix(word: str, main_script: str) -> str | None:
+    """The word in one script, if every odd letter has a look-alike; else None.
+
+    >>> _unmix("Mоscow", "Latin"), _unmix("Москвa", "Cyrillic"), _unmix("αβtest", "Latin")
+    ('Moscow', 'Москва', None)
+    """
+    counts = {"Latin": 0, "Cyrillic": 0, "Greek": 0}
+    for m in _SCRIPT.finditer(word):
+        counts[m.lastgroup] += 1
+    foreign = "Cyrillic" if counts["Cyrillic"] >= counts["Greek"] else "Greek"
+    if counts["Cyrillic"] and counts["Greek"]:
+        return None
+    if counts["Latin"] > counts[foreign] or (counts["Latin"] == counts[foreign] and main_script == "Latin"):
+        table, odd = _TO_LATIN, regex.compile(r"[\p{Cyrillic}\p{Greek}]")
+    else:
+        table, odd = _FROM_LATIN[foreign], regex.compile(r"\p{Latin}")
+    out = []
+    for ch in word:
+        if odd.match(ch):
+            if ch not in table:
+                return None
+            out.append(table[ch])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _describe_mix(word: str, fixed: str) -> str:
+    odd = [(a, b) for a, b in zip(word, fixed) if a != b]
+    scripts = {m.lastgroup for a, _ in odd for m in [_SCRIPT.match(a)] if m}
+    letters = ", ".join(f"'{a}'" for a, _ in odd[:3])
+    return f"{'/'.join(sorted(scripts))} look-alike{'s' if len(odd) > 1 else ''} {letters} in a word that reads '{fixed}'"
+
+
+# An HTML character reference, possibly escaped again (`&amp;amp;`).
+_HTML_ENTITY = regex.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Files where entities are markup, not damage.
+_MARKUP_SUFFIXES = (".html", ".htm", ".xml", ".xhtml", ".md", ".markdown", ".svg", ".rss", ".atom")
+
+
+def _unescape_fully(entity: str) -> str | None:
+    """`&amp;#8217;` → `’`; None if it is not a known entity.
+
+    >>> _unescape_fully("&amp;#8217;"), _unescape_fully("&nosuch;")
+    ('’', None)
+    """
+    out = entity
+    for _ in range(4):
+        nxt = html.unescape(out)
+        if nxt == out:
+            break
+        out = nxt
+    return None if out == entity else out
+
+
+class HtmlEntity(Rule):
+    """## What it does
+    Finds HTML character references left unrendered in plain text: `&amp;`,
+    `&#8217;`, `&nbsp;`, and doubly escaped ones such as `&amp;quot;`. Files
+    that are markup (HTML, XML, Markdown) are not checked.
+
+    ## Why it matters
+    Readers see `Rock &amp; Roll` or `don&#8217;t`; the text was escaped once
+    too often on its way out of a CMS.
+
+    ## Example
+    ```text
+    don&#8217;t   → EN009, fix: don’t
+    ```
+
+    ## How to silence it
+    `detector check --fix` unescapes them; or ignore `EN009`.
+    """
+
+    code = "EN009"
+    name = "html-entity"
+    category = "encoding"
+    severity = Severity.WARNING
+    summary = "HTML entities left unrendered in plain text"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        if "&" not in text or doc.path.lower().endswith(_MARKUP_SUFFIXES):
+            return
+        for m in _HTML_ENTITY.finditer(text):
+            fixed = _unescape_fully(m.group())
+            if fixed is None or fixed == m.group():
+                continue
+            shown = repr(fixed)[1:-1] if not fixed.isprintable() else fixed
+            yield self.finding(
+                doc, m.start(), m.end(),
+                f"HTML entity '{m.group()}' left unrendered; it should read '{shown}'",
+                fix=Fix(fixed, safe=True, description="unescape HTML entity"),
+            )
+
+
+# -- what happened to the bytes ---------------------------------------------------
+
+_ENCODING_LABELS = {
+    "utf-16-le": "UTF-16 little-endian", "utf-16-be": "UTF-16 big-endian",
+    "utf-32-le": "UTF-32 little-endian", "utf-32-be": "UTF-32 big-endian",
+    "cp1252": "Windows-1252", "cp1250": "Windows-1250", "cp1251": "Windows-1251",
+    "cp1253": "Windows-1253", "cp932": "Shift-JIS (cp932)", "shift-jis": "Shift-JIS",
+    "gb18030": "GB18030", "gb2312": "GB2312", "big5": "Big5", "cp949": "EUC-KR (cp949)",
+    "euc-kr": "EUC-KR", "euc-jp": "EUC-JP", "koi8-r": "KOI8-R", "latin-1": "Latin-1",
+    "iso8859-1": "Latin-1", "mac-roman": "MacRoman",
+}
+
+
+def encoding_label(name: str) -> str:
+    """A human name for a Python codec name: `cp1252` → `Windows-1252`."""
+    return _ENCODING_LABELS.get(name.lower().replace("_", "-"), name)
+
+
+class WideUnicodeFile(Rule):
+    """## What it does
+    Reports a file encoded as UTF-16 or UTF-32 (with or without a byte-order
+    mark). The file is decoded and checked as usual.
+
+    ## Why it matters
+    Most text tools, diff viewers and pipelines expect UTF-8 and see UTF-16
+    as binary full of NUL bytes.
+
+    ## Example
+    A file saved as "Unicode" by Windows Notepad (UTF-16 little-endian).
+
+    ## How to silence it
+    Convert it: `iconv -f utf-16 -t utf-8`; or ignore `EN010`.
+    """
+
+    code = "EN010"
+    name = "utf16-or-utf32-file"
+    category = "encoding"
+    severity = Severity.INFO
+    summary = "File encoded as UTF-16 or UTF-32 instead of UTF-8"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        enc = doc.decoding.encoding
+        if enc.startswith(("utf-16", "utf-32")):
+            bom = "with" if doc.decoding.bom else "without"
+            yield self.finding(
+                doc, 0, 0,
+                f"file is encoded as {encoding_label(enc)} ({bom} byte-order mark), not UTF-8; "
+                "decoded and checked",
+                details={"encoding": enc},
+            )
+
+
+class ByteOrderMarkInText(Rule):
+    """## What it does
+    Finds U+FEFF byte-order marks inside the text, typically where two files
+    were concatenated (a BOM at the very start of a file is fine and is not
+    part of the text).
+
+    ## Why it matters
+    The stray BOM is invisible but breaks parsers, CSV headers and
+    comparisons of the line it sits on.
+
+    ## Example
+    ```text
+    end of part one.\\n\\ufeffPart two   → EN011
+    ```
+
+    ## How to silence it
+    `detector check --fix` removes it; or ignore `EN011`.
+    """
+
+    code = "EN011"
+    name = "bom-in-text"
+    category = "encoding"
+    severity = Severity.WARNING
+    summary = "Byte-order mark (U+FEFF) inside the text"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        if "\ufeff" not in text:
+            return
+        for m in regex.finditer("\ufeff+", text):
+            yield self.finding(
+                doc, m.start(), m.end(),
+                "byte-order mark (U+FEFF) inside the text: probably where two files were joined",
+                fix=Fix("", safe=True, description="remove byte-order mark"),
+            )
+
+
+class NulByte(Rule):
+    """## What it does
+    Finds NUL characters (U+0000) in text that is not UTF-16/32.
+
+    ## Why it matters
+    NUL ends strings in C, truncates database fields and makes many tools
+    treat the file as binary.
+
+    ## Example
+    ```text
+    Total\\x00\\x00 12   → EN012
+    ```
+
+    ## How to silence it
+    `detector check --fix` removes them; or ignore `EN012`.
+    """
+
+    code = "EN012"
+    name = "nul-byte"
+    category = "encoding"
+    severity = Severity.ERROR
+    summary = "NUL bytes in text"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if "\x00" not in doc.text:
+            return
+        for m in regex.finditer("\x00+", doc.text):
+            n = m.end() - m.start()
+            yield self.finding(
+                doc, m.start(), m.end(), f"{n} NUL byte{'s' if n > 1 else ''} in text",
+                fix=Fix("", safe=True, description="remove NUL bytes"),
+            )
+
+
+_ENDING_NAMES = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}
+
+
+class MixedLineEndings(Rule):
+    """## What it does
+    Reports a file whose lines end in more than one way (CRLF, LF, lone CR),
+    once, at the first line ending of the rarer kind.
+
+    ## Why it matters
+    Mixed endings show that text from different systems was pasted together;
+    they make diffs noisy and some parsers split lines wrongly.
+
+    ## Example
+    A file with 120 lines ending in CRLF and 3 in LF.
+
+    ## How to silence it
+    Normalise with your editor or `dos2unix`; or ignore `EN013`.
+    """
+
+    code = "EN013"
+    name = "mixed-line-endings"
+    category = "encoding"
+    severity = Severity.INFO
+    summary = "More than one kind of line ending in a file"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        if "\r" not in text:
+            return
+        counts = doc.decoding.line_endings or {
+            k: v for k, v in {"\r\n": text.count("\r\n"), "\n": text.count("\n") - text.count("\r\n"),
+                              "\r": text.count("\r") - text.count("\r\n")}.items() if v
+        }
+        if len(counts) < 2:
+            return
+        rarest = min(counts, key=lambda k: (counts[k], k))
+        pattern = {"\r\n": r"\r\n", "\n": r"(?<!\r)\n", "\r": r"\r(?!\n)"}[rarest]
+        m = regex.search(pattern, text)
+        summary = ", ".join(f"{counts[k]} × {_ENDING_NAMES[k]}" for k in sorted(counts, key=lambda k: -counts[k]))
+        yield self.finding(
+            doc, m.start(), m.end(),
+            f"mixed line endings ({summary}); first {_ENDING_NAMES[rarest]} here",
+            details={"line_endings": {_ENDING_NAMES[k]: v for k, v in counts.items()}},
+        )
+
+
+class LegacyEncoding(Rule):
+    """## What it does
+    Reports a file that is not UTF-8 but in a legacy encoding (Windows-1252,
+    Latin-1, Shift-JIS, GB18030, EUC-KR, …), detected with charset-normalizer.
+    The file is decoded with that encoding and checked as usual.
+
+    ## Why it matters
+    Every tool that assumes UTF-8 will show it as mojibake or fail on it.
+
+    ## Example
+    A file holding `caf\\xe9 cr\\xe8me` (Windows-1252).
+
+    ## How to silence it
+    Convert it: `iconv -f windows-1252 -t utf-8`; or ignore `EN014`.
+    """
+
+    code = "EN014"
+    name = "legacy-encoding"
+    category = "encoding"
+    severity = Severity.WARNING
+    summary = "File in a legacy (non-UTF-8) encoding"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if doc.decoding.detected:
+            enc = doc.decoding.encoding
+            yield self.finding(
+                doc, 0, 0,
+                f"file is not UTF-8; detected {encoding_label(enc)} and decoded with it",
+                details={"encoding": enc},
             )
