@@ -125,18 +125,24 @@ class InvalidUtf8(Rule):
 
 # `?` between a letter and an English contraction ending: `It?s`, `They?re`.
 _LOSSY_CONTRACTION = regex.compile(
-    r"(?<=\p{L})\?(?=(?:s|t|re|ve|ll|d|m|S|T|RE|VE|LL|D|M)(?![\p{L}\p{N}]))"
+    r"(?<=[\p{L}\p{N}])\?(?=(?:s|t|re|ve|ll|d|m|S|T|RE|VE|LL|D|M)(?![\p{L}\p{N}]))"
 )
 # `?` between two letters: `Dadullah?who`, `Ex?Delhi`, `d?Ivoire`.
 _LOSSY_IN_WORD = regex.compile(r"(?<=\p{L})\?(?=\p{L})")
 # `?` opening a word after a space, bracket or line start: `?We have`, `(?Step Up`.
 _LOSSY_OPENING = regex.compile(r"(?<=^|[\s(\[])\?(?=[\p{L}\p{N}])", regex.MULTILINE)
 # ` ? ` between two words, where a dash stood: `CAIRO (AFP) ? France`.
-_LOSSY_DASH = regex.compile(r"(?<=[\p{L}\p{N})\]]\s)\?(?=\s+[\p{L}\p{N}(])")
+_LOSSY_DASH = regex.compile(r"(?<=[\p{L}\p{N})\]?][ \t])\?(?=[ \t]+[\p{L}\p{N}(])")
+# `? ` opening a line, where a bullet or dash stood: `? Super Bowl XLII`.
+_LOSSY_BULLET = regex.compile(r"^\?(?=[ \t]+[\p{L}\p{N}(])", regex.MULTILINE)
+# `?` after a plural before a lowercase word: `the Lakers? locker room`.
+_LOSSY_PLURAL_POSSESSIVE = regex.compile(r"(?<=\p{L}[sS])\?(?= \p{Ll})")
+# `?` between digits, where an en dash or a minute mark stood: `1990?2000`, `1?32.7`.
+_LOSSY_BETWEEN_DIGITS = regex.compile(r"(?<=\p{N})\?(?=\p{N})")
 # `?` after a comma or a single full stop: `restaurant,? reports`, `versatility.?`.
 _LOSSY_AFTER_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}][,;]|[\p{L}\p{N}]\.)\?(?=[\s,;)]|$)", regex.MULTILINE)
 # A `?` ending a word: a closing quote only if an opening `?` is still open.
-_LOSSY_CLOSING = regex.compile(r"(?<=[\p{L}\p{N}.,!])\?(?=[\s,.;:)]|$)", regex.MULTILINE)
+_LOSSY_CLOSING = regex.compile(r"(?<=[\p{L}\p{N}.,!?])\?(?=[\s,.;:)!]|$)", regex.MULTILINE)
 # Where `?` is syntax: URLs, query strings, code.
 _URL_LIKE = regex.compile(
     r"(?:https?://|www\.|\b[\w.-]+\.(?:php|aspx?|jsp|cgi|html?)\b|[\w/.-]+/)\S*"
@@ -169,9 +175,15 @@ def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tup
         found.setdefault(m.start(), ("opening quote" if not nxt.isdigit() else "opening quote or currency sign", True))
     for m in _LOSSY_AFTER_PUNCT.finditer(text):
         found.setdefault(m.start(), ("closing quote", False))
+    for m in _LOSSY_PLURAL_POSSESSIVE.finditer(text):
+        found.setdefault(m.start(), ("apostrophe", False))
+    for m in _LOSSY_BETWEEN_DIGITS.finditer(text):
+        found.setdefault(m.start(), ("dash", False))
     if not skip_space_before:
         for m in _LOSSY_DASH.finditer(text):
             found.setdefault(m.start(), ("dash", False))
+        for m in _LOSSY_BULLET.finditer(text):
+            found.setdefault(m.start(), ("bullet or dash", False))
     # Pair closing quotes with the opening ones of the same line.
     openings = sorted(o for o, (k, _) in found.items() if k.startswith("opening"))
     for o in openings:
