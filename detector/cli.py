@@ -71,6 +71,9 @@ def check(
     include: Optional[List[str]] = typer.Option(None, "--include", help="File-name globs to check inside directories. [default: *.txt *.md *.markdown *.html *.htm]"),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Globs of files or folders to leave out."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off. [default: on a terminal]"),
+    fix: bool = typer.Option(False, "--fix", help="Apply safe fixes to the files (atomic rewrite)."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too."),
+    diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff; write nothing."),
 ) -> None:
     """Check files and report findings with a 0–100 quality score per file."""
     from detector.run import CheckOptions, run_check
@@ -93,6 +96,9 @@ def check(
         include=_split(include),
         exclude=_split(exclude),
         color=color,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
     )
     raise typer.Exit(run_check(options))
 

@@ -39,6 +39,9 @@ class CheckOptions:
     include: tuple[str, ...] | None = None
     exclude: tuple[str, ...] | None = None
     color: bool | None = None
+    fix: bool = False  # apply safe fixes (--fix)
+    unsafe_fixes: bool = False  # with --fix/--diff, unsafe fixes too
+    diff: bool = False  # print fixes as a unified diff, write nothing
 
 
 def _base_settings(opts: CheckOptions, directory: Path) -> Settings:
@@ -92,13 +95,28 @@ def run_check(opts: CheckOptions) -> int:
     io_errors = 0
     failed = False
 
-    def checked(data: bytes, shown: str, settings: Settings) -> None:
+    if opts.fix and opts.paths == ["-"] and not opts.diff:
+        raise DetectorError("--fix cannot rewrite standard input; use --diff")
+    diffs: list[str] = []
+
+    def checked(data: bytes, shown: str, settings: Settings, path: Path | None = None) -> None:
         nonlocal failed
         try:
             result = check_bytes(data, shown, settings)
         except SkipFile as skip:
             sys.stderr.write(f"detector: warning: {skip}\n")
             result = FileResult(path=shown, skipped=str(skip))
+        if (opts.fix or opts.diff) and result.document is not None:
+            from detector.fixes import FixRefused, fix_file
+
+            try:
+                outcome = fix_file(path, shown, data, result, unsafe=opts.unsafe_fixes, write=not opts.diff)
+                diffs.append(outcome.diff())
+                if outcome.written:
+                    n = len(outcome.applied)
+                    sys.stderr.write(f"detector: fixed {n} finding{'s' if n != 1 else ''} in {shown}\n")
+            except FixRefused as exc:
+                sys.stderr.write(f"detector: warning: {exc}\n")
         failed = failed or _fails(result, settings)
         results.append(result)
 
@@ -122,8 +140,12 @@ def run_check(opts: CheckOptions) -> int:
                 sys.stderr.write(f"detector: error: {exc}\n")
                 io_errors += 1
                 continue
-            checked(data, shown, settings)
+            checked(data, shown, settings, path)
 
+    if opts.diff:
+        sys.stdout.write("".join(diffs))
+        sys.stdout.flush()
+        return EXIT_ERROR if io_errors else (EXIT_FAILED if any(diffs) else EXIT_OK)
     color = opts.color if opts.color is not None else (opts.output_file is None and sys.stdout.isatty())
     ctx = ReportContext(
         version=__version__,
