@@ -133,7 +133,8 @@ def explain(code: str = typer.Argument(..., help="A rule code (ML001) or name.")
 def main() -> None:
     """Console-script entry point: typer app with one-line errors, exit 2."""
     try:
-        app(standalone_mode=False)
+        # With standalone_mode off, click returns the exit code instead of exiting.
+        code = app(standalone_mode=False)
     except DetectorError as exc:
         _fail(str(exc))
     except typer.Exit as exc:
@@ -157,7 +158,7 @@ def main() -> None:
         if os.environ.get("DETECTOR_DEBUG"):
             raise
         _fail(f"internal error: {type(exc).__name__}: {exc} (set DETECTOR_DEBUG=1 for a traceback)")
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def _fail(message: str, code: int = 2) -> None:

@@ -21,7 +21,8 @@ from typing import NamedTuple
 
 from detector.finding import Position
 from detector.scripts import script_of
-from detector.segment import Span, iter_tokens, line_spans, paragraph_spans, split_sentences
+from detector.segment import _TOKEN as TOKEN_PATTERN
+from detector.segment import Span, line_spans, paragraph_spans, split_sentences
 
 
 class Token(NamedTuple):
@@ -131,12 +132,15 @@ class Document:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        text = self.text
         out = []
-        for t in iter_tokens(text):
-            word = text[t.start : t.end]
-            script = script_of(word) if t.kind == "word" else "Common"
-            out.append(Token(t.start, t.end, word, t.kind, script))
+        append = out.append
+        for m in TOKEN_PATTERN.finditer(self.text):
+            word = m.group()
+            kind = m.lastgroup
+            if kind == "word" or kind == "word_":
+                append(Token(m.start(), m.end(), word, "word", script_of(word)))
+            else:
+                append(Token(m.start(), m.end(), word, kind, "Common"))
         return out
 
     @cached_property

@@ -8,6 +8,7 @@ prefixes, categories, rule names or ``ALL``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -55,7 +56,9 @@ def validate_selectors(selectors: tuple[str, ...]) -> None:
             )
 
 
-def selected_rule_classes(settings: Settings, path: str | None = None) -> list[type[Rule]]:
+def selected_rule_classes(
+    settings: Settings, path: str | None = None, extra_ignore: tuple[str, ...] = ()
+) -> list[type[Rule]]:
     rules = all_rules()
     if settings.select is None:
         chosen = [r for r in rules if r.default_enabled]
@@ -63,19 +66,29 @@ def selected_rule_classes(settings: Settings, path: str | None = None) -> list[t
         chosen = [r for r in rules if any(_matches(r, s) for s in settings.select)]
     extra = [r for r in rules if any(_matches(r, s) for s in settings.extend_select)]
     chosen += [r for r in extra if r not in chosen]
-    ignored = settings.ignore + (settings.ignored_for(path) if path else ())
+    ignored = settings.ignore + extra_ignore + (settings.ignored_for(path) if path else ())
     return [r for r in chosen if not any(_matches(r, s) for s in ignored)]
 
 
 def build_rules(settings: Settings, path: str | None = None) -> list[Rule]:
-    """Rule instances with per-rule options (``[rules.CODE]``) applied."""
+    """Rule instances with per-rule options (``[rules.CODE]``) applied.
+
+    Instances are shared between files checked with the same settings, so a
+    rule must keep no state between ``check`` calls.
+    """
+    ignored = settings.ignored_for(path) if path and settings.per_file_ignores else ()
+    return list(_build_rules(settings, ignored))
+
+
+@lru_cache(maxsize=64)
+def _build_rules(settings: Settings, ignored: tuple[str, ...]) -> tuple[Rule, ...]:
     options = settings.rule_options()
     known = {r.code for r in all_rules()}
     for code in options:
         if code not in known:
             raise DetectorError(f"config: [rules.{code}]: no rule has this code")
     instances = []
-    for cls in selected_rule_classes(settings, path):
+    for cls in selected_rule_classes(settings, extra_ignore=ignored):
         opts = dict(options.get(cls.code, {}))
         severity = opts.pop("severity", None)
         try:
@@ -85,7 +98,7 @@ def build_rules(settings: Settings, path: str | None = None) -> list[Rule]:
         if severity is not None:
             rule.severity = Severity.parse(str(severity))
         instances.append(rule)
-    return instances
+    return tuple(instances)
 
 
 def _allowed_spans(doc: Document, terms: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -56,7 +56,9 @@ def _base_settings(opts: CheckOptions, directory: Path) -> Settings:
     settings = with_overrides(
         settings,
         select=opts.select,
-        ignore=(settings.ignore + opts.ignore) if opts.ignore else None,
+        # A --select on the command line replaces the file's selection and its
+        # ignores (as in ruff); --ignore adds to whatever remains.
+        ignore=(() if opts.select else settings.ignore) + (opts.ignore or ()),
         extend_select=opts.extend_select,
         fail_on=opts.fail_on,
         min_score=opts.min_score,

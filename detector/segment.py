@@ -44,12 +44,15 @@ WORD = (
     r"(?:['’\-][\p{L}\p{M}\p{Nd}]*\p{L}[\p{L}\p{M}\p{Nd}]*)*"
 )
 
+# Words come first: the URL, e-mail and domain alternatives are only tried
+# where a word is followed by ".x", "@", ":/" (a word that may continue into
+# one), which keeps tokenizing fast on prose.
 _TOKEN = regex.compile(
-    rf"(?P<url>{URL})|(?P<email>{EMAIL})|(?P<domain>{DOMAIN})"
-    rf"|(?P<word>{WORD})|(?P<number>{NUMBER})|(?P<punct>[^\s])",
+    rf"(?P<word>(?>{WORD}))(?![.@:/][\w/])"
+    rf"|(?P<url>{URL})|(?P<email>{EMAIL})|(?P<domain>{DOMAIN})"
+    rf"|(?P<word_>{WORD})|(?P<number>{NUMBER})|(?P<punct>[^\s])",
     regex.VERSION1,
 )
-
 
 class Span(NamedTuple):
     start: int
@@ -70,7 +73,8 @@ def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[R
     """
     end = len(text) if end is None else end
     for m in _TOKEN.finditer(text, start, end):
-        yield RawToken(m.start(), m.end(), m.lastgroup)
+        kind = m.lastgroup
+        yield RawToken(m.start(), m.end(), "word" if kind == "word_" else kind)
 
 
 # -- lines and paragraphs ------------------------------------------------------
@@ -146,16 +150,20 @@ _BOUNDARY = regex.compile(
     regex.VERSION1,
 )
 _NEXT_STARTS_SENTENCE = regex.compile(r"[\"'“‘(\[«¿¡]*[\p{Lu}\p{Nd}\p{Lo}]")
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}.\-]*)$")
 _DOTTED_ACRONYM = regex.compile(r"^(?:\p{L}\.)+\p{L}?$")
-_PROTECTED = regex.compile(rf"{URL}|{EMAIL}|{DOMAIN}|\p{{Nd}}+(?:\.\p{{Nd}}+)+")
+# Things with a dot inside that are not sentence ends; only looked for around
+# a glued candidate (a dot with no space after it), which is rare and cheap.
+_PROTECTED = regex.compile(rf"{URL}|{EMAIL}|{DOMAIN}")
 _CJK_END = frozenset("。！？")
 
 
 def _is_boundary(text: str, line_start: int, m: "regex.Match", glued: bool) -> bool:
     end_punct = m.group("end")
     dot_at = m.start("end")
-    before = _WORD_BEFORE.search(text, line_start, dot_at).group(1)
+    i = dot_at
+    while i > line_start and (text[i - 1].isalnum() or text[i - 1] in ".-"):
+        i -= 1
+    before = text[i:dot_at]
     if end_punct[0] in _CJK_END:
         return True
     if end_punct[0] == "." and not end_punct.startswith(".."):
@@ -180,18 +188,28 @@ def _is_boundary(text: str, line_start: int, m: "regex.Match", glued: bool) -> b
     return True
 
 
-def _split_line(text: str, start: int, end: int, protected: list[Span]) -> Iterator[Span]:
+def _inside_protected(text: str, dot_at: int, lo: int, hi: int) -> bool:
+    """Is the dot at ``dot_at`` part of a URL, e-mail address, domain or file name?"""
+    start = dot_at
+    while start > lo and not text[start - 1].isspace():
+        start -= 1
+    end = dot_at
+    while end < hi and not text[end].isspace():
+        end += 1
+    for m in _PROTECTED.finditer(text, start, end):
+        if m.start() <= dot_at < m.end():
+            return True
+    return False
+
+
+def _split_line(text: str, start: int, end: int) -> Iterator[Span]:
     """Sentence spans inside one line-joined block ``text[start:end]``."""
     sent_start = start
-    pi = 0
     for m in _BOUNDARY.finditer(text, start, end):
-        dot_at = m.start("end")
-        while pi < len(protected) and protected[pi].end <= dot_at:
-            pi += 1
-        if pi < len(protected) and protected[pi].start <= dot_at < protected[pi].end:
-            continue
         glued = m.group("gap") is None
         if m.end() >= end:
+            continue
+        if glued and _inside_protected(text, m.start("end"), start, end):
             continue
         if not _is_boundary(text, start, m, glued):
             continue
@@ -216,13 +234,12 @@ def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
     the two are one sentence.
     """
     lines = line_spans(text) if lines is None else lines
-    protected = [Span(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
     sentences: list[Span] = []
     block: list[Span] = []
 
     def flush() -> None:
         if block:
-            sentences.extend(_split_line(text, block[0].start, block[-1].end, protected))
+            sentences.extend(_split_line(text, block[0].start, block[-1].end))
             block.clear()
 
     for ln in lines:

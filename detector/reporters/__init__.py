@@ -33,9 +33,11 @@ def get_reporter(name: str) -> Reporter:
         from detector.reporters.text import render
     elif name == "concise":
         from detector.reporters.text import render_concise as render
+    elif name == "html":
+        from detector.reporters.html_report import render
     else:
         raise KeyError(name)
     return render
 
 
-FORMATS = ("text", "concise", "json")
+FORMATS = ("text", "concise", "json", "html")

@@ -1,0 +1,120 @@
+"""Speed and memory of `detector check`: MB/s, files/s, peak RSS, cold start.
+
+    python bench/bench.py [--corpus ../shared/corpus/news-l3s-gn1.jsonl] [--json]
+
+* throughput: the full default rule set over the English news article text
+  (the `fulltext` lines of the corpus, one document per page) and over the
+  bundled fixtures, in this process, one core;
+* peak RSS: of a fresh process that checks the whole corpus;
+* cold start: wall time of `detector check` on one seed file in a new process
+  (median of several runs), which is what a pre-commit hook or CI step pays.
+
+The corpus is read in place when it is there; nothing is copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "news-l3s-gn1.jsonl"
+
+
+def corpus_texts(path: Path, labels=("fulltext",)) -> list[str]:
+    texts = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            text = rec["text"]
+            # `lines` are [start, end, label] character spans of the page text.
+            body = [text[s:e] for s, e, label in rec["lines"] if label in labels]
+            if body:
+                texts.append("\n".join(body) + "\n")
+    return texts
+
+
+def fixture_texts() -> list[str]:
+    return [p.read_text("utf-8") for p in sorted((ROOT / "fixtures").rglob("*.txt"))]
+
+
+def throughput(texts: list[str], repeat: int = 3) -> dict:
+    from detector.config import Settings
+    from detector.engine import check_text
+
+    settings = Settings()
+    check_text("Warm up the imports. 말했다.", settings)
+    nbytes = sum(len(t.encode("utf-8")) for t in texts)
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for text in texts:
+            check_text(text, settings)
+        best = min(best, time.perf_counter() - start)
+    return {
+        "documents": len(texts),
+        "megabytes": round(nbytes / 1e6, 3),
+        "seconds": round(best, 3),
+        "mb_per_s": round(nbytes / 1e6 / best, 2),
+        "files_per_s": round(len(texts) / best, 1),
+    }
+
+
+def peak_rss_mb(corpus: Path | None) -> float:
+    """Peak RSS of a fresh process that checks the corpus (or the fixtures)."""
+    code = (
+        "import resource, sys; sys.path.insert(0, %r)\n"
+        "from bench.bench import corpus_texts, fixture_texts, throughput\n"
+        "from pathlib import Path\n"
+        "texts = corpus_texts(Path(%r)) if %r else fixture_texts()\n"
+        "throughput(texts, repeat=1)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+    ) % (str(ROOT), str(corpus) if corpus else "", bool(corpus))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return round(float(out.stdout.strip().splitlines()[-1]), 1)
+
+
+def cold_start(runs: int = 7) -> dict:
+    seed = ROOT / "fixtures" / "seeds" / "002_cf4130f4cd584bf7.txt"
+    exe = Path(sys.executable).with_name("detector")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "detector"]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([*cmd, "check", str(seed)], capture_output=True, env={**os.environ, "NO_COLOR": "1"})
+        times.append(time.perf_counter() - start)
+    return {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    corpus = args.corpus if args.corpus.exists() else None
+    report = {"fixtures": throughput(fixture_texts())}
+    if corpus:
+        report["news"] = throughput(corpus_texts(corpus))
+    report["peak_rss_mb"] = peak_rss_mb(corpus)
+    report["cold_start"] = cold_start()
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return
+    for name in ("news", "fixtures"):
+        if name in report:
+            r = report[name]
+            print(f"{name:9} {r['documents']:4d} docs {r['megabytes']:7.3f} MB  {r['mb_per_s']:6.2f} MB/s  {r['files_per_s']:7.1f} files/s")
+    print(f"peak RSS  {report['peak_rss_mb']} MB")
+    print(f"cold start (detector check one file): median {report['cold_start']['median_s']} s, min {report['cold_start']['min_s']} s")
+    if not corpus:
+        print("(corpus not found: news throughput skipped)")
+
+
+if __name__ == "__main__":
+    main()

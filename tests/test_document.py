@@ -1,0 +1,85 @@
+"""The Document model: positions, lines, paragraphs, sentences, tokens."""
+
+import pytest
+
+from detector.document import Document
+from detector.finding import Position
+from detector.reading import decode, document_from_bytes, looks_binary
+from detector.errors import SkipFile
+
+
+def test_positions_are_one_based_code_points_end_exclusive():
+    doc = Document("ab\n홍콩 xy\r\nz")
+    assert doc.position(0) == Position(1, 1)
+    assert doc.position(3) == Position(2, 1)      # '홍'
+    assert doc.position(5) == Position(2, 3)      # the space after '홍콩'
+    assert doc.position(len(doc.text)) == Position(3, 2)
+    assert doc.line_text(2) == "홍콩 xy"           # no '\r'
+
+
+def test_lines_and_paragraphs():
+    text = "Title\n\nFirst para line one\nline two.\n\n\n  Second para.  \n"
+    doc = Document(text)
+    assert [text[s:e] for s, e in doc.paragraphs] == [
+        "Title", "First para line one\nline two.", "Second para."
+    ]
+    assert len(doc.lines) == 7
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("according to state media.China is big.", ["according to state media.", "China is big."]),
+        ('in the face of changes."Beijing was willing.', ['in the face of changes."', "Beijing was willing."]),
+        ("He flew to the U.S. on Monday. Then home.", ["He flew to the U.S. on Monday.", "Then home."]),
+        ("Dr. Smith met Mr. Jones at 3.5 km from home.", ["Dr. Smith met Mr. Jones at 3.5 km from home."]),
+        ("Install Node.js and ASP.NET today. Done.", ["Install Node.js and ASP.NET today.", "Done."]),
+        ("See https://example.com/a.B and mail a.b@example.org now.", ["See https://example.com/a.B and mail a.b@example.org now."]),
+        ("Read report.pdf and koreatimes.co.kr daily.", ["Read report.pdf and koreatimes.co.kr daily."]),
+        ("J. R. R. Tolkien wrote it. N.Taylor--TNT", ["J. R. R. Tolkien wrote it.", "N.Taylor--TNT"]),
+        ("Version 2.0.1 is out! Why? Because.", ["Version 2.0.1 is out!", "Why?", "Because."]),
+        ("Headline without stop\nBody starts here.", ["Headline without stop", "Body starts here."]),
+        ("a wrapped line that goes\non until here.", ["a wrapped line that goes\non until here."]),
+    ],
+)
+def test_sentence_splitter(text, expected):
+    doc = Document(text)
+    assert [text[s:e] for s, e in doc.sentences] == expected
+
+
+def test_tokens_carry_their_script():
+    doc = Document("Xi 말했다 at https://x.org/a.b, 2022 Mоscow")
+    kinds = [(t.text, t.kind, t.script) for t in doc.tokens]
+    assert ("Xi", "word", "Latin") in kinds
+    assert ("말했다", "word", "Hangul") in kinds
+    assert ("https://x.org/a.b", "url", "Common") in kinds
+    assert ("2022", "number", "Common") in kinds
+    assert ("Mоscow", "word", "Latin") in kinds  # mostly Latin; the mixed script is EN's business
+
+
+def test_memo_computes_once():
+    doc = Document("x")
+    calls = []
+
+    def analysis(d):
+        calls.append(1)
+        return 42
+
+    assert doc.memo(analysis) == 42 and doc.memo(analysis) == 42
+    assert calls == [1]
+
+
+def test_decode_utf8_bom_and_invalid_bytes():
+    text, info = decode(b"\xef\xbb\xbfhello")
+    assert text == "hello" and info.bom
+    text, info = decode("héllo".encode("utf-16"))
+    assert text == "héllo" and info.encoding.startswith("utf-16")
+    text, info = decode(b"ok \xe9 ok")
+    assert text == "ok \ufffd ok" and info.invalid_bytes == [(3, 3)]
+
+
+def test_binary_is_skipped_but_utf16_without_bom_is_text():
+    assert looks_binary(b"\x00\x01\x02PNG\x00\x00")
+    assert not looks_binary("plain text".encode("utf-16-le"))
+    with pytest.raises(SkipFile):
+        document_from_bytes(b"\x7fELF\x00\x00\x00", "a.out")
