@@ -11,7 +11,7 @@ over the original with :func:`os.replace`, so a crash leaves either the old or
 the new content. A file that changed since it was read is not written.
 
 >>> from detector.finding import Finding, Fix, Severity
->>> f = Finding("EN009", "html-entity", "encoding", Severity.WARNING, "", 4, 9, "&amp;",
+>>> f = Finding("EN009", "html-entity", "encoding", Severity.WARNING, "", 5, 10, "&amp;",
 ...             fix=Fix("&", safe=True))
 >>> apply_to_text("Rock &amp; Roll", select_fixes([f]))
 'Rock & Roll'

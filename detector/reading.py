@@ -98,8 +98,8 @@ def decode(data: bytes) -> tuple[str, Decoding]:
     """Decode bytes: BOM, BOM-less UTF-16/32, UTF-8, then a legacy encoding.
 
     Invalid UTF-8 sequences are recorded and decoded as U+FFFD. A file that
-    is not UTF-8 at all (no valid multi-byte sequence, or more bad sequences
-    than good ones) is decoded with the encoding charset-normalizer detects.
+    is not UTF-8 at all (two or more bad sequences and fewer good multi-byte
+    ones) is decoded with the encoding charset-normalizer detects.
 
     >>> decode(b"caf\\xc3\\xa9")[0]
     'café'
@@ -129,7 +129,9 @@ def _decode(data: bytes) -> tuple[str, Decoding]:
         pass
     text, decoding = _decode_utf8_recording_errors(data)
     good_multibyte = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
-    if good_multibyte < len(decoding.invalid_bytes):
+    # One stray byte is a damaged UTF-8 file (EN002); a file with several bad
+    # sequences and fewer good ones is in another encoding (EN014).
+    if len(decoding.invalid_bytes) >= 2 and good_multibyte < len(decoding.invalid_bytes):
         legacy = _detect_legacy(data)
         if legacy is not None:
             return legacy

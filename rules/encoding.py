@@ -807,7 +807,7 @@ class LegacyEncoding(Rule):
     code = "EN014"
     name = "legacy-encoding"
     category = "encoding"
-    severity = Severity.WARNING
+    severity = Severity.ERROR
     summary = "File in a legacy (non-UTF-8) encoding"
 
     def check(self, doc: Document) -> Iterator[Finding]:

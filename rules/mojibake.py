@@ -9,6 +9,7 @@ import regex
 from detector.document import Document
 from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
+from detector.scripts import scripts_in
 
 # Punctuation that ends a word and is never part of mojibake.
 _TRAILING = ".,;:!?)]}\"'"
@@ -52,6 +53,90 @@ def cause_of(explanation: list[tuple[str, str]]) -> str:
     if encodes:
         return f"UTF-8 read as {_ENCODING_NAMES.get(encodes[0], encodes[0])}"
     return "wrong decoding"
+
+
+# UTF-8 multi-byte sequences as they look when read with the wrong codec: the
+# character of a lead byte (0xC2-0xF4) followed by that of a continuation
+# byte (0x80-0xBF). Windows-1252: `Ã©` (é), `á»±` (ự); Windows-1251: `РґСЂ`
+# (др); MacRoman: `√©` (é), `–ø` (п). Candidates only: a finding needs a
+# re-decoding that succeeds (``redecode``).
+def _lead_then_continuation(codec: str) -> "regex.Pattern":
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+
+    def chars(lo: int, hi: int) -> str:
+        out = []
+        for b in range(lo, hi + 1):
+            try:
+                out.append(bytes([b]).decode(codec))
+            except UnicodeDecodeError:
+                pass
+        return regex.escape("".join(out))
+
+    return regex.compile(f"[{chars(0xC2, 0xF4)}][{chars(0x80, 0xBF)}]")
+
+
+_CANDIDATE_CODECS = ("sloppy-windows-1252", "sloppy-windows-1251", "mac_roman")
+_candidate_patterns: list = []
+
+
+def _candidates() -> list:
+    if not _candidate_patterns:
+        _candidate_patterns.extend(_lead_then_continuation(c) for c in _CANDIDATE_CODECS)
+    return _candidate_patterns
+
+
+# What the damage is called, by the codec that undoes it.
+_CAUSES = {
+    "sloppy-windows-1252": "UTF-8 read as Windows-1252",
+    "sloppy-windows-1251": "UTF-8 read as Windows-1251",
+    "mac_roman": "UTF-8 read as MacRoman",
+}
+_NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f]+")
+
+
+def redecode(span: str) -> tuple[str, str] | None:
+    """Undo UTF-8 read with a wrong codec, run by run of non-ASCII characters.
+
+    Each run must encode back to bytes with one codec and those bytes must be
+    valid UTF-8: clean text almost never passes that test. Returns the fixed
+    span and the cause, or None.
+
+    >>> redecode("РґСЂСѓРіРѕРіРѕ")
+    ('другого', 'UTF-8 read as Windows-1251')
+    >>> redecode("–ø–æ–≤–µ—Ä–Ω—É–ª–∞—Å—è")
+    ('повернулася', 'UTF-8 read as MacRoman')
+    >>> redecode("SÃO"), redecode("Привет")
+    (None, None)
+    """
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+
+    for codec, cause in _CAUSES.items():
+        out, pos, layers = [], 0, 1
+        for m in _NON_ASCII_RUN.finditer(span):
+            fixed = _undo(m.group(), codec)
+            if fixed is None:
+                break  # every run must re-decode, or `qu’à` would pass
+            again = _undo(fixed, codec) if not fixed.isascii() else None
+            if again is not None:
+                fixed, layers = again, 2
+            out.append(span[pos : m.start()])
+            out.append(fixed)
+            pos = m.end()
+        else:
+            out.append(span[pos:])
+            result = "".join(out)
+            scripts = scripts_in(result)
+            if out and len(scripts) <= 1 and "Other" not in scripts:
+                return result, ("double-encoded UTF-8" if layers > 1 else cause)
+    return None
+
+
+def _undo(run: str, codec: str) -> str | None:
+    try:
+        fixed = run.encode(codec).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return fixed if fixed != run else None
 
 
 def _word_spans(text: str, matches) -> list[tuple[int, int]]:
@@ -110,14 +195,21 @@ class Mojibake(Rule):
         from ftfy.badness import BADNESS_RE
 
         config = None
-        for start, end in _word_spans(text, BADNESS_RE.finditer(text)):
+        matches = [m for pattern in (BADNESS_RE, *_candidates()) for m in pattern.finditer(text)]
+        matches.sort(key=lambda m: (m.start(), m.end()))
+        for start, end in _word_spans(text, matches):
             if start >= end:
                 continue
             config = config or _fixer_config()
             span = text[start:end]
             fixed, explanation = fix_and_explain(span, config)
-            if fixed != span and any(step in ("encode", "decode") for step, _ in explanation or []):
-                cause = cause_of(explanation)
+            encoding_steps = any(step in ("encode", "decode") for step, _ in explanation or [])
+            cause = cause_of(explanation) if encoding_steps else None
+            if fixed == span or not encoding_steps:
+                redecoded = redecode(span)
+                if redecoded is not None:
+                    fixed, cause = redecoded
+            if fixed != span and cause is not None:
                 yield self.finding(
                     doc, start, end,
                     f"mojibake '{span}' ({cause}); should read '{fixed}'",
@@ -125,7 +217,7 @@ class Mojibake(Rule):
                     fix=Fix(fixed, safe=True, description=f"re-decode ({cause})"),
                     details={"cause": cause},
                 )
-            else:
+            elif BADNESS_RE.search(span):  # our own candidates need a re-decoding
                 yield self.finding(
                     doc, start, end,
                     f"'{span}' looks like mojibake, but no consistent re-decoding was found",
