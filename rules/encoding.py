@@ -265,69 +265,49 @@ class LossyQuestionMark(Rule):
 
 # -- invisible and deceptive characters ------------------------------------------
 
-# C0 controls except tab, line feed and carriage return; DEL; C1 controls.
-# NUL has its own rule (EN012).
-_CONTROL_RUN = regex.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]+")
-# A UTF-8 lead byte read as Latin-1: C1 controls after it are mojibake (MJ001).
-_UTF8_LEAD_AS_LATIN1 = regex.compile(r"[\u00c2-\u00f4]")
-
-
-def _cp1252_of_c1(run: str) -> str | None:
-    """The Windows-1252 reading of C1 controls (`\\x92` → `’`), if all have one."""
-    try:
-        return run.encode("latin-1").decode("cp1252")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return None
+# C0 controls except tab, line feed and carriage return, and DEL. NUL has
+# its own rule (EN012); C1 controls (`\x92` for `’`) are mojibake (MJ001).
+_CONTROL_RUN = regex.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 
 
 class ControlCharacter(Rule):
     """## What it does
-    Finds C0 and C1 control characters other than tab and line breaks
-    (`\\x07`, `\\x1b`, `\\x92`, …). C1 controls are usually Windows-1252
-    punctuation decoded as Latin-1 (`\\x92` was `’`): the fix puts the
-    Windows-1252 character back; other controls are removed.
+    Finds C0 control characters other than tab and line breaks (`\x07`,
+    `\x1b`, form feeds, …) and DEL. C1 controls such as `\x92` are
+    Windows-1252 punctuation decoded as Latin-1 and are reported as mojibake
+    (MJ001), with the character to put back.
 
     ## Why it matters
     Controls are invisible or garble terminals, break XML and JSON, and show
-    that the text was decoded wrongly.
+    that the text passed through a broken conversion.
 
     ## Example
     ```text
-    the province\\x92s budget   → EN004, fix: province’s
+    bell\x07 here   → EN004, fix: remove
     ```
 
     ## How to silence it
-    `detector check --fix` repairs it; or ignore `EN004`.
+    `detector check --fix` removes them; or ignore `EN004`.
     """
 
     code = "EN004"
     name = "control-character"
     category = "encoding"
     severity = Severity.WARNING
-    summary = "C0/C1 control characters in text"
+    summary = "C0 control characters in text"
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if text.isascii() and text.isprintable():
+        if text.isprintable():
             return
         for m in _CONTROL_RUN.finditer(text):
             run = m.group()
-            start = m.start()
-            if "\x80" <= run[0] <= "\x9f" and start > 0 and _UTF8_LEAD_AS_LATIN1.match(text[start - 1]):
-                continue  # UTF-8 read as Latin-1: mojibake, MJ001 reports it
             names = ", ".join(f"U+{ord(c):04X}" for c in run[:4]) + ("…" if len(run) > 4 else "")
-            if all("\x80" <= c <= "\x9f" for c in run) and (fixed := _cp1252_of_c1(run)):
-                yield self.finding(
-                    doc, start, m.end(),
-                    f"C1 control character {names}: Windows-1252 '{fixed}' decoded as Latin-1",
-                    fix=Fix(fixed, safe=True, description="decode as Windows-1252"),
-                )
-            else:
-                yield self.finding(
-                    doc, start, m.end(),
-                    f"control character{'s' if len(run) > 1 else ''} {names} in text",
-                    fix=Fix("", safe=True, description="remove control characters"),
-                )
+            yield self.finding(
+                doc, m.start(), m.end(),
+                f"control character{'s' if len(run) > 1 else ''} {names} in text",
+                fix=Fix("", safe=True, description="remove control characters"),
+            )
 
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060"

@@ -91,6 +91,17 @@ _CAUSES = {
     "sloppy-windows-1251": "UTF-8 read as Windows-1251",
     "mac_roman": "UTF-8 read as MacRoman",
 }
+# Characters a re-decoding may produce: the common blocks of living scripts
+# (Latin, basic Greek and Cyrillic, Arabic, Hebrew, Devanagari, Thai, CJK,
+# Hangul), punctuation, currency, emoji and U+FFFD. `“è` read back through
+# MacRoman gives the rare Cyrillic `ҏ`: not a plausible original.
+_PLAUSIBLE = regex.compile(
+    "^[\x00-\x7f\u00a0-\u024f\u0386-\u03ce\u0400-\u045f\u0490\u0491\u05d0-\u05ea"
+    "\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1e00-\u1eff\u2010-\u2044\u20a0-\u20bf"
+    "\u2100-\u2153\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff01-\uff5e\ufffd"
+    "\U0001f300-\U0001faff]+$"
+)
+_C1_CONTROL = regex.compile("[\x80-\x9f]")
 _NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f]+")
 
 
@@ -126,7 +137,7 @@ def redecode(span: str) -> tuple[str, str] | None:
             out.append(span[pos:])
             result = "".join(out)
             scripts = scripts_in(result)
-            if out and len(scripts) <= 1 and "Other" not in scripts:
+            if out and len(scripts) <= 1 and "Other" not in scripts and _PLAUSIBLE.match(result):
                 return result, ("double-encoded UTF-8" if layers > 1 else cause)
     return None
 
@@ -217,7 +228,9 @@ class Mojibake(Rule):
                     fix=Fix(fixed, safe=True, description=f"re-decode ({cause})"),
                     details={"cause": cause},
                 )
-            elif BADNESS_RE.search(span):  # our own candidates need a re-decoding
+            elif BADNESS_RE.search(span) and (  # our own candidates need a re-decoding
+                _C1_CONTROL.search(span) or any(p.search(span) for p in _candidates())
+            ):
                 yield self.finding(
                     doc, start, end,
                     f"'{span}' looks like mojibake, but no consistent re-decoding was found",
