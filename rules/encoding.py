@@ -16,6 +16,7 @@ character classes (longer than 400 lines for that reason):
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from typing import Iterator
 
@@ -26,7 +27,7 @@ from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
 
 # One or more U+FFFD REPLACEMENT CHARACTERs in a row.
-REPLACEMENT_RUN = regex.compile("\ufffd+")
+REPLACEMENT_RUN = re.compile("\ufffd+")
 
 
 def _line_no(doc: Document, offset: int) -> int:
@@ -143,9 +144,18 @@ _LOSSY_BETWEEN_DIGITS = regex.compile(r"(?<=\p{N})\?(?=\p{N})")
 _LOSSY_AFTER_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}][,;]|[\p{L}\p{N}]\.)\?(?=[\s,;)]|$)", regex.MULTILINE)
 # A `?` ending a word: a closing quote only if an opening `?` is still open.
 _LOSSY_CLOSING = regex.compile(r"(?<=[\p{L}\p{N}.,!?])\?(?=[\s,.;:)!]|$)", regex.MULTILINE)
-# Where `?` is syntax: URLs, query strings, code.
-_URL_LIKE = regex.compile(
-    r"(?:https?://|www\.|\b[\w.-]+\.(?:php|aspx?|jsp|cgi|html?)\b|[\w/.-]+/)\S*"
+# Where `?` is syntax: a token holding a URL, a path, a query string or markup.
+_URL_LIKE = regex.compile(r"://|www\.|/|\.(?:php|aspx?|jsp|cgi|html?)\b|[=&<>]")
+# (pattern, what was lost, strong, has a space before the `?`), most trusted first.
+_LOSSY_PATTERNS = (
+    (_LOSSY_CONTRACTION, "apostrophe", True, False),
+    (_LOSSY_IN_WORD, "quote or dash", True, False),
+    (_LOSSY_OPENING, "opening quote", True, True),
+    (_LOSSY_AFTER_PUNCT, "closing quote", False, False),
+    (_LOSSY_PLURAL_POSSESSIVE, "apostrophe", False, False),
+    (_LOSSY_BETWEEN_DIGITS, "dash", False, False),
+    (_LOSSY_DASH, "dash", False, True),
+    (_LOSSY_BULLET, "bullet or dash", False, True),
 )
 
 
@@ -164,26 +174,20 @@ def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tup
     if "?" not in text:
         return []
     found: dict[int, tuple[str, bool]] = {}
-    for m in _LOSSY_CONTRACTION.finditer(text):
-        found[m.start()] = ("apostrophe", True)
-    for m in _LOSSY_IN_WORD.finditer(text):
-        found.setdefault(m.start(), ("quote or dash", True))
-    for m in _LOSSY_OPENING.finditer(text):
-        if skip_space_before and m.start() > 0 and text[m.start() - 1] == " ":
-            continue
-        nxt = text[m.start() + 1]
-        found.setdefault(m.start(), ("opening quote" if not nxt.isdigit() else "opening quote or currency sign", True))
-    for m in _LOSSY_AFTER_PUNCT.finditer(text):
-        found.setdefault(m.start(), ("closing quote", False))
-    for m in _LOSSY_PLURAL_POSSESSIVE.finditer(text):
-        found.setdefault(m.start(), ("apostrophe", False))
-    for m in _LOSSY_BETWEEN_DIGITS.finditer(text):
-        found.setdefault(m.start(), ("dash", False))
-    if not skip_space_before:
-        for m in _LOSSY_DASH.finditer(text):
-            found.setdefault(m.start(), ("dash", False))
-        for m in _LOSSY_BULLET.finditer(text):
-            found.setdefault(m.start(), ("bullet or dash", False))
+    # Each `?` is tried against the patterns in order of trust; the first
+    # that matches names it. (Matching at each `?` is much faster than
+    # running every pattern over the whole text.)
+    pos = text.find("?")
+    while pos >= 0:
+        for pattern, kind, strong, space_before in _LOSSY_PATTERNS:
+            if skip_space_before and space_before:
+                continue
+            if pattern.match(text, pos):
+                if kind == "opening quote" and text[pos + 1].isdigit():
+                    kind = "opening quote or currency sign"
+                found[pos] = (kind, strong)
+                break
+        pos = text.find("?", pos + 1)
     # Pair closing quotes with the opening ones of the same line.
     openings = sorted(o for o, (k, _) in found.items() if k.startswith("opening"))
     for o in openings:
@@ -192,17 +196,24 @@ def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tup
         m = _LOSSY_CLOSING.search(text, o + 2, line_end)
         if m and m.start() not in found:
             found[m.start()] = ("closing quote", False)
-    if not found:
-        return []
-    # Drop `?` inside URLs and code.
-    syntax = [(m.start(), m.end()) for m in _URL_LIKE.finditer(text) if "?" in m.group()]
     out = []
     for offset in sorted(found):
-        if any(s <= offset < e for s, e in syntax):
+        if _in_url_or_code(text, offset):
             continue
         kind, strong = found[offset]
         out.append((offset, kind, strong))
     return out
+
+
+def _in_url_or_code(text: str, offset: int) -> bool:
+    """Is the `?` at ``offset`` part of a URL, a query string or markup?"""
+    start = offset
+    while start > 0 and not text[start - 1].isspace() and offset - start < 200:
+        start -= 1
+    end = offset + 1
+    while end < len(text) and not text[end].isspace() and end - offset < 200:
+        end += 1
+    return bool(_URL_LIKE.search(text, start, end))
 
 
 _LOSSY_REPLACEMENT = {
@@ -267,7 +278,7 @@ class LossyQuestionMark(Rule):
 
 # C0 controls except tab, line feed and carriage return, and DEL. NUL has
 # its own rule (EN012); C1 controls (`\x92` for `’`) are mojibake (MJ001).
-_CONTROL_RUN = regex.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+_CONTROL_RUN = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 
 
 class ControlCharacter(Rule):
@@ -358,7 +369,7 @@ class ZeroWidthInWord(Rule):
             )
 
 
-_BIDI_CONTROLS = regex.compile(r"[\u202a-\u202e\u2066-\u2069]+")
+_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]+")
 _RTL_LETTER = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 
 
@@ -457,6 +468,8 @@ _FROM_LATIN = {"Cyrillic": _LATIN_TO_CYRILLIC, "Greek": _LATIN_TO_GREEK}
 _MIXED_SCRIPT_WORD = regex.compile(
     r"(?=[\p{L}\p{M}]*\p{Latin})(?=[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}])[\p{L}\p{M}]{2,}"
 )
+# Any Greek or Cyrillic letter (stdlib `re`: a fast first check).
+_GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u052f\u1c80-\u1c8f\u1f00-\u1fff\ua640-\ua69f]")
 _SCRIPT = regex.compile(r"(?P<Latin>\p{Latin})|(?P<Cyrillic>\p{Cyrillic})|(?P<Greek>\p{Greek})")
 
 
@@ -488,7 +501,7 @@ class HomoglyphWord(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if text.isascii() or not regex.search(r"[\p{Cyrillic}\p{Greek}]", text):
+        if text.isascii() or not _GREEK_OR_CYRILLIC.search(text):
             return
         for m in _MIXED_SCRIPT_WORD.finditer(text):
             word = m.group()
