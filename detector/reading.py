@@ -11,6 +11,9 @@ import codecs
 import os
 from pathlib import Path
 
+import regex
+
+
 from detector.document import Decoding, Document
 from detector.errors import DetectorError, SkipFile
 
@@ -80,9 +83,11 @@ def _unicode_without_bom(head: bytes) -> str | None:
     if n >= 8:
         quads = [head[i::4][: n // 4] for i in range(4)]
         nul = [q.count(0) / (n // 4) for q in quads]
-        if nul[1] > 0.9 and nul[2] > 0.9 and nul[3] > 0.9:
+        # UTF-32: the top byte is always 0, the next almost always (above
+        # U+FFFF only), the next mostly (ASCII and Latin-1).
+        if nul[3] > 0.95 and nul[2] > 0.9 and nul[1] > 0.5 and nul[0] < 0.5:
             return "utf-32-le"
-        if nul[0] > 0.9 and nul[1] > 0.9 and nul[2] > 0.9:
+        if nul[0] > 0.95 and nul[1] > 0.9 and nul[2] > 0.5 and nul[3] < 0.5:
             return "utf-32-be"
     even_nuls = head[0::2].count(0)
     odd_nuls = head[1::2].count(0)
@@ -149,18 +154,39 @@ def _detect_legacy(data: bytes) -> tuple[str, Decoding] | None:
     matches = list(from_bytes(data))
     if not matches:
         return None
-    best = matches[0]
-    encoding = best.encoding
-    if encoding != "cp1252":
-        for m in matches:
-            if m.encoding == "cp1252" and m.chaos <= best.chaos + 0.01:
-                encoding = "cp1252"
-                break
+    encoding = matches[0].encoding
+    if encoding != "cp1252" and _latin_only(str(matches[0])) and _plausible_cp1252(data):
+        encoding = "cp1252"
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return None
     return text, Decoding(encoding=encoding, detected=True)
+
+
+# A letter of a script other than Latin (Greek, Cyrillic, Arabic, CJK, …).
+_NON_LATIN_LETTER = regex.compile(r"(?=\p{L})\P{Latin}")
+# A non-ASCII character that is not a letter, inside a word: `Za¿ó³æ` is
+# Polish Windows-1250 read as Windows-1252.
+_SYMBOL_INSIDE_WORD = regex.compile(r"(?<=\p{L})[^\x00-\x7f\p{L}\p{M}](?=\p{L})")
+
+
+def _latin_only(text: str) -> bool:
+    return not _NON_LATIN_LETTER.search(text)
+
+
+def _plausible_cp1252(data: bytes) -> bool:
+    """Does Windows-1252 read these bytes as clean text?
+
+    Single-byte Latin encodings read the same bytes about as well, and the
+    detector often names a rarer one (cp1257 for French); Windows-1252, by far
+    the most common, wins unless it puts symbols inside words.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return not _SYMBOL_INSIDE_WORD.search(text)
 
 
 def _line_endings(text: str) -> dict[str, int]:

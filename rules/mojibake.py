@@ -97,7 +97,7 @@ _CAUSES = {
 # Hangul), punctuation, currency, emoji and U+FFFD. `“è` read back through
 # MacRoman gives the rare Cyrillic `ҏ`: not a plausible original.
 _PLAUSIBLE = regex.compile(
-    "^[\x00-\x7f\u00a0-\u024f\u0386-\u03ce\u0400-\u045f\u0490\u0491\u05d0-\u05ea"
+    "^[\x20-\x7e\u00a0-\u024f\u0386-\u03ce\u0400-\u045f\u0490\u0491\u05d0-\u05ea"
     "\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1e00-\u1eff\u2010-\u2044\u20a0-\u20bf"
     "\u2100-\u2153\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff01-\uff5e\ufffd"
     "\U0001f300-\U0001faff]+$"
@@ -144,6 +144,8 @@ def redecode(span: str) -> tuple[str, str] | None:
 
 
 def _undo(run: str, codec: str) -> str | None:
+    if "\ufffd" in run:  # the sloppy codecs would turn it into a control byte
+        return None
     try:
         fixed = run.encode(codec).decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
