@@ -13,7 +13,6 @@ from pathlib import Path
 
 import regex
 
-
 from detector.document import Decoding, Document
 from detector.errors import DetectorError, SkipFile
 
