@@ -102,7 +102,15 @@ _PLAUSIBLE = regex.compile(
     "\u2100-\u2153\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff01-\uff5e\ufffd"
     "\U0001f300-\U0001faff]+$"
 )
-_C1_CONTROL = regex.compile("[\x80-\x9f]")
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+# The commonest mojibake pairs (lead bytes of Latin, Cyrillic, Arabic and
+# punctuation read as Windows-1252): with ftfy's badness, enough to report a
+# span that cannot be re-decoded (`dünyasÄ±nÄ±n`), but not `Arınç’ın`.
+_TYPICAL_MOJIBAKE = re.compile(
+    "[\u00c2\u00c3\u00c4\u00c5\u00d0\u00d1\u00d8\u00d9\u00e2]"
+    "[\x80-\xbf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152"
+    "\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
+)
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -175,6 +183,12 @@ def _word_spans(text: str, matches) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in matches:
         start, end = m.start(), m.end()
+        # ftfy's patterns may start on an ASCII letter or space before the
+        # damage (`was Ã¢â‚¬`): the span starts at the damaged word.
+        while start < end - 1 and text[start].isascii():
+            start += 1
+        while end > start + 1 and text[end - 1].isascii():
+            end -= 1
         while start > 0 and not text[start - 1].isspace():
             start -= 1
         while end < len(text) and not text[end].isspace():
@@ -252,9 +266,7 @@ class Mojibake(Rule):
                     fix=Fix(fixed, safe=True, description=f"re-decode ({cause})"),
                     details={"cause": cause},
                 )
-            elif BADNESS_RE.search(span) and (  # our own candidates need a re-decoding
-                _C1_CONTROL.search(span) or any(p.search(span) for p in _candidates())
-            ):
+            elif BADNESS_RE.search(span) and (_C1_CONTROL.search(span) or _TYPICAL_MOJIBAKE.search(span)):
                 yield self.finding(
                     doc, start, end,
                     f"'{span}' looks like mojibake, but no consistent re-decoding was found",
