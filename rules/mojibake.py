@@ -178,6 +178,11 @@ def _non_ascii_windows(text: str, margin: int = 8) -> list[tuple[int, int]]:
     return windows
 
 
+# Words end at ASCII whitespace only: a no-break space (byte 0xA0) is often
+# part of the mojibake itself (`ì\xa0„ë‹´` is Korean `전담`).
+_ASCII_SPACE = " \t\n\r\f\v"
+
+
 def _word_spans(text: str, matches) -> list[tuple[int, int]]:
     """Each match widened to its whitespace-delimited word; adjacent words merged."""
     spans: list[tuple[int, int]] = []
@@ -189,15 +194,15 @@ def _word_spans(text: str, matches) -> list[tuple[int, int]]:
             start += 1
         while end > start + 1 and text[end - 1].isascii():
             end -= 1
-        while start > 0 and not text[start - 1].isspace():
+        while start > 0 and text[start - 1] not in _ASCII_SPACE:
             start -= 1
-        while end < len(text) and not text[end].isspace():
+        while end < len(text) and text[end] not in _ASCII_SPACE:
             end += 1
         while start < end and text[start] in _LEADING:
             start += 1
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
-        if spans and start <= spans[-1][1] + 1 and text[spans[-1][1] : start].strip() == "":
+        if spans and start <= spans[-1][1] + 1 and text[spans[-1][1] : start].strip(_ASCII_SPACE) == "":
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
             spans.append((start, end))

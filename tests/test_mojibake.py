@@ -20,6 +20,7 @@ ORIGINALS = [
     "Ο Ολυμπιακός κέρδισε στην Αθήνα.",
     "東京タワーは高いです。北京欢迎你。서울에 갑니다.",
     "Emoji 😀 and ✓ and → arrows.",
+    "한국 정부는 전담 조직을 만들었다.",  # `전` holds byte 0xA0: a no-break space in the mojibake
 ]
 
 
