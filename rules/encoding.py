@@ -205,15 +205,20 @@ def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tup
     return out
 
 
-def _in_url_or_code(text: str, offset: int) -> bool:
-    """Is the `?` at ``offset`` part of a URL, a query string or markup?"""
+def _token_around(text: str, offset: int, limit: int = 200) -> str:
+    """The whitespace-delimited token holding ``offset`` (at most ``limit`` each side)."""
     start = offset
-    while start > 0 and not text[start - 1].isspace() and offset - start < 200:
+    while start > 0 and not text[start - 1].isspace() and offset - start < limit:
         start -= 1
     end = offset + 1
-    while end < len(text) and not text[end].isspace() and end - offset < 200:
+    while end < len(text) and not text[end].isspace() and end - offset < limit:
         end += 1
-    return bool(_URL_LIKE.search(text, start, end))
+    return text[start:end]
+
+
+def _in_url_or_code(text: str, offset: int) -> bool:
+    """Is the `?` at ``offset`` part of a URL, a query string or markup?"""
+    return bool(_URL_LIKE.search(_token_around(text, offset)))
 
 
 _LOSSY_REPLACEMENT = {
@@ -571,6 +576,12 @@ def _unescape_fully(entity: str) -> str | None:
     return None if out == entity else out
 
 
+def _in_query_string(text: str, offset: int) -> bool:
+    """Is ``offset`` inside a token that holds a URL or a query string?"""
+    token = _token_around(text, offset)
+    return "=" in token or "://" in token or "?" in token
+
+
 class HtmlEntity(Rule):
     """## What it does
     Finds HTML character references left unrendered in plain text: `&amp;`,
@@ -601,6 +612,8 @@ class HtmlEntity(Rule):
         if "&" not in text or doc.path.lower().endswith(_MARKUP_SUFFIXES):
             return
         for m in _HTML_ENTITY.finditer(text):
+            if _in_query_string(text, m.start()):
+                continue  # `?a=1&amp;b=2`: leaked markup, not text (boilerplate rules)
             fixed = _unescape_fully(m.group())
             if fixed is None or fixed == m.group():
                 continue

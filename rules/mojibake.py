@@ -258,6 +258,9 @@ class Mojibake(Rule):
             span = text[start:end]
             fixed, explanation = fix_and_explain(span, config)
             encoding_steps = any(step in ("encode", "decode") for step, _ in explanation or [])
+            if fixed.count("\ufffd") > span.count("\ufffd"):
+                encoding_steps = False  # ftfy filled lost bytes with U+FFFD: no real fix
+                fixed = span
             cause = cause_of(explanation) if encoding_steps else None
             if fixed == span or not encoding_steps:
                 redecoded = redecode(span)
@@ -271,6 +274,8 @@ class Mojibake(Rule):
                     fix=Fix(fixed, safe=True, description=f"re-decode ({cause})"),
                     details={"cause": cause},
                 )
+            elif _LOSSY_MOJIBAKE.search(span):
+                continue  # `â??`: MJ002 reports it
             elif BADNESS_RE.search(span) and (_C1_CONTROL.search(span) or _TYPICAL_MOJIBAKE.search(span)):
                 yield self.finding(
                     doc, start, end,
@@ -278,3 +283,61 @@ class Mojibake(Rule):
                     severity=Severity.WARNING,
                     confidence=0.6,
                 )
+
+
+# `’` (E2 80 99) read as Windows-1252 is `â€™`; when that text then went
+# through a charset without `€` and `™`, they became `?`: `Camillaâ??s`.
+_LOSSY_MOJIBAKE = re.compile(r"\u00e2(?:\?\?|\u20ac\?)")
+_CONTRACTION_AFTER = re.compile(r"(?:s|t|re|ve|ll|d|m)\b", re.IGNORECASE)
+
+
+class LossyMojibake(Rule):
+    """## What it does
+    Finds `â??` and `â€?`: a curly quote or dash that was first turned into
+    mojibake (`â€™`, UTF-8 read as Windows-1252) and then lost its last
+    characters to `?` in a conversion to a charset without them.
+
+    ## Why it matters
+    Neither ftfy nor a re-decoding can restore it: the bytes are gone. The
+    context usually tells which character it was (`Camillaâ??s` is `’`),
+    which the unsafe fix puts back.
+
+    ## Example
+    ```text
+    Camillaâ??s cruise
+           ^^^ MJ002 (unsafe fix: ’)
+    ```
+
+    ## How to silence it
+    Re-export the text from its source; `--unsafe-fixes`; or ignore `MJ002`.
+    """
+
+    code = "MJ002"
+    name = "lossy-mojibake"
+    category = "mojibake"
+    severity = Severity.ERROR
+    summary = "Mojibake of a curly quote or dash whose last bytes were lost to `?`"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        if "\u00e2" not in text:
+            return
+        for m in _LOSSY_MOJIBAKE.finditer(text):
+            start, end = m.start(), m.end()
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            if before.isalpha() and _CONTRACTION_AFTER.match(text, end):
+                kind, replacement = "an apostrophe", "\u2019"
+            elif not before.isalnum() and after.isalnum():
+                kind, replacement = "an opening quote", "\u201c"
+            elif not after.isalnum():
+                kind, replacement = "a closing quote", "\u201d"
+            else:
+                kind, replacement = "a quote or dash", None
+            yield self.finding(
+                doc, start, end,
+                f"'{m.group()}' is mojibake of {kind} (UTF-8 read as Windows-1252) whose last "
+                "bytes were then lost to '?'",
+                confidence=0.9,
+                fix=Fix(replacement, safe=False, description=f"restore {kind}") if replacement else None,
+            )

@@ -238,6 +238,7 @@ def test_unrendered_html_entities():
     ("AT&T and R&D; Q&A; a && b; x &y; &nosuch;", "<text>"),
     ("Rock &amp; Roll", "page.html"),
     ("Rock &amp; Roll", "README.md"),
+    ("ad.php?site=x&amp;section=1 and x.cgi?a=1&#38;b=2", "<text>"),  # leaked markup, not prose
 ])
 def test_not_entities_or_markup_files(text, path):
     assert en(text, "EN009", path=path) == []

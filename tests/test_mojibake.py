@@ -123,3 +123,13 @@ def test_unfixable_mojibake_is_a_warning_without_fix():
     # Mixed damage: a clean `ü` next to mojibake in the same word.
     [f] = findings_of("dünyasÄ±nÄ±n", ("MJ001",))
     assert f.fix is None and f.severity.value == "warning"
+
+
+def test_lossy_mojibake_of_curly_quotes():
+    text = "Camillaâ??s â??cursed cruise, she said â??Go.â?? Then wordâ??word and itâ€?s."
+    found = findings_of(text, ("MJ",))
+    assert [(f.code, f.start, f.fix.replacement if f.fix else None) for f in found] == [
+        ("MJ002", 7, "’"), ("MJ002", 12, "“"), ("MJ002", 39, "“"), ("MJ002", 45, "”"),
+        ("MJ002", 58, None), ("MJ002", 72, "’"),
+    ]
+    assert all(f.match in ("â??", "â€?") and not (f.fix and f.fix.safe) for f in found)
