@@ -129,11 +129,15 @@ _LOSSY_CONTRACTION = regex.compile(
     r"(?<=[\p{L}\p{N}])\?(?=(?:s|t|re|ve|ll|d|m|S|T|RE|VE|LL|D|M)(?![\p{L}\p{N}]))"
 )
 # `?` between two letters: `Dadullah?who`, `Ex?Delhi`, `d?Ivoire`.
-_LOSSY_IN_WORD = regex.compile(r"(?<=\p{L})\?(?=\p{L})")
+_LOSSY_IN_WORD = regex.compile(r"(?<=\p{L})\?(?=\p{L})(?!\u00e2[?\u20ac])")  # not `it?â??` (MJ002)
 # `?` opening a word after a space, bracket or line start: `?We have`, `(?Step Up`.
 _LOSSY_OPENING = regex.compile(r"(?<=^|[\s(\[])\?(?=[\p{L}\p{N}])", regex.MULTILINE)
 # ` ? ` between two words, where a dash stood: `CAIRO (AFP) ? France`.
-_LOSSY_DASH = regex.compile(r"(?<=[\p{L}\p{N})\]?][ \t])\?(?=[ \t]+[\p{L}\p{N}(])")
+_LOSSY_DASH = regex.compile(r"(?<=[\p{L}\p{N})\]?.,;:][ \t])\?(?=[ \t]+[\p{L}\p{N}(])")
+# A run of `?` standing alone, where a word in another script was: `Português | ??? | ????`.
+_LOSSY_RUN = regex.compile(r"(?<=^|[\s|(\[])\?{2,}(?=$|[\s|)\]])", regex.MULTILINE)
+# A line that is only `?`, where an icon or bullet was.
+_LOSSY_LONE_LINE = regex.compile(r"^\?$", regex.MULTILINE)
 # `? ` opening a line, where a bullet or dash stood: `? Super Bowl XLII`.
 _LOSSY_BULLET = regex.compile(r"^\?(?=[ \t]+[\p{L}\p{N}(])", regex.MULTILINE)
 # `?` after a plural before a lowercase word: `the Lakers? locker room`.
@@ -156,52 +160,61 @@ _LOSSY_PATTERNS = (
     (_LOSSY_BETWEEN_DIGITS, "dash", False, False),
     (_LOSSY_DASH, "dash", False, True),
     (_LOSSY_BULLET, "bullet or dash", False, True),
+    (_LOSSY_RUN, "characters of another script", False, False),
+    (_LOSSY_LONE_LINE, "symbol", False, False),
 )
 
 
-def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tuple[int, str, bool]]:
-    """Offsets of `?` that stand for a lost character: (offset, kind, strong).
+def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tuple[int, int, str, bool]]:
+    """Spans of `?` that stand for lost characters: (start, end, kind, strong).
 
-    ``kind`` is ``apostrophe``, ``opening quote``, ``closing quote``, ``dash``
-    or ``quote or dash``; ``strong`` marks the patterns no real question mark
+    ``kind`` is ``apostrophe``, ``opening quote``, ``closing quote``, ``dash``,
+    ``quote or dash``, ``bullet or dash``, ``symbol`` or (a run of `?`)
+    ``characters of another script``; ``strong`` marks the patterns no real question mark
     takes (`It?s`, `?We`), which vouch for the weaker ones in the same text.
     ``skip_space_before`` turns off the patterns with a space before `?`
     (French puts one before a real question mark).
 
-    >>> [(o, k) for o, k, _ in lossy_question_marks("It?s ?fine?, Why? They?re here ? really.")]
+    >>> [(o, k) for o, _, k, _ in lossy_question_marks("It?s ?fine?, Why? They?re here ? really.")]
     [(2, 'apostrophe'), (5, 'opening quote'), (10, 'closing quote'), (22, 'apostrophe'), (31, 'dash')]
     """
     if "?" not in text:
         return []
-    found: dict[int, tuple[str, bool]] = {}
+    found: dict[int, tuple[int, str, bool]] = {}
     # Each `?` is tried against the patterns in order of trust; the first
     # that matches names it. (Matching at each `?` is much faster than
     # running every pattern over the whole text.)
     pos = text.find("?")
     while pos >= 0:
+        end = pos + 1
         for pattern, kind, strong, space_before in _LOSSY_PATTERNS:
             if skip_space_before and space_before:
                 continue
-            if pattern.match(text, pos):
+            m = pattern.match(text, pos)
+            if m:
                 if kind == "opening quote" and text[pos + 1].isdigit():
                     kind = "opening quote or currency sign"
-                found[pos] = (kind, strong)
+                found[pos] = (m.end(), kind, strong)
+                end = m.end()
                 break
-        pos = text.find("?", pos + 1)
+        else:
+            while end < len(text) and text[end] == "?":  # `what???`: one real question
+                end += 1
+        pos = text.find("?", end)
     # Pair closing quotes with the opening ones of the same line.
-    openings = sorted(o for o, (k, _) in found.items() if k.startswith("opening"))
+    openings = sorted(o for o, (_, k, _) in found.items() if k.startswith("opening"))
     for o in openings:
         line_end = text.find("\n", o)
         line_end = len(text) if line_end < 0 else line_end
         m = _LOSSY_CLOSING.search(text, o + 2, line_end)
         if m and m.start() not in found:
-            found[m.start()] = ("closing quote", False)
+            found[m.start()] = (m.end(), "closing quote", False)
     out = []
     for offset in sorted(found):
         if _in_url_or_code(text, offset):
             continue
-        kind, strong = found[offset]
-        out.append((offset, kind, strong))
+        end, kind, strong = found[offset]
+        out.append((offset, end, kind, strong))
     return out
 
 
@@ -263,16 +276,19 @@ class LossyQuestionMark(Rule):
         candidates = lossy_question_marks(text)
         if not candidates:
             return
-        if any(k == "dash" for _, k, _ in candidates) and doc.language == "fr":
+        if any(k == "dash" for _, _, k, _ in candidates) and doc.language == "fr":
             candidates = lossy_question_marks(text, skip_space_before=True)
-        if not any(strong for _, _, strong in candidates):
+        if not any(strong for _, _, _, strong in candidates):
             return
-        for offset, kind, strong in candidates:
+        for start, end, kind, strong in candidates:
             replacement = _LOSSY_REPLACEMENT.get(kind)
+            if kind == "characters of another script":
+                what = f"'{text[start:end]}' where {kind} were: they were lost"
+            else:
+                what = f"'?' where {'an' if kind[0] in 'ao' else 'a'} {kind} was: the character was lost"
             yield self.finding(
-                doc, offset, offset + 1,
-                f"'?' where {'an' if kind[0] in 'ao' else 'a'} {kind} was: the character was lost "
-                "when the text was converted to a charset without it",
+                doc, start, end,
+                f"{what} when the text was converted to a charset without it",
                 confidence=0.9 if strong else 0.75,
                 fix=Fix(replacement, safe=False, description=f"restore the {kind}") if replacement else None,
                 details={"lost": kind},

@@ -268,3 +268,18 @@ def test_clean_multilingual_text_has_no_finding(text):
 def test_clean_fixture_file_has_no_finding():
     data = (ENCODING_FIXTURES / "clean_multilingual.txt").read_bytes()
     assert from_bytes(data).findings == []
+
+
+def test_lossy_runs_lone_lines_and_dashes_after_a_full_stop():
+    text = "It?s here.\nPortuguês | ??? | ????\n?\nSport in school. ? AFP\nWhat??? Really?"
+    found = [(f.match, f.details["lost"]) for f in findings_of(text, ("EN003",))]
+    assert found == [
+        ("?", "apostrophe"), ("???", "characters of another script"),
+        ("????", "characters of another script"), ("?", "symbol"), ("?", "dash"),
+    ]
+
+
+def test_a_question_before_lossy_mojibake_is_left_to_mj002():
+    text = "She asked what to do with it?â??, and It?s fine."
+    found = [(f.code, f.start) for f in findings_of(text, ("EN003", "MJ002"))]
+    assert found == [("MJ002", 29), ("EN003", 40)]
