@@ -62,6 +62,8 @@ class ReplacementCharacter(Rule):
     summary = "U+FFFD replacement character: a character was lost in decoding"
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if "\ufffd" not in doc.text:
+            return
         from_file = {text_offset for _, text_offset in doc.decoding.invalid_bytes}
         for m in REPLACEMENT_RUN.finditer(doc.text):
             if m.start() in from_file:
@@ -330,8 +332,8 @@ class ControlCharacter(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if text.isprintable():
-            return
+        if text.replace("\n", "").replace("\t", "").replace("\r", "").isprintable():
+            return  # a fast first check: str methods run at memory speed
         for m in _CONTROL_RUN.finditer(text):
             run = m.group()
             names = ", ".join(f"U+{ord(c):04X}" for c in run[:4]) + ("…" if len(run) > 4 else "")
@@ -390,7 +392,8 @@ class ZeroWidthInWord(Rule):
             )
 
 
-_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]+")
+_BIDI_CHARACTERS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI_CONTROLS = re.compile(f"[{_BIDI_CHARACTERS}]+")
 _RTL_LETTER = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 
 
@@ -422,7 +425,7 @@ class BidiControl(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if text.isascii():
+        if text.isascii() or not any(c in text for c in _BIDI_CHARACTERS):
             return
         for m in _BIDI_CONTROLS.finditer(text):
             line = doc.line_text(_line_no(doc, m.start()))
