@@ -494,6 +494,10 @@ _MIXED_SCRIPT_WORD = regex.compile(
 )
 # Any Greek or Cyrillic letter (stdlib `re`: a fast first check).
 _GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u052f\u1c80-\u1c8f\u1f00-\u1fff\ua640-\ua69f]")
+# A lowercase letter of one script followed by a capital of another.
+_GLUED_ACROSS_SCRIPTS = regex.compile(
+    r"\p{Latin}(?<=\p{Ll})[\p{Cyrillic}\p{Greek}](?<=\p{Lu})|[\p{Cyrillic}\p{Greek}](?<=\p{Ll})\p{Latin}(?<=\p{Lu})"
+)
 _SCRIPT = regex.compile(r"(?P<Latin>\p{Latin})|(?P<Cyrillic>\p{Cyrillic})|(?P<Greek>\p{Greek})")
 
 
@@ -529,6 +533,8 @@ class HomoglyphWord(Rule):
             return
         for m in _MIXED_SCRIPT_WORD.finditer(text):
             word = m.group()
+            if _GLUED_ACROSS_SCRIPTS.search(word):
+                continue  # `компаниейT.T.A.`: two words glued together, not a look-alike
             fixed = _unmix(word, doc.main_script)
             if fixed is None:
                 continue

@@ -241,10 +241,8 @@ class Mojibake(Rule):
         text = doc.text
         if text.isascii():
             return
-        from ftfy import fix_and_explain
         from ftfy.badness import BADNESS_RE
 
-        config = None
         patterns = (BADNESS_RE, *_candidates())
         matches = [
             m for lo, hi in _non_ascii_windows(text) for pattern in patterns
@@ -254,35 +252,55 @@ class Mojibake(Rule):
         for start, end in _word_spans(text, matches):
             if start >= end:
                 continue
-            config = config or _fixer_config()
-            span = text[start:end]
-            fixed, explanation = fix_and_explain(span, config)
-            encoding_steps = any(step in ("encode", "decode") for step, _ in explanation or [])
-            if fixed.count("\ufffd") > span.count("\ufffd"):
-                encoding_steps = False  # ftfy filled lost bytes with U+FFFD: no real fix
-                fixed = span
-            cause = cause_of(explanation) if encoding_steps else None
-            if fixed == span or not encoding_steps:
-                redecoded = redecode(span)
-                if redecoded is not None:
-                    fixed, cause = redecoded
-            if fixed != span and cause is not None:
-                yield self.finding(
-                    doc, start, end,
-                    f"mojibake '{span}' ({cause}); should read '{fixed}'",
-                    confidence=0.97,
-                    fix=Fix(fixed, safe=True, description=f"re-decode ({cause})"),
-                    details={"cause": cause},
-                )
-            elif _LOSSY_MOJIBAKE.search(span):
-                continue  # `â??`: MJ002 reports it
-            elif BADNESS_RE.search(span) and (_C1_CONTROL.search(span) or _TYPICAL_MOJIBAKE.search(span)):
-                yield self.finding(
-                    doc, start, end,
-                    f"'{span}' looks like mojibake, but no consistent re-decoding was found",
-                    severity=Severity.WARNING,
-                    confidence=0.6,
-                )
+            yield from self._check_span(doc, start, end, split=True)
+
+    def _check_span(self, doc: Document, start: int, end: int, split: bool) -> Iterator[Finding]:
+        from ftfy.badness import BADNESS_RE
+
+        span = doc.text[start:end]
+        repaired = _repair(span)
+        if repaired is not None:
+            fixed, cause = repaired
+            yield self.finding(
+                doc, start, end,
+                f"mojibake '{span}' ({cause}); should read '{fixed}'",
+                confidence=0.97,
+                fix=Fix(fixed, safe=True, description=f"re-decode ({cause})"),
+                details={"cause": cause},
+            )
+        elif _LOSSY_MOJIBAKE.search(span):
+            return  # `â??`: MJ002 reports it
+        elif split and any(c in _ASCII_SPACE for c in span):
+            # Words merged into one span may be damaged differently
+            # (`eÄŸitim dünyasÄ±nÄ±n`): judge each on its own.
+            for m in _NON_SPACE_RUN.finditer(span):
+                yield from self._check_span(doc, start + m.start(), start + m.end(), split=False)
+        elif BADNESS_RE.search(span) and (_C1_CONTROL.search(span) or _TYPICAL_MOJIBAKE.search(span)):
+            yield self.finding(
+                doc, start, end,
+                f"'{span}' looks like mojibake, but no consistent re-decoding was found",
+                severity=Severity.WARNING,
+                confidence=0.6,
+            )
+
+
+_NON_SPACE_RUN = re.compile(r"[^ \t\n\r\f\v]+")
+_config: list = []
+
+
+def _repair(span: str) -> tuple[str, str] | None:
+    """The span re-decoded and the cause, by ftfy or by :func:`redecode`; or None."""
+    from ftfy import fix_and_explain
+
+    if not _config:
+        _config.append(_fixer_config())
+    fixed, explanation = fix_and_explain(span, _config[0])
+    encoding_steps = any(step in ("encode", "decode") for step, _ in explanation or [])
+    if fixed.count("\ufffd") > span.count("\ufffd"):
+        encoding_steps = False  # ftfy filled lost bytes with U+FFFD: no real fix
+    if fixed != span and encoding_steps:
+        return fixed, cause_of(explanation)
+    return redecode(span)
 
 
 # `’` (E2 80 99) read as Windows-1252 is `â€™`; when that text then went

@@ -283,3 +283,8 @@ def test_a_question_before_lossy_mojibake_is_left_to_mj002():
     text = "She asked what to do with it?â??, and It?s fine."
     found = [(f.code, f.start) for f in findings_of(text, ("EN003", "MJ002"))]
     assert found == [("MJ002", 29), ("EN003", 40)]
+
+
+def test_words_glued_across_scripts_are_not_homoglyphs():
+    assert findings_of("компаниейT.T.A. и MoscowАэропорт", ("EN008",)) == []
+    assert [f.match for f in findings_of("Tο πρώτο", ("EN008",))] == ["Tο"]

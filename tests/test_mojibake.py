@@ -65,7 +65,14 @@ def test_adjacent_damaged_words_merge_into_one_span():
 def test_lossy_mojibake_is_reported_without_a_fix():
     # The last byte of `”` (0x9D, undefined in Windows-1252) was dropped.
     found = findings_of("The â€œnew budgetâ€ passed.", ("MJ001",))
-    assert [(f.match, f.fix) for f in found] == [("â€œnew budgetâ€", None)]
+    assert [(f.match, f.fix and f.fix.replacement, f.severity.value) for f in found] == [
+        ("â€œnew", "“new", "error"), ("budgetâ€", None, "warning")]
+
+
+def test_merged_words_damaged_differently_are_judged_one_by_one():
+    found = findings_of("eÄŸitim dünyasÄ±nÄ±n", ("MJ001",))
+    assert [(f.match, f.fix and f.fix.replacement) for f in found] == [
+        ("eÄŸitim", "eğitim"), ("dünyasÄ±nÄ±n", None)]
 
 
 def test_double_encoded_utf8():
