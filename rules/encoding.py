@@ -25,6 +25,8 @@ import regex
 from detector.document import Document
 from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
+from detector.rules._lookalikes import GREEK_OR_CYRILLIC, describe_mix, is_glued_across_scripts, mixed_script_words, unmix
+from detector.rules._lossy import lossy_question_marks, token_around
 
 # One or more U+FFFD REPLACEMENT CHARACTERs in a row.
 REPLACEMENT_RUN = re.compile("\ufffd+")
@@ -117,123 +119,6 @@ class InvalidUtf8(Rule):
                 "decoded as U+FFFD",
                 details={"byte_offset": byte_offset},
             )
-
-
-# -- EN003: `?` left where a curly quote, apostrophe or dash was --------------------
-#
-# Text that went through a charset without curly quotes comes out with `?` in
-# their place: `province?s`, `?The Harmony?`, `Indiana ? and Michigan`. Real
-# question marks follow a word and are followed by a space, a closing quote
-# or bracket, or another `?`/`!`: those are never reported.
-
-# `?` between a letter and an English contraction ending: `It?s`, `They?re`.
-_LOSSY_CONTRACTION = regex.compile(
-    r"(?<=[\p{L}\p{N}])\?(?=(?:s|t|re|ve|ll|d|m|S|T|RE|VE|LL|D|M)(?![\p{L}\p{N}]))"
-)
-# `?` between two letters: `Dadullah?who`, `Ex?Delhi`, `d?Ivoire`.
-_LOSSY_IN_WORD = regex.compile(r"(?<=\p{L})\?(?=\p{L})(?!\u00e2[?\u20ac])")  # not `it?â??` (MJ002)
-# `?` opening a word after a space, bracket or line start: `?We have`, `(?Step Up`.
-_LOSSY_OPENING = regex.compile(r"(?<=^|[\s(\[])\?(?=[\p{L}\p{N}])", regex.MULTILINE)
-# ` ? ` between two words, where a dash stood: `CAIRO (AFP) ? France`.
-_LOSSY_DASH = regex.compile(r"(?<=[\p{L}\p{N})\]?.,;:][ \t])\?(?=[ \t]+[\p{L}\p{N}(])")
-# A run of `?` standing alone, where a word in another script was: `Português | ??? | ????`.
-_LOSSY_RUN = regex.compile(r"(?<=^|[\s|(\[])\?{2,}(?=$|[\s|)\]])", regex.MULTILINE)
-# A line that is only `?`, where an icon or bullet was.
-_LOSSY_LONE_LINE = regex.compile(r"^\?$", regex.MULTILINE)
-# `? ` opening a line, where a bullet or dash stood: `? Super Bowl XLII`.
-_LOSSY_BULLET = regex.compile(r"^\?(?=[ \t]+[\p{L}\p{N}(])", regex.MULTILINE)
-# `?` after a plural before a lowercase word: `the Lakers? locker room`.
-_LOSSY_PLURAL_POSSESSIVE = regex.compile(r"(?<=\p{L}[sS])\?(?= \p{Ll})")
-# `?` between digits, where an en dash or a minute mark stood: `1990?2000`, `1?32.7`.
-_LOSSY_BETWEEN_DIGITS = regex.compile(r"(?<=\p{N})\?(?=\p{N})")
-# `?` after a comma or a single full stop: `restaurant,? reports`, `versatility.?`.
-_LOSSY_AFTER_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}][,;]|[\p{L}\p{N}]\.)\?(?=[\s,;)]|$)", regex.MULTILINE)
-# A `?` ending a word: a closing quote only if an opening `?` is still open.
-_LOSSY_CLOSING = regex.compile(r"(?<=[\p{L}\p{N}.,!?])\?(?=[\s,.;:)!]|$)", regex.MULTILINE)
-# Where `?` is syntax: a token holding a URL, a path, a query string or markup.
-_URL_LIKE = regex.compile(r"://|www\.|/|\.(?:php|aspx?|jsp|cgi|html?)\b|[=&<>]")
-# (pattern, what was lost, strong, has a space before the `?`), most trusted first.
-_LOSSY_PATTERNS = (
-    (_LOSSY_CONTRACTION, "apostrophe", True, False),
-    (_LOSSY_IN_WORD, "quote or dash", True, False),
-    (_LOSSY_OPENING, "opening quote", True, True),
-    (_LOSSY_AFTER_PUNCT, "closing quote", False, False),
-    (_LOSSY_PLURAL_POSSESSIVE, "apostrophe", False, False),
-    (_LOSSY_BETWEEN_DIGITS, "dash", False, False),
-    (_LOSSY_DASH, "dash", False, True),
-    (_LOSSY_BULLET, "bullet or dash", False, True),
-    (_LOSSY_RUN, "characters of another script", False, False),
-    (_LOSSY_LONE_LINE, "symbol", False, False),
-)
-
-
-def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tuple[int, int, str, bool]]:
-    """Spans of `?` that stand for lost characters: (start, end, kind, strong).
-
-    ``kind`` is ``apostrophe``, ``opening quote``, ``closing quote``, ``dash``,
-    ``quote or dash``, ``bullet or dash``, ``symbol`` or (a run of `?`)
-    ``characters of another script``; ``strong`` marks the patterns no real question mark
-    takes (`It?s`, `?We`), which vouch for the weaker ones in the same text.
-    ``skip_space_before`` turns off the patterns with a space before `?`
-    (French puts one before a real question mark).
-
-    >>> [(o, k) for o, _, k, _ in lossy_question_marks("It?s ?fine?, Why? They?re here ? really.")]
-    [(2, 'apostrophe'), (5, 'opening quote'), (10, 'closing quote'), (22, 'apostrophe'), (31, 'dash')]
-    """
-    if "?" not in text:
-        return []
-    found: dict[int, tuple[int, str, bool]] = {}
-    # Each `?` is tried against the patterns in order of trust; the first
-    # that matches names it. (Matching at each `?` is much faster than
-    # running every pattern over the whole text.)
-    pos = text.find("?")
-    while pos >= 0:
-        end = pos + 1
-        for pattern, kind, strong, space_before in _LOSSY_PATTERNS:
-            if skip_space_before and space_before:
-                continue
-            m = pattern.match(text, pos)
-            if m:
-                if kind == "opening quote" and text[pos + 1].isdigit():
-                    kind = "opening quote or currency sign"
-                found[pos] = (m.end(), kind, strong)
-                end = m.end()
-                break
-        else:
-            while end < len(text) and text[end] == "?":  # `what???`: one real question
-                end += 1
-        pos = text.find("?", end)
-    # Pair closing quotes with the opening ones of the same line.
-    openings = sorted(o for o, (_, k, _) in found.items() if k.startswith("opening"))
-    for o in openings:
-        line_end = text.find("\n", o)
-        line_end = len(text) if line_end < 0 else line_end
-        m = _LOSSY_CLOSING.search(text, o + 2, line_end)
-        if m and m.start() not in found:
-            found[m.start()] = (m.end(), "closing quote", False)
-    out = []
-    for offset in sorted(found):
-        if _in_url_or_code(text, offset):
-            continue
-        end, kind, strong = found[offset]
-        out.append((offset, end, kind, strong))
-    return out
-
-
-def _token_around(text: str, offset: int, limit: int = 200) -> str:
-    """The whitespace-delimited token holding ``offset`` (at most ``limit`` each side)."""
-    start = offset
-    while start > 0 and not text[start - 1].isspace() and offset - start < limit:
-        start -= 1
-    end = offset + 1
-    while end < len(text) and not text[end].isspace() and end - offset < limit:
-        end += 1
-    return text[start:end]
-
-
-def _in_url_or_code(text: str, offset: int) -> bool:
-    """Is the `?` at ``offset`` part of a URL, a query string or markup?"""
-    return bool(_URL_LIKE.search(_token_around(text, offset)))
 
 
 _LOSSY_REPLACEMENT = {
@@ -478,29 +363,6 @@ class SoftHyphen(Rule):
             )
 
 
-# Cyrillic and Greek letters that look like Latin ones, and back.
-_CYRILLIC_TO_LATIN = dict(zip(
-    "аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХІЈЅУ",
-    "aeopcyxijsdlhqwABEKMHOPCTXIJSY",
-))
-_GREEK_TO_LATIN = dict(zip("οαινκυΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "oaivkuABEZHIKMNOPTYX"))
-_LATIN_TO_CYRILLIC = {v: k for k, v in _CYRILLIC_TO_LATIN.items()}
-_LATIN_TO_GREEK = {v: k for k, v in _GREEK_TO_LATIN.items()}
-_TO_LATIN = {**_CYRILLIC_TO_LATIN, **_GREEK_TO_LATIN}
-_FROM_LATIN = {"Cyrillic": _LATIN_TO_CYRILLIC, "Greek": _LATIN_TO_GREEK}
-# A word mixing Latin with Cyrillic or Greek letters.
-_MIXED_SCRIPT_WORD = regex.compile(
-    r"(?=[\p{L}\p{M}]*\p{Latin})(?=[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}])[\p{L}\p{M}]{2,}"
-)
-# Any Greek or Cyrillic letter (stdlib `re`: a fast first check).
-_GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u052f\u1c80-\u1c8f\u1f00-\u1fff\ua640-\ua69f]")
-# A lowercase letter of one script followed by a capital of another.
-_GLUED_ACROSS_SCRIPTS = regex.compile(
-    r"\p{Latin}(?<=\p{Ll})[\p{Cyrillic}\p{Greek}](?<=\p{Lu})|[\p{Cyrillic}\p{Greek}](?<=\p{Ll})\p{Latin}(?<=\p{Lu})"
-)
-_SCRIPT = regex.compile(r"(?P<Latin>\p{Latin})|(?P<Cyrillic>\p{Cyrillic})|(?P<Greek>\p{Greek})")
-
-
 class HomoglyphWord(Rule):
     """## What it does
     Finds words that mix Latin letters with Cyrillic or Greek look-alikes:
@@ -529,55 +391,21 @@ class HomoglyphWord(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if text.isascii() or not _GREEK_OR_CYRILLIC.search(text):
+        if text.isascii() or not GREEK_OR_CYRILLIC.search(text):
             return
-        for m in _MIXED_SCRIPT_WORD.finditer(text):
+        for m in mixed_script_words(text):
             word = m.group()
-            if _GLUED_ACROSS_SCRIPTS.search(word):
+            if is_glued_across_scripts(word):
                 continue  # `компаниейT.T.A.`: two words glued together, not a look-alike
-            fixed = _unmix(word, doc.main_script)
+            fixed = unmix(word, doc.main_script)
             if fixed is None:
                 continue
             yield self.finding(
                 doc, m.start(), m.end(),
-                f"'{word}' mixes scripts: {_describe_mix(word, fixed)}",
+                f"'{word}' mixes scripts: {describe_mix(word, fixed)}",
                 confidence=0.9,
                 fix=Fix(fixed, safe=False, description="use one script"),
             )
-
-
-def _unmix(word: str, main_script: str) -> str | None:
-    """The word in one script, if every odd letter has a look-alike; else None.
-
-    >>> _unmix("Mоscow", "Latin"), _unmix("Москвa", "Cyrillic"), _unmix("αβtest", "Latin")
-    ('Moscow', 'Москва', None)
-    """
-    counts = {"Latin": 0, "Cyrillic": 0, "Greek": 0}
-    for m in _SCRIPT.finditer(word):
-        counts[m.lastgroup] += 1
-    foreign = "Cyrillic" if counts["Cyrillic"] >= counts["Greek"] else "Greek"
-    if counts["Cyrillic"] and counts["Greek"]:
-        return None
-    if counts["Latin"] > counts[foreign] or (counts["Latin"] == counts[foreign] and main_script == "Latin"):
-        table, odd = _TO_LATIN, regex.compile(r"[\p{Cyrillic}\p{Greek}]")
-    else:
-        table, odd = _FROM_LATIN[foreign], regex.compile(r"\p{Latin}")
-    out = []
-    for ch in word:
-        if odd.match(ch):
-            if ch not in table:
-                return None
-            out.append(table[ch])
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def _describe_mix(word: str, fixed: str) -> str:
-    odd = [(a, b) for a, b in zip(word, fixed) if a != b]
-    scripts = {m.lastgroup for a, _ in odd for m in [_SCRIPT.match(a)] if m}
-    letters = ", ".join(f"'{a}'" for a, _ in odd[:3])
-    return f"{'/'.join(sorted(scripts))} look-alike{'s' if len(odd) > 1 else ''} {letters} in a word that reads '{fixed}'"
 
 
 # An HTML character reference, possibly escaped again (`&amp;amp;`).
@@ -603,7 +431,7 @@ def _unescape_fully(entity: str) -> str | None:
 
 def _in_query_string(text: str, offset: int) -> bool:
     """Is ``offset`` inside a token that holds a URL or a query string?"""
-    token = _token_around(text, offset)
+    token = token_around(text, offset)
     return "=" in token or "://" in token or "?" in token
 
 
