@@ -1,7 +1,8 @@
 """Encoding rules (EN): damage done when bytes became text.
 
-Three groups, one module because they share the decoding facts and the
-character classes (longer than 400 lines for that reason):
+Fourteen rules in three groups (the module is long because each rule carries
+its documentation; the larger analyses live in :mod:`detector.rules._lossy`
+and :mod:`detector.rules._lookalikes`):
 
 * what happened to the bytes (EN002 invalid UTF-8, EN010 UTF-16/32,
   EN012 NUL bytes, EN013 mixed line endings, EN014 legacy encoding), read from
