@@ -112,7 +112,7 @@ def patch_bytes(data: bytes, text: str, decoding: Decoding, fixes: list[Finding]
     Text offsets are mapped to byte offsets by encoding the text between
     fixes; each U+FFFD that stands for undecodable bytes counts as those
     bytes. A fix whose replacement the file's encoding cannot hold, or that
-    touches undecodable bytes, is left out.
+    touches undecodable bytes (other than EN002's own), is left out.
     """
     encoding = decoding.encoding
     bom = _BOM_OF.get(encoding, b"") if decoding.bom else b""
@@ -129,8 +129,8 @@ def patch_bytes(data: bytes, text: str, decoding: Decoding, fixes: list[Finding]
     text_pos, byte_pos = 0, len(bom)
     applied = []
     for f in fixes:
-        if any(f.start <= t < f.end for t in invalid):
-            continue
+        if any(f.start <= t < f.end for t in invalid) and f.code != "EN002":
+            continue  # only EN002's fix may replace undecodable bytes
         try:
             replacement = f.fix.replacement.encode(encoding)
         except UnicodeEncodeError:

@@ -102,8 +102,8 @@ def decode(data: bytes) -> tuple[str, Decoding]:
     """Decode bytes: BOM, BOM-less UTF-16/32, UTF-8, then a legacy encoding.
 
     Invalid UTF-8 sequences are recorded and decoded as U+FFFD. A file that
-    is not UTF-8 at all (two or more bad sequences and fewer good multi-byte
-    ones) is decoded with the encoding charset-normalizer detects.
+    is not UTF-8 at all (two or more bad sequences, more than the good
+    multi-byte ones) is decoded with the encoding charset-normalizer detects.
 
     >>> decode(b"caf\\xc3\\xa9")[0]
     'café'
@@ -133,13 +133,27 @@ def _decode(data: bytes) -> tuple[str, Decoding]:
         pass
     text, decoding = _decode_utf8_recording_errors(data)
     good_multibyte = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
-    # One stray byte is a damaged UTF-8 file (EN002); a file with several bad
-    # sequences and fewer good ones is in another encoding (EN014).
-    if len(decoding.invalid_bytes) >= 2 and good_multibyte < len(decoding.invalid_bytes):
+    # One stray byte is a damaged UTF-8 file (EN002); a file with more bad
+    # sequences than good ones is in another encoding (EN014). A single-byte
+    # encoding must also leave next to no good UTF-8 sequences (`caf\xe9 …
+    # na\xc3\xafve` is UTF-8 with a stray byte), a CJK double-byte one need not
+    # (its byte pairs are often valid UTF-8 by chance).
+    invalid = len(decoding.invalid_bytes)
+    if invalid >= 2 and good_multibyte < invalid:
         legacy = _detect_legacy(data)
-        if legacy is not None:
+        if legacy is not None and (
+            good_multibyte * 10 < invalid or legacy[1].encoding in _CJK_ENCODINGS
+        ):
             return legacy
     return text, decoding
+
+
+# Multi-byte legacy encodings of Chinese, Japanese and Korean.
+_CJK_ENCODINGS = frozenset({
+    "cp932", "shift_jis", "shift_jisx0213", "shift_jis_2004", "euc_jp", "euc_jis_2004",
+    "euc_jisx0213", "iso2022_jp", "gb2312", "gbk", "gb18030", "hz", "big5", "big5hkscs",
+    "cp950", "cp949", "euc_kr", "johab", "iso2022_kr",
+})
 
 
 def _detect_legacy(data: bytes) -> tuple[str, Decoding] | None:

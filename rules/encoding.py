@@ -94,7 +94,8 @@ class InvalidUtf8(Rule):
     A file holding the bytes `caf\\xe9` (Latin-1 `é` in a UTF-8 file).
 
     ## How to silence it
-    Convert the file to UTF-8 (`iconv -f windows-1252 -t utf-8`).
+    Convert the file to UTF-8 (`iconv -f windows-1252 -t utf-8`);
+    `--unsafe-fixes` reads a stray single byte as Windows-1252.
     """
 
     code = "EN002"
@@ -107,17 +108,21 @@ class InvalidUtf8(Rule):
         raw = doc.decoding.invalid_raw
         for i, (byte_offset, text_offset) in enumerate(doc.decoding.invalid_bytes):
             shown = " ".join(f"0x{b:02X}" for b in raw[i]) if i < len(raw) else "?"
-            hint = ""
+            hint, fix = "", None
             if i < len(raw) and len(raw[i]) == 1 and raw[i][0] >= 0x80:
                 try:
-                    hint = f" (Windows-1252 '{raw[i].decode('cp1252')}'?)"
+                    char = raw[i].decode("cp1252")
                 except UnicodeDecodeError:
                     pass
+                else:  # a stray Windows-1252 byte: `caf\xe9`
+                    hint = f" (Windows-1252 '{char}'?)"
+                    fix = Fix(char, safe=False, description="read the byte as Windows-1252")
             yield self.finding(
                 doc, text_offset, text_offset + 1,
                 f"invalid UTF-8 byte{'s' if i < len(raw) and len(raw[i]) > 1 else ''} "
                 f"{shown}{hint} at byte {byte_offset}, line {_line_no(doc, text_offset)}; "
                 "decoded as U+FFFD",
+                fix=fix,
                 details={"byte_offset": byte_offset},
             )
 

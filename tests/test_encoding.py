@@ -288,3 +288,9 @@ def test_a_question_before_lossy_mojibake_is_left_to_mj002():
 def test_words_glued_across_scripts_are_not_homoglyphs():
     assert findings_of("компаниейT.T.A. и MoscowАэропорт", ("EN008",)) == []
     assert [f.match for f in findings_of("Tο πρώτο", ("EN008",))] == ["Tο"]
+
+
+def test_utf8_with_stray_bytes_is_not_taken_for_a_legacy_file():
+    result = from_bytes(b"caf\xe9 and na\xc3\xafve, \x81 and more\n")
+    assert not result.document.decoding.detected
+    assert [(f.code, f.start) for f in result.findings] == [("EN002", 3), ("EN002", 16)]

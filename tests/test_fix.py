@@ -186,3 +186,12 @@ def test_killing_a_fix_leaves_old_or_new_content_never_a_mix(tmp_path):
         assert data in (b"A" * 4_000_000, b"B" * 4_000_001)
         for leftover in tmp_path.glob(".doc.txt.*"):
             leftover.unlink()  # a killed process cannot clean up its temporary file
+
+
+def test_unsafe_fix_reads_stray_bytes_as_windows_1252(tmp_path):
+    path = write(tmp_path, b"caf\xe9 and na\xc3\xafve, \x81 and Rock &amp; Roll\n")
+    run("check", "--select", "EN", "--fix", str(path))
+    assert path.read_bytes() == b"caf\xe9 and na\xc3\xafve, \x81 and Rock & Roll\n"
+    run("check", "--select", "EN", "--fix", "--unsafe-fixes", str(path))
+    # 0x81 is undefined in Windows-1252: it stays as it was.
+    assert path.read_bytes() == b"caf\xc3\xa9 and na\xc3\xafve, \x81 and Rock & Roll\n"
