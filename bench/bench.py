@@ -24,7 +24,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "news-l3s-gn1.jsonl"
+sys.path.insert(0, str(ROOT))
+from bench._paths import corpus_dir  # noqa: E402
+
+DEFAULT_CORPUS = corpus_dir() / "news-l3s-gn1.jsonl"
 
 
 def corpus_texts(path: Path, labels=("fulltext",)) -> list[str]:

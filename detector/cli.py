@@ -164,3 +164,6 @@ def main() -> None:
 def _fail(message: str, code: int = 2) -> None:
     sys.stderr.write(f"detector: error: {message}\n")
     sys.exit(code)
+
+
+from detector import cli_eval  # noqa: E402,F401  registers 'corrupt' and 'evaluate'

@@ -4,7 +4,8 @@ The main language is the one most of the text is written in; rules compare
 spans against it. The guess uses the dominant script and, for scripts that
 many languages share, the most frequent function words. It needs no model,
 so ``detector check`` starts fast; span-level language identification (which
-does need a model) lives with the mixed-language rules.
+does need a model) is :mod:`detector.langid_backends`, used by the
+mixed-language rules on candidate spans only.
 
 >>> from detector.document import Document
 >>> guess_main_language(Document("The cat sat on the mat and it was happy."))

@@ -12,8 +12,10 @@ from detector.rules._foreign import LANGUAGE_NAMES, foreign_runs, injected_sente
 
 class InjectedForeignSentence(Rule):
     """## What it does
-    Finds a complete sentence in a foreign script whose numbers and names
-    appear nowhere else in the document.
+    Finds a complete sentence in a foreign script that carries numbers or
+    Latin-script names, none of which appears anywhere else in the document.
+    The sentence is also reported as untranslated (ML002); this rule adds
+    that it probably comes from another text.
 
     ## Why it matters
     Such a sentence is not an untranslated piece of this story but a piece of

