@@ -28,6 +28,7 @@ from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
 from detector.rules._lookalikes import GREEK_OR_CYRILLIC, describe_mix, is_glued_across_scripts, mixed_script_words, unmix
 from detector.rules._lossy import lossy_question_marks, token_around
+from detector.rules.mojibake import has_mojibake_pair
 
 # One or more U+FFFD REPLACEMENT CHARACTERs in a row.
 REPLACEMENT_RUN = re.compile("\ufffd+")
@@ -236,24 +237,30 @@ class ControlCharacter(Rule):
 
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060"
-# Zero-width characters between two letters of scripts that never need them
-# (ZWJ/ZWNJ shape Arabic, Persian and Indic text; ZWSP separates Thai words).
-_ZERO_WIDTH_IN_WORD = regex.compile(
-    r"(?<=[\p{Latin}\p{Greek}\p{Cyrillic}\p{Armenian}\p{N}])[\u200b\u200c\u200d\u2060]+"
-    r"(?=[\p{Latin}\p{Greek}\p{Cyrillic}\p{Armenian}\p{N}])"
+_ZERO_WIDTH_RUN = re.compile("[\u200b\u200c\u200d\u2060]+")
+# Neighbours for which zero-width characters do a job: ZWJ/ZWNJ shape Arabic,
+# Persian, Hebrew and Indic text and join emoji sequences; ZWSP separates words
+# in Thai, Lao, Khmer and Myanmar text.
+_NEEDS_JOINERS = regex.compile(
+    r"[\p{Arabic}\p{Syriac}\p{Hebrew}\p{Thaana}\p{Devanagari}\p{Bengali}\p{Gurmukhi}"
+    r"\p{Gujarati}\p{Oriya}\p{Tamil}\p{Telugu}\p{Kannada}\p{Malayalam}\p{Sinhala}\p{Thai}"
+    r"\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Mongolian}\p{M}\p{Extended_Pictographic}"
+    r"\p{Emoji_Modifier}\u2640\u2642\u2695\u2696\u2708\u2764\ufe0f]"
 )
 
 
-class ZeroWidthInWord(Rule):
+class ZeroWidthCharacter(Rule):
     """## What it does
     Finds zero-width characters (U+200B space, U+200C/U+200D (non-)joiner,
-    U+2060 word joiner) inside Latin, Greek, Cyrillic or Armenian words, where
-    they do nothing visible. The joiners in Arabic, Persian and Indic text and
-    in emoji sequences are left alone.
+    U+2060 word joiner) where they do nothing visible: inside or next to
+    Latin, Greek, Cyrillic or CJK words, numbers and punctuation. The joiners
+    of Arabic, Persian and Indic text, the word separators of Thai and Khmer,
+    and emoji sequences are left alone.
 
     ## Why it matters
     The word looks normal but no longer matches searches, spell checkers or
-    dictionaries; it is a favourite trick to slip past filters.
+    dictionaries; it is a favourite trick to slip past filters, and a common
+    leftover of copying from web pages.
 
     ## Example
     ```text
@@ -265,26 +272,35 @@ class ZeroWidthInWord(Rule):
     """
 
     code = "EN005"
-    name = "zero-width-in-word"
+    name = "zero-width-character"
     category = "encoding"
     severity = Severity.WARNING
-    summary = "Invisible zero-width characters inside words"
+    summary = "Invisible zero-width characters where they do nothing"
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         if text.isascii() or not any(c in text for c in _ZERO_WIDTH):
             return
-        for m in _ZERO_WIDTH_IN_WORD.finditer(text):
+        for m in _ZERO_WIDTH_RUN.finditer(text):
+            before = text[m.start() - 1] if m.start() else ""
+            after = text[m.end()] if m.end() < len(text) else ""
+            if _NEEDS_JOINERS.match(before) or _NEEDS_JOINERS.match(after):
+                continue
             names = ", ".join(unicodedata.name(c, f"U+{ord(c):04X}") for c in m.group())
+            where = "inside a word" if before.isalnum() and after.isalnum() else "in text"
             yield self.finding(
                 doc, m.start(), m.end(),
-                f"invisible {names.lower()} inside a word",
+                f"invisible {names.lower()} {where}",
                 fix=Fix("", safe=True, description="remove zero-width characters"),
             )
 
 
 _BIDI_CHARACTERS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BIDI_CONTROLS = re.compile(f"[{_BIDI_CHARACTERS}]+")
+# Direction marks (LRM, RLM, ALM): legitimate in right-to-left text, invisible
+# junk in a line without any.
+_BIDI_MARKS = "\u200e\u200f\u061c"
+_BIDI_MARK_RUN = re.compile(f"[{_BIDI_MARKS}]+")
 _RTL_LETTER = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 
 
@@ -292,7 +308,9 @@ class BidiControl(Rule):
     """## What it does
     Finds bidirectional formatting controls (U+202A–U+202E embeddings and
     overrides, U+2066–U+2069 isolates): the "Trojan Source" characters that
-    make text display in a different order than it is stored.
+    make text display in a different order than it is stored. Direction marks
+    (U+200E, U+200F, U+061C) are reported, as warnings, only in lines without
+    right-to-left text, where they do nothing.
 
     ## Why it matters
     What a reviewer sees is not what the text says. In right-to-left text
@@ -316,7 +334,11 @@ class BidiControl(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if text.isascii() or not any(c in text for c in _BIDI_CHARACTERS):
+        if text.isascii():
+            return
+        if any(c in text for c in _BIDI_MARKS):
+            yield from self._marks(doc)
+        if not any(c in text for c in _BIDI_CHARACTERS):
             return
         for m in _BIDI_CONTROLS.finditer(text):
             line = doc.line_text(_line_no(doc, m.start()))
@@ -328,6 +350,18 @@ class BidiControl(Rule):
                 + ("" if rtl else " (no right-to-left text on this line)"),
                 severity=Severity.WARNING if rtl else None,
                 fix=Fix("", safe=False, description="remove bidirectional controls"),
+            )
+
+    def _marks(self, doc: Document) -> Iterator[Finding]:
+        for m in _BIDI_MARK_RUN.finditer(doc.text):
+            if _RTL_LETTER.search(doc.line_text(_line_no(doc, m.start()))):
+                continue
+            names = ", ".join(f"U+{ord(c):04X}" for c in m.group())
+            yield self.finding(
+                doc, m.start(), m.end(),
+                f"invisible direction mark {names} in a line without right-to-left text",
+                severity=Severity.WARNING,
+                fix=Fix("", safe=True, description="remove direction marks"),
             )
 
 
@@ -363,6 +397,8 @@ class SoftHyphen(Rule):
         if "\u00ad" not in doc.text:
             return
         for m in _SOFT_HYPHEN.finditer(doc.text):
+            if m.start() and has_mojibake_pair(doc.text[m.start() - 1 : m.end()]):
+                continue  # `Ã\xad` is `í` read as Windows-1252: MJ001 reports it
             yield self.finding(
                 doc, m.start(), m.end(), "invisible soft hyphen (U+00AD) inside a word",
                 fix=Fix("", safe=True, description="remove soft hyphens"),
@@ -403,6 +439,8 @@ class HomoglyphWord(Rule):
             word = m.group()
             if is_glued_across_scripts(word):
                 continue  # `компаниейT.T.A.`: two words glued together, not a look-alike
+            if has_mojibake_pair(word):
+                continue  # `iвЂ`: mojibake (MJ001), not a look-alike
             fixed = unmix(word, doc.main_script)
             if fixed is None:
                 continue

@@ -86,6 +86,18 @@ def _candidates() -> list:
     return _candidate_patterns
 
 
+def has_mojibake_pair(s: str) -> bool:
+    """Does ``s`` hold a UTF-8 lead and continuation byte read with a wrong codec?
+
+    Other rules use it to leave mojibake to MJ001 (`Ã\xad` is `í`, not a soft
+    hyphen; `вЂ` is `“` read as Windows-1251, not a look-alike letter).
+
+    >>> has_mojibake_pair("Ã\xad"), has_mojibake_pair("iвЂ"), has_mojibake_pair("infor\xadmation")
+    (True, True, False)
+    """
+    return any(p.search(s) for p in _candidates())
+
+
 # What the damage is called, by the codec that undoes it.
 _CAUSES = {
     "sloppy-windows-1252": "UTF-8 read as Windows-1252",

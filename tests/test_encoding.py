@@ -170,6 +170,23 @@ def test_c1_controls_are_mojibake_not_controls():
 
 # -- EN005 zero-width --------------------------------------------------------------------
 
+def test_zero_width_next_to_words_and_spaces():
+    found = findings_of("the trailer of\u200b the movie, US\u200c defense and word \u2060 word", ("EN005",))
+    assert [(f.match, f.start) for f in found] == [("\u200b", 14), ("\u200c", 29), ("\u2060", 48)]
+    assert "inside a word" not in found[0].message
+
+
+def test_direction_marks_only_in_lines_without_rtl_text():
+    found = findings_of("plain\u200e English\nשלום\u200f עולם", ("EN006",))
+    assert [(f.match, f.start, f.severity.value, f.fix.safe) for f in found] == [
+        ("\u200e", 5, "warning", True)]
+
+
+def test_soft_hyphen_and_lookalikes_inside_mojibake_are_left_to_mj001():
+    assert [f.code for f in findings_of("la categorÃ\xada and the вЂњquoteвЂќ", ("EN", "MJ"))] == [
+        "MJ001", "MJ001"]
+
+
 def test_zero_width_inside_latin_words():
     found = findings_of("pass\u200bword and Mo\u2060scow and na\u200dive", ("EN005",))
     assert [(f.match, f.fix.replacement) for f in found] == [("\u200b", ""), ("\u2060", ""), ("\u200d", "")]
@@ -179,7 +196,6 @@ def test_zero_width_inside_latin_words():
     "family 👨\u200d👩\u200d👧 emoji",   # ZWJ sequence
     "می\u200cخواهم بروم",                # Persian ZWNJ
     "क्\u200dष Devanagari",               # Indic ZWJ
-    "word \u200b word",                  # between words, not inside one
 ])
 def test_zero_width_with_a_function_is_left_alone(text):
     assert findings_of(text, ("EN005",)) == []
