@@ -21,7 +21,16 @@ _LOSSY_IN_WORD = regex.compile(r"(?<=\p{L})\?(?=\p{L})(?!\u00e2[?\u20ac])")  # n
 # `?` opening a word after a space, bracket or line start: `?We have`, `(?Step Up`.
 _LOSSY_OPENING = regex.compile(r"(?<=^|[\s(\[])\?(?=[\p{L}\p{N}])", regex.MULTILINE)
 # ` ? ` between two words, where a dash stood: `CAIRO (AFP) ? France`.
-_LOSSY_DASH = regex.compile(r"(?<=[\p{L}\p{N})\]?.,;:][ \t])\?(?=[ \t]+[\p{L}\p{N}(])")
+_LOSSY_DASH = regex.compile(r"(?<=[\p{L}\p{N})\]?.,;:][ \t])\?(?=[ \t]+[\p{L}\p{N}(?])")
+# A dash after a news dateline: `WASHINGTON (Reuters) ? The`, `GLENDALE ? Oklahoma`.
+_LOSSY_DATELINE = regex.compile(
+    r"(?<=^[\p{Lu}][\p{Lu}\p{N} .,'’-]*(?:\([\p{L} .,'-]+\))?[ \t])\?(?=[ \t]+[\p{L}\p{N}(?])",
+    regex.MULTILINE,
+)
+# A closing quote after a comma, or after a full stop at the end of a line:
+# `jacket,? Mike Horn said`, `went back down.?`. No question is written so.
+_LOSSY_AFTER_COMMA = regex.compile(r"(?<=[\p{L}\p{N}],)\?(?=\s|$)", regex.MULTILINE)
+_LOSSY_AFTER_FULL_STOP = regex.compile(r"(?<=\p{Ll}\p{Ll}\.)\?(?=[ \t]*$)", regex.MULTILINE)
 # A run of `?` standing alone, where a word in another script was: `Português | ??? | ????`.
 _LOSSY_RUN = regex.compile(r"(?<=^|[\s|(\[])\?{2,}(?=$|[\s|)\]])", regex.MULTILINE)
 # A line that is only `?`, where an icon or bullet was.
@@ -36,13 +45,17 @@ _LOSSY_BETWEEN_DIGITS = regex.compile(r"(?<=\p{N})\?(?=\p{N})")
 _LOSSY_AFTER_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}][,;]|[\p{L}\p{N}]\.)\?(?=[\s,;)]|$)", regex.MULTILINE)
 # A `?` ending a word: a closing quote only if an opening `?` is still open.
 _LOSSY_CLOSING = regex.compile(r"(?<=[\p{L}\p{N}.,!?])\?(?=[\s,.;:)!]|$)", regex.MULTILINE)
+_QUOTE = regex.compile(r"[\"“”]")
 # Where `?` is syntax: a token holding a URL, a path, a query string or markup.
-_URL_LIKE = regex.compile(r"://|www\.|/|\.(?:php|aspx?|jsp|cgi|html?)\b|[=&<>]")
+_URL_LIKE = regex.compile(r"://|www\.|^/|\w/[\w.-]+/|\.(?:php|aspx?|jsp|cgi|html?)\b|[=&<>]")
 # (pattern, what was lost, strong, has a space before the `?`), most trusted first.
 _LOSSY_PATTERNS = (
     (_LOSSY_CONTRACTION, "apostrophe", True, False),
     (_LOSSY_IN_WORD, "quote or dash", True, False),
     (_LOSSY_OPENING, "opening quote", True, True),
+    (_LOSSY_AFTER_COMMA, "closing quote", True, False),
+    (_LOSSY_AFTER_FULL_STOP, "closing quote", True, False),
+    (_LOSSY_DATELINE, "dash", True, True),
     (_LOSSY_AFTER_PUNCT, "closing quote", False, False),
     (_LOSSY_PLURAL_POSSESSIVE, "apostrophe", False, False),
     (_LOSSY_BETWEEN_DIGITS, "dash", False, False),
@@ -94,7 +107,8 @@ def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tup
     for o in openings:
         line_end = text.find("\n", o)
         line_end = len(text) if line_end < 0 else line_end
-        m = _LOSSY_CLOSING.search(text, o + 2, line_end)
+        quote = _QUOTE.search(text, o + 1, line_end)  # a real quote mark ends the search
+        m = _LOSSY_CLOSING.search(text, o + 2, quote.start() if quote else line_end)
         if m and m.start() not in found:
             found[m.start()] = (m.end(), "closing quote", False)
     out = []

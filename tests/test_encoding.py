@@ -310,3 +310,23 @@ def test_utf8_with_stray_bytes_is_not_taken_for_a_legacy_file():
     result = from_bytes(b"caf\xe9 and na\xc3\xafve, \x81 and more\n")
     assert not result.document.decoding.detected
     assert [(f.code, f.start) for f in result.findings] == [("EN002", 3), ("EN002", 16)]
+
+
+@pytest.mark.parametrize("text,lost", [
+    ("WASHINGTON (Reuters) ? The Bush administration said.", "dash"),
+    ("GLENDALE ? Oklahoma started well.", "dash"),
+    ("left without paying for the jacket,? Mike Horn said.", "closing quote"),
+    ("It failed and went back down.?\nAir Canada said so.", "closing quote"),
+    ("She cemented the actress/singer?s place.", "apostrophe"),
+])
+def test_lossy_patterns_no_question_takes_count_on_their_own(text, lost):
+    [f] = findings_of(text, ("EN003",))
+    assert text[f.start] == "?" and f.details["lost"] == lost
+
+
+@pytest.mark.parametrize("text", [
+    "Is it legal in the U.S.?", "Who? Me? Not sure.", "NEW YORK? Really? Yes.",
+    "He asked: \"Why me?\" and \"Why now?\"",
+])
+def test_questions_that_look_like_lossy_patterns(text):
+    assert findings_of(text, ("EN003",)) == []
