@@ -273,11 +273,14 @@ class Mojibake(Rule):
         repaired = _repair(span)
         if repaired is not None:
             fixed, cause = repaired
+            # A symbol left inside a word (`gr\x89ce` → `gr‰ce`, really `grâce`
+            # damaged twice) means the re-decoding is consistent but wrong.
+            odd = bool(_SYMBOL_INSIDE_WORD.search(fixed))
             yield self.finding(
                 doc, start, end,
                 f"mojibake '{span}' ({cause}); should read '{fixed}'",
-                confidence=0.97,
-                fix=Fix(fixed, safe=True, description=f"re-decode ({cause})"),
+                confidence=0.8 if odd else 0.97,
+                fix=Fix(fixed, safe=not odd, description=f"re-decode ({cause})"),
                 details={"cause": cause},
             )
         elif _LOSSY_MOJIBAKE.search(span):
@@ -296,6 +299,11 @@ class Mojibake(Rule):
             )
 
 
+# A non-ASCII symbol between two Latin letters (curly apostrophes, dashes and
+# the middle dot of Catalan excepted).
+_SYMBOL_INSIDE_WORD = regex.compile(
+    r"(?<=\p{Latin})[^\x00-\x7f\p{L}\p{M}\p{N}\s’‘·•…‐‑–—]+(?=\p{Latin})"
+)
 _NON_SPACE_RUN = re.compile(r"[^ \t\n\r\f\v]+")
 _config: list = []
 

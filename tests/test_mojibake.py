@@ -140,3 +140,8 @@ def test_lossy_mojibake_of_curly_quotes():
         ("MJ002", 58, None), ("MJ002", 72, "’"),
     ]
     assert all(f.match in ("â??", "â€?") and not (f.fix and f.fix.safe) for f in found)
+
+
+def test_a_re_decoding_that_leaves_a_symbol_inside_a_word_is_unsafe():
+    [f] = findings_of("Sa gr\x89ce royale", ("MJ001",))
+    assert f.fix.replacement == "gr‰ce" and not f.fix.safe
