@@ -1,7 +1,7 @@
 """The dev evaluation suite: a fixed labelled corpus, the evaluation table, and
 the facts the score calibration needs.
 
-    python bench/eval_suite.py [--corpus ../shared/corpus] [--jobs 2] [--json]
+    python bench/eval_suite.py [--corpus ../shared/corpus] [--jobs 2] [--json] [--select ML] [--ignore CO]
 
 1. Articles: the lines labelled ``fulltext`` of every page of
    ``news-l3s-gn1.jsonl`` (pages with under 400 characters of article text
@@ -62,18 +62,25 @@ SEED_TARGETS = {
 
 
 def real_damage(text: str, extra: list[list[int]] = ()) -> list[list[int]]:
-    """Ignore spans for the real damage of an L3S article.
+    """Ignore spans for the real damage of an L3S article: the whole token
+    around each damaged character, and the ``extra`` spans given.
 
     >>> t = 'The province?s "plan" ? is it? ?Yes,? he said. Â£5'
     >>> [t[s:e] for s, e in real_damage(t)]
-    ['?', '?', '?', '?', 'Â']
+    ['province?s', '?', '?Yes,?', 'Â£5']
     """
     spans = [list(span) for span in extra]
-    for m in re.finditer(r"\?", text):
-        if not QUESTION_MARK.match(text, m.start()):
-            spans.append([m.start(), m.end()])
-    for m in REAL_MOJIBAKE.finditer(text):
-        spans.append([m.start(), m.end()])
+    damage = [m.start() for m in re.finditer(r"\?", text) if not QUESTION_MARK.match(text, m.start())]
+    damage += [m.start() for m in REAL_MOJIBAKE.finditer(text)]
+    for at in damage:
+        # The whole token around it: a finding on 'province?s' is about it.
+        start = at
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        end = at + 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        spans.append([start, end])
     spans.sort()
     merged: list[list[int]] = []
     for s, e in spans:
@@ -123,7 +130,8 @@ def build_donors(articles: list[dict]) -> list[str]:
         text = article["text"]
         for s, e in sentence_spans(text):
             sentence = text[s:e]
-            if 40 <= len(sentence) <= 250 and sentence.isascii() and "?" not in sentence and sentence[-1] in ".!":
+            if (40 <= len(sentence) <= 250 and sentence.isascii() and "?" not in sentence
+                    and sentence[0].isupper() and sentence[-1] in ".!" and sentence.count('"') % 2 == 0):
                 donors.append(sentence)
     return donors
 
@@ -165,25 +173,41 @@ def seed_scores() -> dict[str, float]:
 
 def calibration(report: dict, seeds: dict[str, float]) -> str:
     lines = ["Calibration facts (targets of issue 3, item 4)", ""]
+    # Scores without the findings in don't-care regions: the articles' own real
+    # damage ('province?s') is not what the rates measure.
+    key = "score_outside_ignore"
     clean = [r for r in report["per_record"] if r["rate"] == 0]
-    share = sum(r["score"] >= 90 for r in clean) / len(clean)
+    share = sum(r[key] >= 90 for r in clean) / len(clean)
+    raw = sum(r["score"] >= 90 for r in clean) / len(clean)
     lines.append(f"clean articles scoring >= 90: {share:.1%} of {len(clean)} (target >= 95%) "
-                 f"{'OK' if share >= 0.95 else 'MISSED'}")
-    low = sorted((r["score"], r["id"].split("~")[0], r["false"], r["findings"]) for r in clean if r["score"] < 90)
+                 f"{'OK' if share >= 0.95 else 'MISSED'}; {raw:.1%} counting the findings on their own real "
+                 "damage (don't-care regions)")
+    low = sorted((r[key], r["id"].split("~")[0], r["false"], r["findings"]) for r in clean if r[key] < 90)
     for value, article, false, findings in low:
-        lines.append(f"  {value:5.1f}  {article}  ({findings} findings, {false} outside the don't-care regions)")
+        lines.append(f"  {value:5.1f}  {article}  ({false} findings outside the don't-care regions)")
     # The sweep: the same articles (every 4th) at each rate, seed 2; rate 0 is
     # their clean copy. Damage at a higher rate includes the damage at a lower one.
     sweep_ids = {r["id"].split("~")[0] for r in report["per_record"] if r["id"].endswith("~s2")}
-    by_rate: dict[float, list[float]] = {}
+    per_article: dict[str, dict[float, float]] = {}
     for r in report["per_record"]:
-        if r["id"].split("~")[0] in sweep_ids and (r["id"].endswith("~s2") or r["rate"] == 0):
-            by_rate.setdefault(r["rate"], []).append(r["score"])
+        base = r["id"].split("~")[0]
+        if base in sweep_ids and (r["id"].endswith("~s2") or r["rate"] == 0):
+            per_article.setdefault(base, {})[r["rate"]] = r[key]
+    by_rate: dict[float, list[float]] = {}
+    for scores in per_article.values():
+        for rate, value in scores.items():
+            by_rate.setdefault(rate, []).append(value)
     means = sorted((rate, sum(v) / len(v)) for rate, v in by_rate.items())
     mono = all(b[1] < a[1] for a, b in zip(means, means[1:]))
     lines.append("mean score by damage rate (events per 1,000 characters): "
                  + ", ".join(f"{r:g}: {m:.1f}" for r, m in means)
                  + f"  (strictly falling: {'OK' if mono else 'MISSED'})")
+    steady = sum(
+        all(b <= a for a, b in zip(values, values[1:]))
+        for values in ([v for _, v in sorted(scores.items())] for scores in per_article.values())
+    )
+    lines.append(f"articles whose score never rises with the rate: {steady} of {len(per_article)} "
+                 "(undetected inserted text dilutes the density of findings)")
     lines.append("seeds: " + ", ".join(f"{k} = {v:.1f}" for k, v in seeds.items()))
     s = seeds
     if len(s) == 5:
@@ -238,11 +262,14 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the shared corpus folder")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for evaluate")
     parser.add_argument("--json", action="store_true", help="print the JSON report instead of the table")
+    parser.add_argument("--select", help="rules to run, as for 'detector check' (default: the default set)")
+    parser.add_argument("--ignore", help="rules to skip, as for 'detector check'")
     args = parser.parse_args()
     corpus = find_corpus(args.corpus)
     started = time.time()
     gold = build(corpus)
-    detector("evaluate", *map(str, gold), "--format", "json", "--jobs", str(args.jobs),
+    rules = [*(["--select", args.select] if args.select else []), *(["--ignore", args.ignore] if args.ignore else [])]
+    detector("evaluate", *map(str, gold), *rules, "--format", "json", "--jobs", str(args.jobs),
              "--errors", str(OUT / "errors.jsonl"), "-o", str(OUT / "report.json"))
 
     from detector.evaluate import render
@@ -251,6 +278,11 @@ def main() -> int:
     if args.json:
         print(json.dumps(report, indent=1, ensure_ascii=False))
         return 0
+    articles = sum(1 for _ in (OUT / "articles.jsonl").open(encoding="utf-8"))
+    sweep = sum(1 for _ in (OUT / "sweep-articles.jsonl").open(encoding="utf-8"))
+    print(f"Corpus: {articles} L3S-GN1 articles (fulltext lines), each clean (rate 0) and damaged with every kind "
+          f"at 1 event per 1,000 characters (seed 1); {sweep} of them also at {', '.join(SWEEP_RATES)} (seed 2).\n"
+          "Real damage in the articles ('?' for lost quotes, mojibake, hand-listed lines) is don't-care.\n")
     print(render(report, "text"))
     print(calibration(report, seed_scores()))
     print(f"({time.time() - started:.0f} s; report, misses and false findings in {OUT.relative_to(ROOT)}/)")

@@ -149,12 +149,9 @@ def main() -> None:
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
     except Exception as exc:  # click usage errors and anything unforeseen
-        import click
-
-        if isinstance(exc, click.exceptions.UsageError):
-            _fail(exc.format_message().replace("\n", " "))
-        if isinstance(exc, click.exceptions.ClickException):
-            _fail(exc.format_message().replace("\n", " "))
+        # typer bundles its own click; its exceptions carry format_message().
+        if hasattr(exc, "format_message"):
+            _fail(exc.format_message().replace("\n", " "), code=getattr(exc, "exit_code", 2) or 2)
         if os.environ.get("DETECTOR_DEBUG"):
             raise
         _fail(f"internal error: {type(exc).__name__}: {exc} (set DETECTOR_DEBUG=1 for a traceback)")

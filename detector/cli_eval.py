@@ -73,12 +73,18 @@ def corrupt(
         fh = out or output.open("w", encoding="utf-8")
     except OSError as exc:
         raise DetectorError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    total = undamaged = 0
     try:
         for record in records:
+            total += 1
+            undamaged += not any(span[3] in chosen for span in record["spans"])
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     finally:
         if out is None:
             fh.close()
+    if rate > 0 and undamaged:
+        sys.stderr.write(f"detector: warning: {undamaged} of {total} records got no damage "
+                         "(the chosen kinds found no place in them)\n")
 
 
 @app.command()

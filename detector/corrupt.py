@@ -16,7 +16,9 @@ text; new damage is never placed on or next to them.
 Deterministic: each record has its own ``random.Random`` seeded from the
 seed, the record's position and its id (a string seed, hashed with SHA-512
 by :mod:`random`, not by ``hash()``), so the same inputs and seed always give
-the same output, whatever the order of other records.
+the same output. For one record and seed, the damage at a higher rate starts
+with the damage at a lower rate (the same events, then more), so scores
+measured across rates compare like with like.
 
 >>> material = Material(donors=["An unrelated sentence from elsewhere."])
 >>> rec = corrupt_text("It rained. We stayed in.", "doc", kinds=["injected-sentence"],
@@ -106,6 +108,11 @@ def _script_word_ok(word: str) -> bool:
 _SENTENCE_FINAL = regex.compile(r"[.!?。！？।]$")
 
 
+# A sentence starts with a letter, a digit or an opening quote or bracket
+# (the lists hold fragments starting with `」` or `, `).
+_SENTENCE_START = regex.compile(r"[\p{L}\p{N}\"“«„「『(¿¡]")
+
+
 def load_foreign(directory: Path) -> tuple[dict, dict, dict]:
     """Read ``DIR/{sentences,word-pairs,single-words}/LANG.txt`` (the lingua layout),
     or flat ``DIR/LANG.txt`` files of sentences (words are then taken from them)."""
@@ -125,7 +132,7 @@ def load_foreign(directory: Path) -> tuple[dict, dict, dict]:
             s_file = w_file = p_file = directory / f"{lang}.txt"
         if s_file.is_file():
             sentences[lang] = [
-                s for s in _clean_lines(s_file, 10, 250) if _SENTENCE_FINAL.search(s)
+                s for s in _clean_lines(s_file, 10, 250) if _SENTENCE_FINAL.search(s) and _SENTENCE_START.match(s)
             ]
         for target, file, n_words in ((words, w_file, 1), (pairs, p_file, 2)):
             if not file.is_file():
@@ -297,7 +304,9 @@ def corrupt_text(
     ``rate`` is the expected number of damage events per 1,000 characters;
     any rate above 0 gives at least one event. Each event picks one of
     ``kinds``; a kind that finds no place for itself in the text is replaced
-    by another (at most a few tries).
+    by another (at most a few tries). A whole-text kind (``mojibake-text``,
+    ``lossy-quotes-text``) is applied at most once, before anything else, to
+    a share of the records equal to its share of ``kinds``.
     """
     from detector.damage import KINDS, apply_kind
 
@@ -341,7 +350,9 @@ def read_inputs(paths: list[Path], text_field: str) -> Iterator[dict]:
                         data = json.loads(line)
                         text = data[text_field]
                     except (json.JSONDecodeError, KeyError, TypeError):
-                        raise DetectorError(f"{path}:{n}: not a JSON object with a {text_field!r} field") from None
+                        text = None
+                    if not isinstance(text, str):
+                        raise DetectorError(f"{path}:{n}: not a JSON object with a {text_field!r} text field")
                     yield {
                         "id": str(data.get("id", f"{path.stem}-{n}")),
                         "text": text,

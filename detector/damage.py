@@ -200,8 +200,6 @@ def _double_word(d: Damager, separator: str, kind: str) -> bool:
     if place is None:
         return False
     copy = d.text[place[0]:place[1]]
-    if separator == "" and copy[0].isupper():
-        copy = copy.lower()
     d.edit(place[1], place[1], separator + copy)
     d.label(place[1] + len(separator), place[1] + len(separator) + len(copy), "duplication", kind)
     return True

@@ -10,8 +10,9 @@ Matching, span by span:
 * a gold span is **found** when findings of its category cover at least half
   of its non-space characters;
 * a finding is **correct** when it overlaps a gold span of its category;
-  otherwise it is **false**, unless it overlaps an ``ignore`` span (a
-  don't-care region: then it is not counted) or the record is
+  otherwise it is **false**, unless at least half of its non-space
+  characters lie in ``ignore`` spans (don't-care regions: then it is not
+  counted) or the record is
   ``recall_only`` (its findings are not counted at all: the record is only
   used to measure recall).
 
@@ -139,6 +140,18 @@ def span_found(text: str, span: tuple, hits: list[Hit]) -> bool:
     return 2 * sum(1 for i in positions if i in covered) >= len(positions)
 
 
+def _mostly_ignored(record: GoldRecord, hit: Hit) -> bool:
+    """At least half the finding's non-space characters lie in don't-care regions
+    (the mirror of the rule for finding a gold span)."""
+    start, end = hit.start, max(hit.end, hit.start + 1)
+    if not any(_overlaps(start, end, s, e) for s, e in record.ignore):
+        return False
+    positions = [i for i in range(start, min(end, len(record.text))) if not record.text[i].isspace()]
+    positions = positions or list(range(start, end))
+    inside = sum(1 for i in positions if any(s <= i < e for s, e in record.ignore))
+    return 2 * inside >= len(positions)
+
+
 def classify_hits(record: GoldRecord, hits: list[Hit]) -> list[str]:
     """For each hit: 'correct', 'false', 'ignored' (don't-care region) or
     'uncounted' (a recall-only record)."""
@@ -148,7 +161,7 @@ def classify_hits(record: GoldRecord, hits: list[Hit]) -> list[str]:
             out.append("uncounted")
         elif any(c == h.category and _overlaps(h.start, h.end, s, e) for s, e, c, _ in record.spans):
             out.append("correct")
-        elif any(_overlaps(h.start, h.end, s, e) for s, e in record.ignore):
+        elif _mostly_ignored(record, h):
             out.append("ignored")
         else:
             out.append("false")
@@ -165,15 +178,24 @@ def _init_worker(settings: Settings) -> None:
     _SETTINGS = settings
 
 
-def _check(record: GoldRecord) -> tuple[list[Hit], float]:
+def _check(record: GoldRecord) -> tuple[list[Hit], float, float]:
+    """Findings, score, and the score without the findings in don't-care regions
+    (the score the text would have if its unlabelled real damage were repaired)."""
     from detector.engine import check_text
+    from detector.scoring import score
 
     result = check_text(record.text, _SETTINGS, path=record.id)
     hits = [Hit(f.code, f.category, f.start, f.end, f.message) for f in result.findings]
-    return hits, result.score.value if result.score else 100.0
+    value = result.score.value if result.score else 100.0
+    if record.ignore:
+        kept = [f for f, h in zip(result.findings, hits) if not _mostly_ignored(record, h)]
+        outside = score(kept, len(record.text)).value
+    else:
+        outside = value
+    return hits, value, outside
 
 
-def run_detector(records: list[GoldRecord], settings: Settings, jobs: int = 1) -> list[tuple[list[Hit], float]]:
+def run_detector(records: list[GoldRecord], settings: Settings, jobs: int = 1) -> list[tuple]:
     """Findings and score of every record, in order."""
     if jobs <= 1 or len(records) < 8:
         _init_worker(settings)
@@ -214,8 +236,16 @@ def _distribution(values: list[float]) -> dict:
     }
 
 
-def measure(records: list[GoldRecord], results: list[tuple[list[Hit], float]]) -> tuple[dict, list[dict]]:
-    """The report (a JSON-ready dict) and the list of errors (misses and false findings)."""
+def _context(text: str, start: int, end: int, width: int = 40) -> str:
+    """The span in its surroundings, marked with ⟦ ⟧."""
+    return f"{text[max(0, start - width):start]}⟦{text[start:end]}⟧{text[end:end + width]}"
+
+
+def measure(records: list[GoldRecord], results: list[tuple]) -> tuple[dict, list[dict]]:
+    """The report (a JSON-ready dict) and the list of errors (misses and false findings).
+
+    ``results`` holds, per record, (hits, score) or (hits, score, score
+    without the findings in don't-care regions)."""
     gold_n: Counter = Counter()
     gold_found: Counter = Counter()
     kind_n: Counter = Counter()
@@ -225,6 +255,7 @@ def measure(records: list[GoldRecord], results: list[tuple[list[Hit], float]]) -
     correct: Counter = Counter()
     code_counted: Counter = Counter()
     code_correct: Counter = Counter()
+    code_found: Counter = Counter()  # gold spans a rule's findings alone cover
     code_category: dict[str, str] = {}
     clean_false: Counter = Counter()  # category → false findings on clean records
     clean_false_code: Counter = Counter()
@@ -236,10 +267,12 @@ def measure(records: list[GoldRecord], results: list[tuple[list[Hit], float]]) -
     errors: list[dict] = []
     per_record: list[dict] = []
 
-    for record, (hits, value) in zip(records, results):
+    for record, (hits, value, *rest) in zip(records, results):
         statuses = classify_hits(record, hits)
-        per_record.append({"id": record.id, "rate": record.rate, "score": value, "spans": len(record.spans),
-                           "findings": len(hits), "false": statuses.count("false")})
+        per_record.append({"id": record.id, "rate": record.rate, "score": value,
+                           "score_outside_ignore": rest[0] if rest else value, "spans": len(record.spans),
+                           "findings": len(hits), "false": statuses.count("false"),
+                           "ignored": statuses.count("ignored")})
         for span in record.spans:
             start, end, category, kind = span
             found = span_found(record.text, span, hits)
@@ -249,9 +282,14 @@ def measure(records: list[GoldRecord], results: list[tuple[list[Hit], float]]) -
             if found:
                 gold_found[category] += 1
                 kind_found[kind] += 1
+                # Which rules would have found it on their own.
+                for code in {h.code for h in hits if h.category == category and h.start < end and start < h.end}:
+                    if span_found(record.text, span, [h for h in hits if h.code == code]):
+                        code_found[code] += 1
             else:
                 errors.append({"id": record.id, "type": "missed", "category": category, "kind": kind,
-                               "start": start, "end": end, "match": record.text[start:end]})
+                               "start": start, "end": end, "match": record.text[start:end],
+                               "context": _context(record.text, start, end)})
         for hit, status in zip(hits, statuses):
             code_category[hit.code] = hit.category
             if status in ("correct", "false"):
@@ -269,7 +307,8 @@ def measure(records: list[GoldRecord], results: list[tuple[list[Hit], float]]) -
                     clean_false_code[hit.code] += 1
                 errors.append({"id": record.id, "type": "false", "code": hit.code, "category": hit.category,
                                "start": hit.start, "end": hit.end, "match": record.text[hit.start:hit.end],
-                               "message": hit.message, "overlaps": sorted(other)})
+                               "message": hit.message, "overlaps": sorted(other),
+                               "context": _context(record.text, hit.start, hit.end)})
         if record.clean:
             clean_chars += len(record.text) - sum(e - s for s, e in record.ignore)
             clean_scores.append(value)
@@ -300,6 +339,8 @@ def measure(records: list[GoldRecord], results: list[tuple[list[Hit], float]]) -
         "codes": {
             code: {"category": code_category[code], "findings": code_counted[code], "correct": code_correct[code],
                    "precision": code_correct[code] / code_counted[code] if code_counted[code] else None,
+                   "found_alone": code_found[code],
+                   "recall_alone": code_found[code] / gold_n[code_category[code]] if gold_n[code_category[code]] else None,
                    "false_on_clean": clean_false_code[code],
                    "false_per_100k_clean": per_100k(clean_false_code[code])}
             for code in sorted(code_category)
@@ -358,10 +399,11 @@ def render_text(report: dict) -> str:
                         [[k, v["category"], v["gold"], v["found"], v["recall"]] for k, v in report["kinds"].items()],
                         left=2)
     if report["codes"]:
-        lines += ["", "Precision by rule", ""]
-        lines += _table(["code", "category", "findings", "correct", "precision", "false on clean", "false/100k clean"],
-                        [[c, v["category"], v["findings"], v["correct"], v["precision"], v["false_on_clean"],
-                          v["false_per_100k_clean"]] for c, v in report["codes"].items()],
+        lines += ["", "By rule (recall alone: share of its category's gold spans this rule finds by itself)", ""]
+        lines += _table(["code", "category", "findings", "correct", "precision", "recall alone", "false on clean",
+                         "false/100k clean"],
+                        [[c, v["category"], v["findings"], v["correct"], v["precision"], v["recall_alone"],
+                          v["false_on_clean"], v["false_per_100k_clean"]] for c, v in report["codes"].items()],
                         left=2)
     if report["confusion"]:
         lines += ["", "False findings on damage of another category", ""]

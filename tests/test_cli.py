@@ -182,3 +182,9 @@ def test_dangling_symlink_is_unreadable(tmp_path):
     code, out, err = run("check", str(link), str(good))
     assert code == 2 and one_line_error(err) and "gone.txt" in err
     assert "good.txt" in out  # the other file is still checked
+
+
+@pytest.mark.parametrize("args", [("check", "--bogus"), ("check", ".", "--format", "nope"), ("nosuchcommand",)])
+def test_usage_errors_are_one_line_exit_2(args):
+    code, _, err = run(*args)
+    assert code == 2 and one_line_error(err), err

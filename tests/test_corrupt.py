@@ -393,3 +393,19 @@ def test_cli_default_kinds_are_those_with_material(tmp_path):
     record = json.loads(result.stdout)
     kinds = {s[3] for s in record["spans"]}
     assert kinds and not kinds & {"foreign-word", "injected-sentence", "foreign-sentence"}
+
+
+def test_cli_warns_about_records_it_could_not_damage(tmp_path):
+    (tmp_path / "a.txt").write_text("No quotes here at all", encoding="utf-8")
+    result = CliRunner().invoke(app, ["corrupt", str(tmp_path / "a.txt"), "--kinds", "mojibake-word"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["spans"] == []
+    assert "1 of 1 records got no damage" in result.stderr
+
+
+def test_cli_rejects_a_jsonl_record_without_text(tmp_path):
+    from detector.errors import DetectorError
+
+    (tmp_path / "a.jsonl").write_text('{"id": 1, "text": 5}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["corrupt", str(tmp_path / "a.jsonl")])
+    assert isinstance(result.exception, DetectorError) and "a.jsonl:1" in str(result.exception)

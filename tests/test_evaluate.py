@@ -47,10 +47,11 @@ def test_classify_hits():
         Hit("MJ001", "mojibake", 3, 6),  # overlaps the gold span by one character
         Hit("MJ001", "mojibake", 4, 6),  # touches it only: false
         Hit("EN001", "encoding", 2, 4),  # right place, wrong category: false
-        Hit("EN001", "encoding", 6, 8),  # overlaps the ignored region: not counted
+        Hit("EN001", "encoding", 6, 8),  # half of it in the ignored region: not counted
+        Hit("EN001", "encoding", 6, 9),  # one third in the ignored region: false
         Hit("MJ001", "mojibake", 2, 2),  # an empty finding points at character 2
     ]
-    assert classify_hits(record, hits) == ["correct", "false", "false", "ignored", "correct"]
+    assert classify_hits(record, hits) == ["correct", "false", "false", "ignored", "false", "correct"]
 
 
 def test_findings_of_recall_only_records_are_not_counted():
@@ -86,8 +87,11 @@ def test_precision_recall_f1_worked_by_hand():
     assert report["kinds"]["duplicate-sentence"]["recall"] == 0.0
     assert report["codes"]["DU001"]["precision"] == 1.0
     assert report["codes"]["DU002"]["precision"] == pytest.approx(0.5)
+    assert report["codes"]["DU001"]["recall_alone"] == pytest.approx(0.5)  # span 1 of 2
+    assert report["codes"]["DU002"]["found_alone"] == 0
     assert [e["type"] for e in errors] == ["missed", "false"]
     assert errors[0]["kind"] == "duplicate-sentence" and errors[1]["code"] == "DU002"
+    assert errors[1]["context"] == "x" * 40 + "⟦" + "x" * 10 + "⟧" + "x" * 10
 
 
 def test_false_findings_per_100k_characters_of_clean_records():
@@ -191,11 +195,35 @@ def _suite():
 def test_suite_marks_real_question_mark_damage_and_mojibake_as_dont_care():
     text = 'The province?s "plan" ? is it? ?Yes,? he said. Â£5 and why?\nâ??Hi'
     spans = _suite().real_damage(text)
-    # Kept as question marks: 'it?' and 'why?' (end of line).
-    assert [text[s:e] for s, e in spans] == ["?", "?", "?", "?", "Â", "â??"]
-    assert [s for s, _ in spans][:4] == [12, 22, 31, 36]
+    # Kept as question marks: 'it?' and 'why?' (end of line). Each span is
+    # the whole token around the damage.
+    assert [text[s:e] for s, e in spans] == ["province?s", "?", "?Yes,?", "Â£5", "â??Hi"]
 
 
 def test_suite_hand_labelled_damage_file_is_well_formed():
     known = _suite().known_damage()
     assert known and all(article.startswith("l3s-") and texts for article, texts in known.items())
+
+
+def test_recall_alone_counts_only_spans_a_rule_covers_by_itself():
+    record = GoldRecord("d", "abcdefgh", spans=[(0, 4, "duplication", "k")])
+    hits = [Hit("DU001", "duplication", 0, 1), Hit("DU002", "duplication", 1, 2)]
+    report, _ = _report([record], [(hits, 90.0)])
+    assert report["categories"]["duplication"]["found"] == 1  # together: 2 of 4 characters
+    assert report["codes"]["DU001"]["found_alone"] == report["codes"]["DU002"]["found_alone"] == 0
+
+
+def test_score_without_dont_care_findings():
+    from detector.config import Settings
+    from detector.evaluate import run_detector
+
+    text = "A clean line with one \ufffd mistake in it, and nothing else wrong."
+    at = text.index("\ufffd")
+    records = [GoldRecord("r", text, ignore=[(at, at + 1)]), GoldRecord("s", text)]
+    (hits, value, outside), (_, plain, plain_outside) = run_detector(records, Settings(select=("EN001",)))
+    assert [h.code for h in hits] == ["EN001"]
+    assert value == plain < 100.0
+    assert outside == 100.0 and plain_outside == plain
+    report, _ = measure(records, run_detector(records, Settings(select=("EN001",))))
+    first = report["per_record"][0]
+    assert first["score_outside_ignore"] == 100.0 and first["ignored"] == 1 and first["false"] == 0
