@@ -221,3 +221,20 @@ def fix_file(path: Path | None, shown: str, data: bytes, result, *, unsafe: bool
 
             result.score = score(result.findings, result.text_length)
     return outcome
+
+
+def fix_for_check(path: Path | None, shown: str, data: bytes, result, *, unsafe: bool,
+                  write: bool) -> str:
+    """``--fix``/``--diff`` for one checked file: write the fixes (or not),
+    say so on standard error, and return the diff (empty if nothing changes)."""
+    import sys
+
+    try:
+        outcome = fix_file(path, shown, data, result, unsafe=unsafe, write=write)
+    except FixRefused as exc:
+        sys.stderr.write(f"detector: warning: {exc}\n")
+        return ""
+    if outcome.written:
+        n = len(outcome.applied)
+        sys.stderr.write(f"detector: fixed {n} finding{'s' if n != 1 else ''} in {shown}\n")
+    return outcome.diff()

@@ -109,16 +109,9 @@ def run_check(opts: CheckOptions) -> int:
             sys.stderr.write(f"detector: warning: {skip}\n")
             result = FileResult(path=shown, skipped=str(skip))
         if (opts.fix or opts.diff) and result.document is not None:
-            from detector.fixes import FixRefused, fix_file
+            from detector.fixes import fix_for_check
 
-            try:
-                outcome = fix_file(path, shown, data, result, unsafe=opts.unsafe_fixes, write=not opts.diff)
-                diffs.append(outcome.diff())
-                if outcome.written:
-                    n = len(outcome.applied)
-                    sys.stderr.write(f"detector: fixed {n} finding{'s' if n != 1 else ''} in {shown}\n")
-            except FixRefused as exc:
-                sys.stderr.write(f"detector: warning: {exc}\n")
+            diffs.append(fix_for_check(path, shown, data, result, unsafe=opts.unsafe_fixes, write=not opts.diff))
         failed = failed or _fails(result, settings)
         results.append(result)
 
