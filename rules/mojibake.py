@@ -261,9 +261,13 @@ class Mojibake(Rule):
             for m in pattern.finditer(text, lo, hi)
         ]
         matches.sort(key=lambda m: (m.start(), m.end()))
+        cjk = doc.memo(_cjk_of)
+        claimed = [(s, e) for s, e, _ in cjk[1]] if cjk else []
         for start, end in _word_spans(text, matches):
             if start >= end:
                 continue
+            if claimed and any(s < end and start < e for s, e in claimed):
+                continue  # Korean or Chinese read as Windows-1252: MJ003
             yield from self._check_span(doc, start, end, split=True)
 
     def _check_span(self, doc: Document, start: int, end: int, split: bool) -> Iterator[Finding]:
@@ -379,3 +383,192 @@ class LossyMojibake(Rule):
                 confidence=0.9,
                 fix=Fix(replacement, safe=False, description=f"restore {kind}") if replacement else None,
             )
+
+
+# -- MJ003: Chinese, Korean text in a legacy double-byte encoding read as Windows-1252 --
+
+# A run of the characters Windows-1252 (or Latin-1, for its undefined bytes)
+# gives to bytes 0x80-0xFF.
+_WINDOWS_1252_HIGH_RUN = re.compile(
+    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}"
+)
+# What a reading may hold besides its letters: CJK and general punctuation,
+# full-width forms.
+_CJK_PUNCTUATION = "\u00b7\u2015\u2018\u2019\u201c\u201d\u2025\u2026\u3000-\u303f\u318d\uff01-\uff5e"
+_HANGUL_READING = re.compile(f"^[\uac00-\ud7a3\u4e00-\u9fff{_CJK_PUNCTUATION}]+$")
+_HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
+_HAN = re.compile(f"^[\u4e00-\u9fff{_CJK_PUNCTUATION}]+$")
+_CJK_CAUSES = {
+    "cp949": "Korean EUC-KR read as Windows-1252",
+    "gbk": "Chinese GBK read as Windows-1252",
+    "big5": "Chinese Big5 read as Windows-1252",
+}
+
+
+def cjk_readings(run: str) -> dict[str, str]:
+    """The readings of ``run``'s Windows-1252 bytes as Korean or Chinese text.
+
+    Only readings made mostly of Hangul syllables (cp949) or entirely of Han
+    characters (gbk, big5), with CJK punctuation, are kept.
+
+    >>> cjk_readings("¾îµðµç")["cp949"], cjk_readings("ÅÅÐòºó")["gbk"]
+    ('어디든', '排序后')
+    >>> cjk_readings("naïve")
+    {}
+    """
+    data = _bytes_of(run)
+    if data is None or len(data) % 2:
+        return {}
+    readings = {}
+    for codec, script in (("cp949", _HANGUL_READING), ("gbk", _HAN), ("big5", _HAN)):
+        try:
+            decoded = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if not script.match(decoded):
+            continue
+        if codec == "cp949" and len(_HANGUL_SYLLABLE.findall(decoded)) < 0.6 * len(decoded):
+            continue  # Korean is mostly Hangul
+        readings[codec] = decoded
+    return readings
+
+
+_known_characters: dict[str, frozenset] = {}
+
+
+def _known_share(reading: str, codec: str) -> float:
+    """Share of the reading's letters found in wordfreq's Korean or Chinese
+    word list: real text scores near 1, bytes of another encoding read with
+    this codec much lower."""
+    lang = "ko" if codec == "cp949" else "zh"
+    if lang not in _known_characters:
+        from wordfreq import get_frequency_dict
+
+        _known_characters[lang] = frozenset(
+            ch for word in get_frequency_dict(lang, wordlist="small") for ch in word
+        )
+    known = _known_characters[lang]
+    letters = [ch for ch in reading if ch.isalpha()]
+    return sum(ch in known for ch in letters) / max(1, len(letters))
+
+
+def cjk_mojibake(text: str) -> tuple[str, list[tuple[int, int, str]]] | None:
+    """The codec and the (start, end, reading) of each run, if the text holds
+    Korean or Chinese read as Windows-1252; None otherwise.
+
+    One codec must explain most runs with familiar characters, there must be
+    two runs or four characters' worth (`ÄÖÜß` alone is not Chinese), and
+    most runs must not re-decode as UTF-8 (`Ã©` reads as Korean `찾` too: a
+    text full of those is UTF-8 mojibake, MJ001).
+    """
+    runs = list(_WINDOWS_1252_HIGH_RUN.finditer(text))
+    if sum(m.end() - m.start() for m in runs) < 8:
+        return None
+    readings = [(m, cjk_readings(m.group())) for m in runs]
+    readable = [(m, r) for m, r in readings if r]
+    if not readable:
+        return None
+    utf8 = sum(1 for m, _ in readable if _undo(m.group(), "sloppy-windows-1252") is not None)
+    if utf8 > 0.5 * len(readable):
+        return None
+    for codec in ("cp949", "gbk", "big5"):
+        found = [(m.start(), m.end(), r[codec]) for m, r in readable if codec in r]
+        chars = sum(len(x[2]) for x in found)
+        if (len(found) < 2 and chars < 4) or len(found) < 0.6 * len(readable):
+            continue
+        if _known_share("".join(x[2] for x in found), codec) >= 0.9:
+            # The text is in this encoding: its symbols (`①`, `”`, `㎜`) too.
+            return codec, [
+                (m.start(), m.end(), reading) for m in runs
+                if (reading := _strict_reading(m.group(), codec)) is not None
+            ]
+    return None
+
+
+def _strict_reading(run: str, codec: str) -> str | None:
+    data = _bytes_of(run)
+    try:
+        return data.decode(codec) if data is not None else None
+    except UnicodeDecodeError:
+        return None
+
+
+def _bytes_of(run: str) -> bytes | None:
+    """The bytes that Windows-1252 (Latin-1 for its undefined bytes) read as ``run``."""
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+
+    try:
+        return run.encode("sloppy-windows-1252")
+    except UnicodeEncodeError:
+        return None
+
+
+class LegacyCjkMojibake(Rule):
+    """## What it does
+    Finds Korean or Chinese text whose legacy double-byte encoding (EUC-KR,
+    GBK, Big5) was read as Windows-1252 or Latin-1: `¾îµðµç` for `어디든`,
+    `ÅÅÐòºó` for `排序后`. Common in source-code comments and old exports.
+
+    ## Why it matters
+    The text is unreadable, but nothing is lost: read back with the right
+    encoding it is restored. Korean readings (all Hangul) are reliable and a
+    safe fix; Chinese ones (GBK or Big5) are an unsafe fix.
+
+    ## Example
+    ```text
+    // ¾îµðµç Á¢ÃËÇÏ¸é Æø¹ß
+       ^^^^^^^^^^^^^^^^^^^^^ MJ003 fix: 어디든 접촉하면 폭발
+    ```
+
+    ## How to silence it
+    Convert the file from its real encoding; or ignore `MJ003`.
+    """
+
+    code = "MJ003"
+    name = "legacy-cjk-mojibake"
+    category = "mojibake"
+    severity = Severity.ERROR
+    summary = "Korean or Chinese legacy-encoded text read as Windows-1252"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        if text.isascii():
+            return
+        found = doc.memo(_cjk_of)
+        if found is None:
+            return
+        codec, runs = found
+        cause = _CJK_CAUSES[codec]
+        # Runs separated by spaces only make one finding: `¾îµðµç Á¢ÃËÇÏ¸é`.
+        merged: list[list] = []
+        for start, end, reading in runs:
+            if merged and text[merged[-1][1] : start].strip(" ") == "":
+                merged[-1][1] = end
+                merged[-1][2].append((start, end, reading))
+            else:
+                merged.append([start, end, [(start, end, reading)]])
+        for start, end, parts in merged:
+            fixed = _splice(text, start, end, parts)
+            yield self.finding(
+                doc, start, end,
+                f"mojibake '{text[start:end]}' ({cause}); should read '{fixed}'",
+                confidence=0.95 if codec == "cp949" else 0.8,
+                fix=Fix(fixed, safe=codec == "cp949", description=f"re-decode ({cause})"),
+                details={"cause": cause},
+            )
+
+
+def _cjk_of(doc: Document):
+    """:func:`cjk_mojibake` of the document, shared by MJ001 and MJ003."""
+    return cjk_mojibake(doc.text)
+
+
+def _splice(text: str, start: int, end: int, parts: list[tuple[int, int, str]]) -> str:
+    out, pos = [], start
+    for s, e, reading in parts:
+        out.append(text[pos:s])
+        out.append(reading)
+        pos = e
+    out.append(text[pos:end])
+    return "".join(out)

@@ -145,3 +145,20 @@ def test_lossy_mojibake_of_curly_quotes():
 def test_a_re_decoding_that_leaves_a_symbol_inside_a_word_is_unsafe():
     [f] = findings_of("Sa gr\x89ce royale", ("MJ001",))
     assert f.fix.replacement == "gr‰ce" and not f.fix.safe
+
+
+@pytest.mark.parametrize("damaged,original,safe", [
+    ("// ¾îµðµç Á¢ÃËÇÏ¸é Æø¹ß", "// 어디든 접촉하면 폭발", True),  # Korean EUC-KR
+    ("-- ÅÅÐòºó´ÓÇ°µ½ºó¾ÍÊÇÃû´ÎµÄÏÈºó", "-- 排序后从前到后就是名次的先后", False),  # Chinese GBK
+])
+def test_korean_and_chinese_legacy_encodings_read_as_windows_1252(damaged, original, safe):
+    found = findings_of(damaged, ("MJ",))
+    assert [f.code for f in found] == ["MJ003"]
+    assert apply_fixes(damaged, found) == original and found[0].fix.safe == safe
+
+
+def test_cjk_reading_needs_evidence():
+    assert findings_of("Umlauts: ÄÖÜß and ÀÉÎÕ", ("MJ",)) == []
+    # A text full of UTF-8 mojibake reads as Korean too (`Ã©` → `찾`): it stays MJ001's.
+    text = "Le cafÃ© crÃ¨me, le thÃ©, la crÃªpe, Ã  cÃ´tÃ© de l'Ã©cole."
+    assert {f.code for f in findings_of(text, ("MJ",))} == {"MJ001"}
