@@ -301,7 +301,7 @@ _BIDI_CONTROLS = re.compile(f"[{_BIDI_CHARACTERS}]+")
 # junk in a line without any.
 _BIDI_MARKS = "\u200e\u200f\u061c"
 _BIDI_MARK_RUN = re.compile(f"[{_BIDI_MARKS}]+")
-_RTL_LETTER = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_RTL_LETTER = regex.compile(r"(?=\p{L})[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")  # letters: RLM is class R too
 
 
 class BidiControl(Rule):

@@ -330,3 +330,8 @@ def test_lossy_patterns_no_question_takes_count_on_their_own(text, lost):
 ])
 def test_questions_that_look_like_lossy_patterns(text):
     assert findings_of(text, ("EN003",)) == []
+
+
+def test_a_right_to_left_mark_alone_does_not_make_a_line_rtl():
+    found = findings_of("the work sch\u200fedule might change", ("EN006",))
+    assert [(f.match, f.start) for f in found] == [("\u200f", 12)]
