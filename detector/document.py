@@ -48,6 +48,10 @@ class Decoding:
     invalid_bytes: list[tuple[int, int]] = field(default_factory=list)
     #: Set when the encoding was guessed by a charset detector.
     detected: bool = False
+    #: The raw bytes of each entry of ``invalid_bytes`` (same order).
+    invalid_raw: list[bytes] = field(default_factory=list)
+    #: Line terminators seen: counts of "\r\n", "\n" and lone "\r".
+    line_endings: dict[str, int] = field(default_factory=dict)
 
 
 class Document:
