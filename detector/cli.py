@@ -76,6 +76,9 @@ def check(
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Folder of the result cache. [default: .detector_cache]"),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not recorded in this baseline file (see 'detector baseline write')."),
+    fix: bool = typer.Option(False, "--fix", help="Apply safe fixes to the files (atomic rewrite)."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too."),
+    diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff; write nothing."),
 ) -> None:
     """Check files and report findings with a 0–100 quality score per file."""
     from detector.run import CheckOptions, run_check
@@ -103,6 +106,9 @@ def check(
         no_cache=no_cache,
         cache_dir=cache_dir,
         baseline=baseline,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
     )
     raise typer.Exit(run_check(options))
 

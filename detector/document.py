@@ -48,6 +48,10 @@ class Decoding:
     invalid_bytes: list[tuple[int, int]] = field(default_factory=list)
     #: Set when the encoding was guessed by a charset detector.
     detected: bool = False
+    #: The raw bytes of each entry of ``invalid_bytes`` (same order).
+    invalid_raw: list[bytes] = field(default_factory=list)
+    #: Line terminators seen: counts of "\r\n", "\n" and lone "\r".
+    line_endings: dict[str, int] = field(default_factory=dict)
 
 
 class Document:
@@ -128,15 +132,21 @@ class Document:
 
     @cached_property
     def tokens(self) -> list[Token]:
+        # The hot loop of every token-based rule: plain tuples built with
+        # tuple.__new__ (a NamedTuple's own __new__ is several times slower),
+        # and ASCII words are Latin without asking for their script.
+        make = tuple.__new__
         out = []
         append = out.append
         for m in TOKEN_PATTERN.finditer(self.text):
+            start, end = m.span()
             word = m.group()
             kind = m.lastgroup
             if kind == "word" or kind == "word_":
-                append(Token(m.start(), m.end(), word, "word", script_of(word)))
+                script = "Latin" if word.isascii() else script_of(word)
+                append(make(Token, (start, end, word, "word", script)))
             else:
-                append(Token(m.start(), m.end(), word, kind, "Common"))
+                append(make(Token, (start, end, word, kind, "Common")))
         return out
 
     @cached_property

@@ -162,6 +162,7 @@ def check_files(
     cache: Cache | None = None,
     progress: bool = False,
     keep_documents: bool = False,
+    after_check=None,
     **options,
 ) -> list[Outcome]:
     """Read, check (or fetch from ``cache``) every file; outcomes in input order.
@@ -218,11 +219,15 @@ def check_files(
         bar.advance()
 
     try:
-        if jobs == 1 or len(pending) < MIN_FILES_FOR_POOL:
+        if jobs == 1 or len(pending) < MIN_FILES_FOR_POOL or after_check is not None:
             for i in pending:
                 data, shown, settings, _ = payloads.pop(i)
                 try:
-                    settle(i, "ok", check_data(data, shown, settings, **options))
+                    result = check_data(data, shown, settings, **options)
+                    if after_check is not None:
+                        # e.g. --fix: needs the Document and the bytes it was made from
+                        after_check(outcomes[i].path, shown, data, result)
+                    settle(i, "ok", result)
                 except SkipFile as skip:
                     settle(i, "skip", str(skip))
                 except DetectorError as exc:

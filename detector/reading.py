@@ -11,6 +11,8 @@ import codecs
 import os
 from pathlib import Path
 
+import regex
+
 from detector.document import Decoding, Document
 from detector.errors import DetectorError, SkipFile
 
@@ -50,22 +52,42 @@ def read_bytes(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
 def looks_binary(data: bytes) -> bool:
     """True for data that is not text in any encoding we decode.
 
-    A NUL byte is the classic sign, but UTF-16/32 text is full of them, so
-    text with a UTF-16/32 byte-order mark, or with NULs only in every other
-    byte (BOM-less UTF-16), is not binary.
+    NUL bytes and other control bytes are the classic sign, but UTF-16/32
+    text is full of NULs, and a text file with a few stray NULs is still text
+    (EN012 reports them). So data is binary when, in its first 8 KiB, more
+    than one byte in ten is a NUL or a control byte other than whitespace and
+    it is not BOM-less UTF-16/32.
+
+    >>> looks_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR\\x00\\x00\\x01")
+    True
+    >>> looks_binary(b"a text with one stray \\x00 NUL byte in it")
+    False
     """
     head = data[:8192]
     if not head or any(head.startswith(bom) for bom, _ in _BOMS):
         return False
-    nuls = head.count(0)
-    if nuls == 0:
+    if 0 in head and _unicode_without_bom(head):
         return False
-    if _utf16_without_bom(head):
-        return False
-    return True
+    controls = sum(head.count(b) for b in _BINARY_BYTES)
+    return controls > 0.1 * len(head)
 
 
-def _utf16_without_bom(head: bytes) -> str | None:
+# Bytes that plain text in an ASCII-compatible encoding almost never holds.
+_BINARY_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\x1b")
+
+
+def _unicode_without_bom(head: bytes) -> str | None:
+    """UTF-32 or UTF-16 recognised by where its NULs fall (mostly ASCII text)."""
+    n = len(head) // 4 * 4
+    if n >= 8:
+        quads = [head[i::4][: n // 4] for i in range(4)]
+        nul = [q.count(0) / (n // 4) for q in quads]
+        # UTF-32: the top byte is always 0, the next almost always (above
+        # U+FFFF only), the next mostly (ASCII and Latin-1).
+        if nul[3] > 0.95 and nul[2] > 0.9 and nul[1] > 0.5 and nul[0] < 0.5:
+            return "utf-32-le"
+        if nul[0] > 0.95 and nul[1] > 0.9 and nul[2] > 0.5 and nul[3] < 0.5:
+            return "utf-32-be"
     even_nuls = head[0::2].count(0)
     odd_nuls = head[1::2].count(0)
     half = len(head) // 2 or 1
@@ -77,31 +99,119 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 
 def decode(data: bytes) -> tuple[str, Decoding]:
-    """Decode bytes: BOM first, then UTF-8; invalid sequences are recorded.
+    """Decode bytes: BOM, BOM-less UTF-16/32, UTF-8, then a legacy encoding.
+
+    Invalid UTF-8 sequences are recorded and decoded as U+FFFD. A file that
+    is not UTF-8 at all (two or more bad sequences, more than the good
+    multi-byte ones) is decoded with the encoding charset-normalizer detects.
 
     >>> decode(b"caf\\xc3\\xa9")[0]
     'café'
-    >>> text, info = decode(b"bad \\xff byte")
-    >>> text, info.invalid_bytes
-    ('bad \\ufffd byte', [(4, 4)])
+    >>> text, info = decode("Grüße, ça va — très bien, naïve résumé".encode("cp1252"))
+    >>> text, info.encoding, info.detected
+    ('Grüße, ça va — très bien, naïve résumé', 'cp1252', True)
+    >>> text, info = decode("Ünïcödé und caf".encode("utf-8") + b"\\xe9")
+    >>> text, info.invalid_bytes, info.invalid_raw
+    ('Ünïcödé und caf\\ufffd', [(19, 15)], [b'\\xe9'])
     """
+    text, decoding = _decode(data)
+    decoding.line_endings = _line_endings(text)
+    return text, decoding
+
+
+def _decode(data: bytes) -> tuple[str, Decoding]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data[len(bom) :].decode(encoding, errors="replace")
             return text, Decoding(encoding=encoding, bom=True)
-    guessed = _utf16_without_bom(data[:8192]) if 0 in data[:8192] else None
+    guessed = _unicode_without_bom(data[:8192]) if 0 in data[:8192] else None
     if guessed:
         return data.decode(guessed, errors="replace"), Decoding(encoding=guessed)
     try:
         return data.decode("utf-8"), Decoding()
     except UnicodeDecodeError:
         pass
-    return _decode_utf8_recording_errors(data)
+    text, decoding = _decode_utf8_recording_errors(data)
+    good_multibyte = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    # One stray byte is a damaged UTF-8 file (EN002); a file with more bad
+    # sequences than good ones is in another encoding (EN014). A single-byte
+    # encoding must also leave next to no good UTF-8 sequences (`caf\xe9 …
+    # na\xc3\xafve` is UTF-8 with a stray byte), a CJK double-byte one need not
+    # (its byte pairs are often valid UTF-8 by chance).
+    invalid = len(decoding.invalid_bytes)
+    if invalid >= 2 and good_multibyte < invalid:
+        legacy = _detect_legacy(data)
+        if legacy is not None and (
+            good_multibyte * 10 < invalid or legacy[1].encoding in _CJK_ENCODINGS
+        ):
+            return legacy
+    return text, decoding
+
+
+# Multi-byte legacy encodings of Chinese, Japanese and Korean.
+_CJK_ENCODINGS = frozenset({
+    "cp932", "shift_jis", "shift_jisx0213", "shift_jis_2004", "euc_jp", "euc_jis_2004",
+    "euc_jisx0213", "iso2022_jp", "gb2312", "gbk", "gb18030", "hz", "big5", "big5hkscs",
+    "cp950", "cp949", "euc_kr", "johab", "iso2022_kr",
+})
+
+
+def _detect_legacy(data: bytes) -> tuple[str, Decoding] | None:
+    """Decode with the encoding charset-normalizer finds; None if it finds none.
+
+    Single-byte Latin encodings often decode the same bytes equally well;
+    Windows-1252, by far the most common, wins when it is among the best.
+    """
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    encoding = matches[0].encoding
+    if encoding != "cp1252" and _latin_only(str(matches[0])) and _plausible_cp1252(data):
+        encoding = "cp1252"
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return text, Decoding(encoding=encoding, detected=True)
+
+
+# A letter of a script other than Latin (Greek, Cyrillic, Arabic, CJK, …).
+_NON_LATIN_LETTER = regex.compile(r"(?=\p{L})\P{Latin}")
+# A non-ASCII character that is not a letter, inside a word: `Za¿ó³æ` is
+# Polish Windows-1250 read as Windows-1252.
+_SYMBOL_INSIDE_WORD = regex.compile(r"(?<=\p{L})[^\x00-\x7f\p{L}\p{M}](?=\p{L})")
+
+
+def _latin_only(text: str) -> bool:
+    return not _NON_LATIN_LETTER.search(text)
+
+
+def _plausible_cp1252(data: bytes) -> bool:
+    """Does Windows-1252 read these bytes as clean text?
+
+    Single-byte Latin encodings read the same bytes about as well, and the
+    detector often names a rarer one (cp1257 for French); Windows-1252, by far
+    the most common, wins unless it puts symbols inside words.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return not _SYMBOL_INSIDE_WORD.search(text)
+
+
+def _line_endings(text: str) -> dict[str, int]:
+    crlf = text.count("\r\n")
+    counts = {"\r\n": crlf, "\n": text.count("\n") - crlf, "\r": text.count("\r") - crlf}
+    return {k: v for k, v in counts.items() if v}
 
 
 def _decode_utf8_recording_errors(data: bytes) -> tuple[str, Decoding]:
     parts: list[str] = []
     invalid: list[tuple[int, int]] = []
+    raw: list[bytes] = []
     text_len = 0
     pos = 0
     while pos < len(data):
@@ -114,10 +224,11 @@ def _decode_utf8_recording_errors(data: bytes) -> tuple[str, Decoding]:
             parts.append(good)
             text_len += len(good)
             invalid.append((pos + exc.start, text_len))
+            raw.append(data[pos + exc.start : pos + exc.end])
             parts.append("\ufffd")
             text_len += 1
             pos += exc.end
-    return "".join(parts), Decoding(invalid_bytes=invalid)
+    return "".join(parts), Decoding(invalid_bytes=invalid, invalid_raw=raw)
 
 
 def document_from_bytes(data: bytes, path: str, **kwargs) -> Document:

@@ -45,6 +45,9 @@ class CheckOptions:
     no_cache: bool = False
     cache_dir: Path | None = None
     baseline: Path | None = None
+    fix: bool = False  # apply safe fixes (--fix)
+    unsafe_fixes: bool = False  # with --fix/--diff, unsafe fixes too
+    diff: bool = False  # print fixes as a unified diff, write nothing
 
 
 def _base_settings(opts: CheckOptions, directory: Path) -> Settings:
@@ -107,6 +110,17 @@ def run_check(opts: CheckOptions) -> int:
     settings_of: list[Settings] = []
     io_errors = 0
 
+    if opts.fix and opts.paths == ["-"] and not opts.diff:
+        raise DetectorError("--fix cannot rewrite standard input; use --diff")
+    fixing = opts.fix or opts.diff
+    diffs: list[str] = []
+
+    def apply_fixes(path: Path | None, shown: str, data: bytes, result: FileResult) -> None:
+        if result.document is not None:
+            from detector.fixes import fix_for_check
+
+            diffs.append(fix_for_check(path, shown, data, result, unsafe=opts.unsafe_fixes, write=not opts.diff))
+
     def checked(data: bytes, shown: str, settings: Settings) -> None:
         from detector.parallel import check_data
 
@@ -115,6 +129,8 @@ def run_check(opts: CheckOptions) -> int:
         except SkipFile as skip:
             sys.stderr.write(f"detector: warning: {skip}\n")
             result = FileResult(path=shown, skipped=str(skip))
+        if fixing:
+            apply_fixes(None, shown, data, result)
         results.append(result)
         settings_of.append(settings)
 
@@ -132,13 +148,21 @@ def run_check(opts: CheckOptions) -> int:
             (path, display_path(path), _base_settings(opts, path.parent))
             for path in collect(opts.paths, cwd_settings.include, cwd_settings.exclude)
         ]
-        # The HTML report shows each file's whole text: check in this process,
-        # without the cache, and keep the Documents.
+        # The HTML report shows each file's whole text, and fixes need the
+        # Document and the bytes it came from: check those in this process,
+        # without the cache.
         needs_text = any(fmt == "html" for fmt, _ in outputs)
-        cache = None if needs_text else cache_for(opts.no_cache, opts.cache_dir)
-        jobs = 1 if needs_text else opts.jobs
+        in_process = needs_text or fixing
+        cache = None if in_process else cache_for(opts.no_cache, opts.cache_dir)
         progress = show_progress(len(files), opts.quiet)
-        for out in check_files(files, jobs, cache, progress, keep_documents=needs_text):
+        for out in check_files(
+            files,
+            1 if in_process else opts.jobs,
+            cache,
+            progress,
+            keep_documents=needs_text,
+            after_check=apply_fixes if fixing else None,
+        ):
             if out.error is not None:
                 sys.stderr.write(f"detector: error: {out.error}\n")
                 io_errors += 1
@@ -148,6 +172,10 @@ def run_check(opts: CheckOptions) -> int:
             results.append(out.result)
             settings_of.append(out.settings)
 
+    if opts.diff:
+        sys.stdout.write("".join(diffs))
+        sys.stdout.flush()
+        return EXIT_ERROR if io_errors else (EXIT_FAILED if any(diffs) else EXIT_OK)
     if baseline is not None:
         baseline.filter(results)
     failed = any(_fails(result, settings) for result, settings in zip(results, settings_of))

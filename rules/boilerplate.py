@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib.resources import files
 from typing import Iterator
 
 import regex
@@ -11,34 +9,13 @@ import regex
 from detector.document import Document
 from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
-
-_SPACES = regex.compile(r"\s+")
-_TRAILING = regex.compile(r"[\s.!…:]+$")
-
-
-def normalise_line(line: str) -> str:
-    """Case-folded, spaces collapsed, final dots and exclamation marks dropped.
-
-    >>> normalise_line("  Please enter your comment! ")
-    'please enter your comment'
-    """
-    return _TRAILING.sub("", _SPACES.sub(" ", line.strip()).casefold())
-
-
-@lru_cache(maxsize=1)
-def phrases() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(whole-line phrases, line prefixes) from the shipped phrase list."""
-    exact, prefixes = set(), []
-    raw = files("detector.rules").joinpath("data/boilerplate_phrases.txt").read_text("utf-8")
-    for line in raw.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.endswith(" *"):
-            prefixes.append(normalise_line(line[:-2]) + " ")
-        else:
-            exact.add(normalise_line(line))
-    return frozenset(exact), tuple(prefixes)
+from detector.rules._layout import (  # noqa: F401  (normalise_line, phrases: public helpers)
+    _VIDEO_TIME,
+    boilerplate_lines,
+    layout,
+    normalise_line,
+    phrases,
+)
 
 
 class BoilerplateLine(Rule):
@@ -77,7 +54,7 @@ class BoilerplateLine(Rule):
             if not raw.strip() or len(raw) > 200:
                 continue
             norm = normalise_line(raw)
-            if norm in exact or any(norm.startswith(p) for p in prefixes):
+            if norm in exact or norm.startswith(prefixes):
                 start = span.start + (len(raw) - len(raw.lstrip()))
                 end = span.start + len(raw.rstrip())
                 yield self.finding(
@@ -86,3 +63,122 @@ class BoilerplateLine(Rule):
                     confidence=0.95,
                     fix=Fix("", safe=False, description="delete the line"),
                 )
+
+
+class BoilerplateLayout(Rule):
+    """## What it does
+    Finds web page furniture that the phrase list of BP001 does not know, from
+    the layout of the whole text. The article body is the longest block of
+    prose lines; around and inside it, a line is reported when it is short,
+    unpunctuated and carries the vocabulary of page furniture (`Email this to
+    a friend`, `Tags: sport, tennis`), when it belongs to a menu-like run of
+    short lines before or after the body (sections, lists of other stories'
+    headlines), or when it is a title-and-teaser pair of another story after
+    the body. Copyright and log-in notices are reported wherever they stand.
+
+    Never reported: the first line (the headline), datelines and bylines
+    (`N.Taylor--TNT`, `By Tobin Harshaw`, `June 16, 2022`), subheadings that
+    the next paragraph takes up (`Trade ties`), captions, tables and lists of
+    the story (scorecards, `9. Don Cheadle`), hard-wrapped paragraphs, code
+    and markup of plain-text documents. A short line alone is never enough.
+
+    ## Why it matters
+    A copy-paste of a web page keeps its menus, share bars and lists of other
+    stories; a dataset built from it learns them as language.
+
+    ## Example
+    ```text
+    … according to Chinese customs data.
+    Email this to a friend
+    ^^^^^^^^^^^^^^^^^^^^^^ BP002
+    Printer friendly
+    ^^^^^^^^^^^^^^^^ BP001
+    Knight earns 900th career win
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ BP002 (a headline of a list of other stories)
+    ```
+
+    ## How to silence it
+    `ignore = ["BP002"]`, or `per-file-ignores` for texts that are lists.
+    """
+
+    code = "BP002"
+    name = "boilerplate-layout"
+    category = "boilerplate"
+    severity = Severity.WARNING
+    summary = "A short line of page furniture around or inside the article"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for line, confidence, why in doc.memo(boilerplate_lines):
+            yield self.finding(
+                doc, line.start, line.end,
+                f"likely web boilerplate '{line.text}': {why}",
+                confidence=confidence,
+                fix=Fix("", safe=False, description="delete the line"),
+            )
+
+
+_NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def _caption_key(text: str) -> str:
+    return _NOT_ALNUM.sub(" ", text.casefold()).strip()
+
+
+class VideoPlayerText(Rule):
+    """## What it does
+    Finds the text of an embedded video player: a line that is only a running
+    time (`02:54`), or a caption followed by a running time that repeats an
+    earlier line (`China refusing to condemn Russia's actions (2022) 02:54`).
+    The exact second copy of a caption is left to DU001; this rule reports
+    the copy that carries the running time, so no line is reported twice.
+    Player labels such as `Now playing` and `Just watched` are in BP001's list.
+
+    ## Why it matters
+    Pasting a page with a video keeps the player's caption, sometimes three
+    times (teaser, player, playlist), and its running time.
+
+    ## Example
+    ```text
+    China refusing to condemn Russia's actions in Ukraine (2022)
+    …
+    China refusing to condemn Russia's actions in Ukraine (2022) 02:54
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ BP003
+    ```
+
+    ## How to silence it
+    `ignore = ["BP003"]`.
+    """
+
+    code = "BP003"
+    name = "video-player-text"
+    category = "boilerplate"
+    severity = Severity.WARNING
+    summary = "A video player's running time or repeated caption"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        lines, _, _ = doc.memo(layout)
+        seen: dict[str, int] = {}
+        for line in lines:
+            if line.final or line.words > 30:
+                continue  # captions and player text are short, unpunctuated lines
+            tail_from = max(0, len(line.text) - 9)  # a running time ends the line
+            match = _VIDEO_TIME.search(line.text, tail_from)
+            caption = line.text[: match.start()].strip() if match else line.text
+            if match:
+                if not caption:
+                    yield self.finding(
+                        doc, line.start, line.end,
+                        f"video player running time '{line.text}'; not part of the article",
+                        confidence=0.8,
+                        fix=Fix("", safe=False, description="delete the line"),
+                    )
+                elif _caption_key(caption) in seen:
+                    first = doc.position(lines[seen[_caption_key(caption)]].start).line
+                    yield self.finding(
+                        doc, line.start, line.end,
+                        f"video player caption with running time '{match.group(1)}', "
+                        f"repeating line {first}; not part of the article",
+                        confidence=0.9,
+                        fix=Fix("", safe=False, description="delete the line"),
+                    )
+            seen.setdefault(_caption_key(caption), line.index)

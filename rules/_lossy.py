@@ -1,0 +1,136 @@
+"""Lossy transcoding: `?` left where a character the target charset lacked was.
+
+Used by EN003 (:mod:`detector.rules.encoding`).
+
+Text that went through a charset without curly quotes comes out with `?` in
+their place: `province?s`, `?The Harmony?`, `Indiana ? and Michigan`. Real
+question marks follow a word and are followed by a space, a closing quote or
+bracket, or another `?`/`!`: those are never reported.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# `?` between a letter and an English contraction ending: `It?s`, `They?re`.
+_LOSSY_CONTRACTION = regex.compile(
+    r"(?<=[\p{L}\p{N}])\?(?=(?:s|t|re|ve|ll|d|m|S|T|RE|VE|LL|D|M)(?![\p{L}\p{N}]))"
+)
+# `?` between two letters: `Dadullah?who`, `Ex?Delhi`, `d?Ivoire`.
+_LOSSY_IN_WORD = regex.compile(r"(?<=\p{L})\?(?=\p{L})(?!\u00e2[?\u20ac])")  # not `it?â??` (MJ002)
+# `?` opening a word after a space, bracket or line start: `?We have`, `(?Step Up`.
+_LOSSY_OPENING = regex.compile(r"(?<=^|[\s(\[])\?(?=[\p{L}\p{N}])", regex.MULTILINE)
+# ` ? ` between two words, where a dash stood: `CAIRO (AFP) ? France`.
+_LOSSY_DASH = regex.compile(r"(?<=[\p{L}\p{N})\]?.,;:][ \t])\?(?=[ \t]+[\p{L}\p{N}(?])")
+# A dash after a news dateline: `WASHINGTON (Reuters) ? The`, `GLENDALE ? Oklahoma`.
+_LOSSY_DATELINE = regex.compile(
+    r"(?<=^[\p{Lu}][\p{Lu}\p{N} .,'’-]*(?:\([\p{L} .,'-]+\))?[ \t])\?(?=[ \t]+[\p{L}\p{N}(?])",
+    regex.MULTILINE,
+)
+# A closing quote after a comma, or after a full stop at the end of a line:
+# `jacket,? Mike Horn said`, `went back down.?`. No question is written so.
+_LOSSY_AFTER_COMMA = regex.compile(r"(?<=[\p{L}\p{N}],)\?(?=\s|$)", regex.MULTILINE)
+_LOSSY_AFTER_FULL_STOP = regex.compile(r"(?<=\p{Ll}\p{Ll}\.)\?(?=[ \t]*$)", regex.MULTILINE)
+# A run of `?` standing alone, where a word in another script was: `Português | ??? | ????`.
+_LOSSY_RUN = regex.compile(r"(?<=^|[\s|(\[])\?{2,}(?=$|[\s|)\]])", regex.MULTILINE)
+# A line that is only `?`, where an icon or bullet was.
+_LOSSY_LONE_LINE = regex.compile(r"^\?$", regex.MULTILINE)
+# `? ` opening a line, where a bullet or dash stood: `? Super Bowl XLII`.
+_LOSSY_BULLET = regex.compile(r"^\?(?=[ \t]+[\p{L}\p{N}(])", regex.MULTILINE)
+# `?` after a plural before a lowercase word: `the Lakers? locker room`.
+_LOSSY_PLURAL_POSSESSIVE = regex.compile(r"(?<=\p{L}[sS])\?(?= \p{Ll})")
+# `?` between digits, where an en dash or a minute mark stood: `1990?2000`, `1?32.7`.
+_LOSSY_BETWEEN_DIGITS = regex.compile(r"(?<=\p{N})\?(?=\p{N})")
+# `?` after a comma or a single full stop: `restaurant,? reports`, `versatility.?`.
+_LOSSY_AFTER_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}][,;]|[\p{L}\p{N}]\.)\?(?=[\s,;)]|$)", regex.MULTILINE)
+# A `?` ending a word: a closing quote only if an opening `?` is still open.
+_LOSSY_CLOSING = regex.compile(r"(?<=[\p{L}\p{N}.,!?])\?(?=[\s,.;:)!]|$)", regex.MULTILINE)
+_QUOTE = regex.compile(r"[\"“”]")
+# Where `?` is syntax: a token holding a URL, a path, a query string or markup.
+_URL_LIKE = regex.compile(r"://|www\.|^/|\w/[\w.-]+/|\.(?:php|aspx?|jsp|cgi|html?)\b|[=&<>]")
+# (pattern, what was lost, strong, has a space before the `?`), most trusted first.
+_LOSSY_PATTERNS = (
+    (_LOSSY_CONTRACTION, "apostrophe", True, False),
+    (_LOSSY_IN_WORD, "quote or dash", True, False),
+    (_LOSSY_OPENING, "opening quote", True, True),
+    (_LOSSY_AFTER_COMMA, "closing quote", True, False),
+    (_LOSSY_AFTER_FULL_STOP, "closing quote", True, False),
+    (_LOSSY_DATELINE, "dash", True, True),
+    (_LOSSY_AFTER_PUNCT, "closing quote", False, False),
+    (_LOSSY_PLURAL_POSSESSIVE, "apostrophe", False, False),
+    (_LOSSY_BETWEEN_DIGITS, "dash", False, False),
+    (_LOSSY_DASH, "dash", False, True),
+    (_LOSSY_BULLET, "bullet or dash", False, True),
+    (_LOSSY_RUN, "characters of another script", False, False),
+    (_LOSSY_LONE_LINE, "symbol", False, False),
+)
+
+
+def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tuple[int, int, str, bool]]:
+    """Spans of `?` that stand for lost characters: (start, end, kind, strong).
+
+    ``kind`` is ``apostrophe``, ``opening quote``, ``closing quote``, ``dash``,
+    ``quote or dash``, ``bullet or dash``, ``symbol`` or (a run of `?`)
+    ``characters of another script``; ``strong`` marks the patterns no real question mark
+    takes (`It?s`, `?We`), which vouch for the weaker ones in the same text.
+    ``skip_space_before`` turns off the patterns with a space before `?`
+    (French puts one before a real question mark).
+
+    >>> [(o, k) for o, _, k, _ in lossy_question_marks("It?s ?fine?, Why? They?re here ? really.")]
+    [(2, 'apostrophe'), (5, 'opening quote'), (10, 'closing quote'), (22, 'apostrophe'), (31, 'dash')]
+    """
+    if "?" not in text:
+        return []
+    found: dict[int, tuple[int, str, bool]] = {}
+    # Each `?` is tried against the patterns in order of trust; the first
+    # that matches names it. (Matching at each `?` is much faster than
+    # running every pattern over the whole text.)
+    pos = text.find("?")
+    while pos >= 0:
+        end = pos + 1
+        for pattern, kind, strong, space_before in _LOSSY_PATTERNS:
+            if skip_space_before and space_before:
+                continue
+            m = pattern.match(text, pos)
+            if m:
+                if kind == "opening quote" and text[pos + 1].isdigit():
+                    kind = "opening quote or currency sign"
+                found[pos] = (m.end(), kind, strong)
+                end = m.end()
+                break
+        else:
+            while end < len(text) and text[end] == "?":  # `what???`: one real question
+                end += 1
+        pos = text.find("?", end)
+    # Pair closing quotes with the opening ones of the same line.
+    openings = sorted(o for o, (_, k, _) in found.items() if k.startswith("opening"))
+    for o in openings:
+        line_end = text.find("\n", o)
+        line_end = len(text) if line_end < 0 else line_end
+        quote = _QUOTE.search(text, o + 1, line_end)  # a real quote mark ends the search
+        m = _LOSSY_CLOSING.search(text, o + 2, quote.start() if quote else line_end)
+        if m and m.start() not in found:
+            found[m.start()] = (m.end(), "closing quote", False)
+    out = []
+    for offset in sorted(found):
+        if _in_url_or_code(text, offset):
+            continue
+        end, kind, strong = found[offset]
+        out.append((offset, end, kind, strong))
+    return out
+
+
+def token_around(text: str, offset: int, limit: int = 200) -> str:
+    """The whitespace-delimited token holding ``offset`` (at most ``limit`` each side)."""
+    start = offset
+    while start > 0 and not text[start - 1].isspace() and offset - start < limit:
+        start -= 1
+    end = offset + 1
+    while end < len(text) and not text[end].isspace() and end - offset < limit:
+        end += 1
+    return text[start:end]
+
+
+def _in_url_or_code(text: str, offset: int) -> bool:
+    """Is the `?` at ``offset`` part of a URL, a query string or markup?"""
+    return bool(_URL_LIKE.search(token_around(text, offset)))

@@ -1,0 +1,133 @@
+"""Injected-content rules IN002 (off-topic sentence) and IN003 (stray headline).
+
+IN001 (foreign injected sentence) is tested with the mixed-language rules.
+"""
+
+from __future__ import annotations
+
+from conftest import FIXTURES, findings_of, spans
+
+from detector.config import Settings
+from detector.engine import check_text
+from detector.rules.injected import _key
+
+SEED_002 = (FIXTURES / "seeds" / "002_cf4130f4cd584bf7.txt").read_text("utf-8")
+INTRUDER = (
+    "Deputies in Okeechobee County, Florida, arrested a man feeding alligators "
+    "at the Palm Creek golf course."
+)
+
+
+def with_line(text: str, line: str, at: int = 9) -> str:
+    lines = text.split("\n")
+    lines.insert(at, line)
+    return "\n".join(lines)
+
+
+def in002(text):
+    return spans(findings_of(text, select=("IN002",), language="en"))
+
+
+# -- IN002 -----------------------------------------------------------------------
+
+def test_in002_finds_a_sentence_of_another_story():
+    text = with_line(SEED_002, INTRUDER)
+    found = findings_of(text, select=("IN002",), language="en")
+    assert [(f.code, f.match) for f in found] == [("IN002", INTRUDER)]
+    assert found[0].start == text.index(INTRUDER)
+    assert found[0].severity.value == "warning"
+
+
+def test_in002_finds_it_glued_to_a_paragraph():
+    lines = SEED_002.split("\n")
+    lines[9] = lines[9] + " " + INTRUDER
+    assert in002("\n".join(lines)) == [("IN002", INTRUDER)]
+
+
+def test_in002_is_opt_in():
+    text = with_line(SEED_002, INTRUDER)
+    assert [f for f in check_text(text, Settings(language="en")).findings if f.code == "IN002"] == []
+
+
+def test_in002_clean_seed_has_no_finding():
+    assert in002(SEED_002) == []
+
+
+def test_in002_new_names_that_the_story_takes_up_are_not_intruders():
+    text = with_line(
+        SEED_002,
+        "Analyst Li Mingjiang of Nanyang Technological University expects the Kremlin to welcome it.",
+    )
+    text += "\nLi added that the call was routine."
+    assert in002(text) == []
+
+
+def test_in002_sentence_sharing_a_name_of_the_story():
+    text = with_line(
+        SEED_002, "Officials in Okeechobee County, Florida, said Putin had never visited the Palm Creek course."
+    )
+    assert in002(text) == []
+
+
+def test_in002_credit_line_is_not_an_intruder():
+    text = SEED_002 + "\n(Reporting by Laura Zuckerman; Editing by Jim Christie and Martin Petty)"
+    assert in002(text) == []
+
+
+def test_in002_short_text_is_not_judged():
+    text = "\n".join(SEED_002.split("\n")[:4] + [INTRUDER])
+    assert in002(text) == []
+
+
+def test_light_stemmer():
+    assert [_key(w) for w in ("sanctions", "countries", "County", "played", "Xi")] == [
+        "sanction", "country", "county", "play", "xi",
+    ]
+
+
+# -- IN003 -----------------------------------------------------------------------
+
+STRAY = (FIXTURES / "injected" / "stray_headline.txt").read_text("utf-8")
+
+
+def test_in003_stray_headline_only():
+    found = findings_of(STRAY, select=("IN003",), language="en")
+    assert [(f.code, f.match) for f in found] == [("IN003", "Russia and China open first road bridge")]
+    assert found[0].severity.value == "info"
+    assert found[0].start == STRAY.index("Russia and China open first road bridge")
+
+
+def test_in003_seed_004_bridge_headline_and_not_seed_003_subheadings():
+    seed4 = (FIXTURES / "seeds" / "004_9fda79f2c6e2bee4.txt").read_text("utf-8")
+    assert spans(findings_of(seed4, select=("IN003",), language="en")) == [
+        ("IN003", "Russia and China open first road bridge")
+    ]
+    seed3 = (FIXTURES / "seeds" / "003_2a3150eab2354bd0.txt").read_text("utf-8")
+    assert spans(findings_of(seed3, select=("IN003",), language="en")) == []
+
+
+def test_in003_first_line_headline_is_not_stray():
+    text = "Russia and China open first road bridge\n" + STRAY.split("\n", 1)[1]
+    matches = [m for _, m in spans(findings_of(text, select=("IN003",), language="en"))]
+    assert matches.count("Russia and China open first road bridge") == 1  # the second copy only
+    assert findings_of(text, select=("IN003",), language="en")[0].start > 0
+
+
+def test_in003_broken_sentence_line_is_not_a_headline():
+    text = STRAY.replace(
+        "Russia and China open first road bridge",
+        "Meanwhile, the top representative of the United Nations here, Tom",
+    )
+    assert spans(findings_of(text, select=("IN003",), language="en")) == []
+
+
+def test_in002_a_digest_of_unrelated_items_is_not_judged():
+    items = [
+        INTRUDER,
+        "Fans of the Green Bay Packers lined Lambeau Field for the Thanksgiving parade on Sunday.",
+        "Police in Lyon, France, closed the Croix-Rousse tunnel after a lorry caught fire.",
+    ]
+    lines = SEED_002.split("\n")
+    for offset, item in enumerate(items):
+        lines.insert(4 + 4 * offset, item)
+    assert in002("\n".join(lines)) == []
