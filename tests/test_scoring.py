@@ -37,3 +37,17 @@ def test_bands():
     assert [band_of(v) for v in (100, 90, 89.9, 70, 69.9, 40, 39.9, 0)] == [
         "clean", "clean", "minor", "minor", "degraded", "degraded", "reject", "reject"
     ]
+
+
+def test_seed_scores_meet_the_calibration_targets():
+    """Issue 3: 002 >= 90; 003 the lowest and < 40; 000 < 60 (pasted twice,
+    glued); 001 and 004 strictly between 000 and 002."""
+    from conftest import SEEDS
+    from detector.config import Settings
+    from detector.engine import check_bytes
+
+    s = {p.name[:3]: check_bytes(p.read_bytes(), str(p), Settings()).score.value for p in SEEDS}
+    assert s["002"] >= 90
+    assert s["003"] < 40 and s["003"] == min(s.values())
+    assert s["000"] < 60
+    assert s["000"] < s["001"] < s["002"] and s["000"] < s["004"] < s["002"]
