@@ -65,6 +65,10 @@ class InjectedForeignSentence(Rule):
 # Zipf scale: `the` ≈ 7.7, `bridge` ≈ 4.6, `Blagoveshchensk` ≈ 0), and a
 # sentence's cohesion is the weighted share of its words that occur elsewhere.
 
+#: Languages whose words wordfreq can only look up with an extra segmenter
+#: (MeCab for Japanese and Korean, jieba for Chinese), which we do not require.
+_NEEDS_SEGMENTER = frozenset({"ja", "ko", "zh"})
+
 #: Rarity weight of a word of Zipf frequency z: max(0, RARITY_TOP - z).
 RARITY_TOP = 6.5
 
@@ -215,6 +219,8 @@ class OffTopicSentence(Rule):
     default_enabled = False
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if doc.language in _NEEDS_SEGMENTER or doc.language == "und":
+            return  # wordfreq needs MeCab or jieba to look words up in these
         found = off_topic_sentences(
             doc, self.min_words, self.min_weight, self.max_cohesion,
             self.min_new_names, self.min_sentences,

@@ -188,3 +188,10 @@ def test_dangling_symlink_is_unreadable(tmp_path):
 def test_usage_errors_are_one_line_exit_2(args):
     code, _, err = run(*args)
     assert code == 2 and one_line_error(err), err
+
+
+def test_every_rule_runs_on_every_fixture_without_an_internal_error():
+    code, out, err = run("check", str(FIXTURES), "--select", "ALL", "--exit-zero", "--no-cache", "--format", "json")
+    assert "internal error" not in err, err
+    assert code == 0, err
+    assert json.loads(out)["summary"]["files"] > 10

@@ -131,3 +131,14 @@ def test_in002_a_digest_of_unrelated_items_is_not_judged():
     for offset, item in enumerate(items):
         lines.insert(4 + 4 * offset, item)
     assert in002("\n".join(lines)) == []
+
+
+def test_off_topic_rule_skips_languages_that_need_a_segmenter():
+    """wordfreq looks up Korean, Japanese and Chinese words only with MeCab or
+    jieba, which are not dependencies: IN002 must not crash on such text."""
+    from detector.config import Settings
+    from detector.engine import check_text
+
+    korean = "\n".join(f"서울에서 {i}번째 회의가 열렸고 많은 사람들이 참석했습니다." for i in range(12))
+    result = check_text(korean, Settings(select=("IN002",)))
+    assert result.findings == []
