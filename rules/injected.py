@@ -69,6 +69,16 @@ class InjectedForeignSentence(Rule):
 #: (MeCab for Japanese and Korean, jieba for Chinese), which we do not require.
 _NEEDS_SEGMENTER = frozenset({"ja", "ko", "zh"})
 
+@lru_cache(maxsize=64)
+def _wordfreq_covers(language: str) -> bool:
+    """wordfreq has a word list for ``language`` and needs no extra segmenter."""
+    if language in _NEEDS_SEGMENTER:
+        return False
+    from wordfreq import available_languages
+
+    return language in available_languages()
+
+
 #: Rarity weight of a word of Zipf frequency z: max(0, RARITY_TOP - z).
 RARITY_TOP = 6.5
 
@@ -219,8 +229,8 @@ class OffTopicSentence(Rule):
     default_enabled = False
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if doc.language in _NEEDS_SEGMENTER or doc.language == "und":
-            return  # wordfreq needs MeCab or jieba to look words up in these
+        if not _wordfreq_covers(doc.language):
+            return
         found = off_topic_sentences(
             doc, self.min_words, self.min_weight, self.max_cohesion,
             self.min_new_names, self.min_sentences,
