@@ -71,6 +71,10 @@ def check(
     include: Optional[List[str]] = typer.Option(None, "--include", help="File-name globs to check inside directories. [default: *.txt *.md *.markdown *.html *.htm]"),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Globs of files or folders to leave out."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off. [default: on a terminal]"),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help="Read files as txt, md, html or jsonl. [default: by extension]"),
+    text_field: str = typer.Option("text", "--text-field", help="JSONL: the field holding each record's text."),
+    id_field: Optional[str] = typer.Option(None, "--id-field", help="JSONL: the field naming each record in the report. [default: its line number]"),
+    html_attributes: bool = typer.Option(False, "--html-attributes", help="HTML: also check the alt and title attributes."),
 ) -> None:
     """Check files and report findings with a 0–100 quality score per file."""
     from detector.run import CheckOptions, run_check
@@ -93,6 +97,10 @@ def check(
         include=_split(include),
         exclude=_split(exclude),
         color=color,
+        input_format=input_format,
+        text_field=text_field,
+        id_field=id_field,
+        html_attributes=html_attributes,
     )
     raise typer.Exit(run_check(options))
 

@@ -15,6 +15,8 @@ from detector.engine import FileResult, check_bytes, validate_selectors
 from detector.errors import DetectorError, SkipFile
 from detector.files import collect
 from detector.finding import Severity
+from detector.formats import extractor, format_for
+from detector.formats.jsonl import check_jsonl, open_stream
 from detector.reading import display_path, read_bytes
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
@@ -39,6 +41,11 @@ class CheckOptions:
     include: tuple[str, ...] | None = None
     exclude: tuple[str, ...] | None = None
     color: bool | None = None
+    # Input formats (detector.formats): txt, md, html, jsonl; None: by extension.
+    input_format: str | None = None
+    text_field: str = "text"
+    id_field: str | None = None
+    html_attributes: bool = False
 
 
 def _base_settings(opts: CheckOptions, directory: Path) -> Settings:
@@ -94,24 +101,44 @@ def run_check(opts: CheckOptions) -> int:
 
     def checked(data: bytes, shown: str, settings: Settings) -> None:
         nonlocal failed
+        to_prose = extractor(format_for(shown, opts.input_format), opts.html_attributes)
         try:
-            result = check_bytes(data, shown, settings)
+            result = check_bytes(data, shown, settings, to_prose=to_prose)
         except SkipFile as skip:
             sys.stderr.write(f"detector: warning: {skip}\n")
             result = FileResult(path=shown, skipped=str(skip))
         failed = failed or _fails(result, settings)
         results.append(result)
 
+    def checked_records(stream, shown: str, settings: Settings) -> None:
+        """A JSONL corpus: one result per damaged record, streamed."""
+        nonlocal failed
+        warn = lambda message: sys.stderr.write(f"detector: warning: {message}\n")  # noqa: E731
+        for result in check_jsonl(stream, shown, settings, opts.text_field, opts.id_field, warn):
+            failed = failed or _fails(result, settings)
+            results.append(result)
+
     if opts.paths == ["-"]:
         shown = opts.stdin_filename or "-"
         directory = Path(opts.stdin_filename).parent if opts.stdin_filename else Path.cwd()
-        checked(sys.stdin.buffer.read(), shown, _base_settings(opts, directory))
+        if format_for(opts.stdin_filename, opts.input_format) == "jsonl":
+            checked_records(sys.stdin.buffer, shown, _base_settings(opts, directory))
+        else:
+            checked(sys.stdin.buffer.read(), shown, _base_settings(opts, directory))
     else:
         if "-" in opts.paths:
             raise DetectorError("'-' (standard input) cannot be mixed with other paths")
         for path in collect(opts.paths, cwd_settings.include, cwd_settings.exclude):
             settings = _base_settings(opts, path.parent)
             shown = display_path(path)
+            if format_for(shown, opts.input_format) == "jsonl":
+                try:
+                    with open_stream(path) as stream:
+                        checked_records(stream, shown, settings)
+                except DetectorError as exc:
+                    sys.stderr.write(f"detector: error: {exc}\n")
+                    io_errors += 1
+                continue
             try:
                 data = read_bytes(path, settings.max_file_size)
             except SkipFile as skip:

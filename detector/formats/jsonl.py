@@ -1,0 +1,145 @@
+"""JSONL corpora: every record's text field is checked as a document.
+
+``detector check data.jsonl --text-field text [--id-field id]``. The file is
+read one line at a time and nothing of a record is kept once it is checked,
+unless it has findings, so memory does not grow with the file's size:
+
+- a record with findings becomes its own result, named ``data.jsonl:LINE``
+  (or ``data.jsonl:ID`` with ``--id-field``); its offsets, lines and columns
+  index the record's text. Only the source lines its findings point at are
+  kept, for the report's snippets;
+- the clean records are summed into one result named after the file;
+- a broken line (not JSON, not an object, no string in the text field) is
+  reported on standard error and as a skipped result, and the run goes on.
+  After :data:`MAX_REPORTED_SKIPS` of them a file reports only their count.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import BinaryIO, Callable, Iterable, Iterator
+
+from detector.config import Settings
+from detector.document import Document
+from detector.engine import FileResult, build_rules, check_document
+from detector.scoring import score
+
+MAX_REPORTED_SKIPS = 100
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+class SnippetLines:
+    """The few source lines a record's findings point at (for snippets).
+
+    Stands in for the record's :class:`Document` in its result, which the
+    text reporter asks for ``line_text(line)`` only; the rest of the record
+    is not kept.
+    """
+
+    def __init__(self, doc: Document, line_numbers: Iterable[int]) -> None:
+        self.path = doc.path
+        self._lines = {n: doc.line_text(n) for n in set(line_numbers)}
+
+    def line_text(self, line: int) -> str:
+        return self._lines.get(line, "")
+
+
+def _record_name(shown: str, line_no: int, record: dict, id_field: str | None) -> str:
+    if id_field:
+        value = record.get(id_field)
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+            return f"{shown}:{value}"
+    return f"{shown}:{line_no}"
+
+
+def check_jsonl(
+    stream: BinaryIO,
+    shown: str,
+    settings: Settings,
+    text_field: str = "text",
+    id_field: str | None = None,
+    warn: Callable[[str], None] = lambda message: None,
+) -> Iterator[FileResult]:
+    """Results for the records of a JSONL stream, as they are checked."""
+    rules = build_rules(settings, shown)
+    clean_records = 0
+    clean_chars = 0
+    skipped = 0
+    damaged = 0
+
+    def skip(line_no: int, why: str) -> FileResult | None:
+        nonlocal skipped
+        skipped += 1
+        if skipped > MAX_REPORTED_SKIPS:
+            return None
+        message = f"{shown}:{line_no}: skipped, {why}"
+        warn(message)
+        return FileResult(path=f"{shown}:{line_no}", skipped=message)
+
+    for line_no, raw in enumerate(stream, 1):
+        if line_no == 1 and raw.startswith(_UTF8_BOM):
+            raw = raw[len(_UTF8_BOM) :]
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except UnicodeDecodeError as exc:
+            problem = skip(line_no, f"not UTF-8 ({exc.reason} at byte {exc.start})")
+        except ValueError as exc:
+            problem = skip(line_no, f"broken JSON ({getattr(exc, 'msg', exc)}, column {getattr(exc, 'colno', '?')})")
+        else:
+            if not isinstance(record, dict):
+                problem = skip(line_no, f"the record is a JSON {type(record).__name__}, not an object")
+            elif not isinstance(record.get(text_field), str):
+                what = "no field" if text_field not in record else "no string in field"
+                problem = skip(line_no, f"{what} {text_field!r} (see --text-field)")
+            else:
+                problem = None
+                text = record[text_field]
+                doc = Document(
+                    text,
+                    path=_record_name(shown, line_no, record, id_field),
+                    language=settings.language,
+                    expected_languages=frozenset(settings.languages),
+                )
+                findings = check_document(doc, rules, settings)
+                if not findings:
+                    clean_records += 1
+                    clean_chars += len(text)
+                    continue
+                damaged += 1
+                yield FileResult(
+                    path=doc.path,
+                    findings=findings,
+                    score=score(findings, len(text)),
+                    language=doc.language if text.strip() else None,
+                    text_length=len(text),
+                    document=SnippetLines(doc, (f.start_pos.line for f in findings)),  # type: ignore[arg-type]
+                )
+                continue
+        if problem is not None:
+            yield problem
+    if skipped > MAX_REPORTED_SKIPS:
+        warn(f"{shown}: {skipped - MAX_REPORTED_SKIPS} more broken records skipped")
+    if clean_records or not (damaged or skipped):
+        yield FileResult(
+            path=shown,
+            findings=[],
+            score=score([], clean_chars),
+            language=None,
+            text_length=clean_chars,
+        )
+
+
+def open_stream(path) -> BinaryIO:
+    """``path`` opened for reading line by line, or a one-line DetectorError."""
+    from detector.errors import DetectorError
+
+    try:
+        return open(path, "rb", buffering=1 << 20)
+    except FileNotFoundError:
+        raise DetectorError(f"{path}: no such file or directory") from None
+    except IsADirectoryError:
+        raise DetectorError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise DetectorError(f"{path}: cannot read: {exc.strerror or exc}") from None
