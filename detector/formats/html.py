@@ -113,9 +113,18 @@ class _Extractor(HTMLParser):
             if not value.strip():
                 continue
             value_start = start + m.start(group)
-            decoded = html.unescape(value)
             self.out.block_break(PARAGRAPH)
-            self.out.add(value_start, value_start + len(value), decoded if decoded != value else None)
+            # Verbatim between character references, each reference decoded.
+            pos = 0
+            for ref in _CHARREF.finditer(value):
+                if ref.start() > pos:
+                    self.out.add(value_start + pos, value_start + ref.start())
+                decoded = html.unescape(ref.group())
+                self.out.add(value_start + ref.start(), value_start + ref.end(),
+                             decoded if decoded != ref.group() else None)
+                pos = ref.end()
+            if pos < len(value):
+                self.out.add(value_start + pos, value_start + len(value))
             self.out.block_break(PARAGRAPH)
 
     # -- text ------------------------------------------------------------------------

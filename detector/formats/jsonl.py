@@ -26,6 +26,7 @@ from detector.scoring import score
 
 MAX_REPORTED_SKIPS = 100
 _UTF8_BOM = b"\xef\xbb\xbf"
+_JSON_TYPE = {list: "array", str: "string", int: "number", float: "number", bool: "boolean", type(None): "null"}
 
 
 class SnippetLines:
@@ -42,6 +43,13 @@ class SnippetLines:
 
     def line_text(self, line: int) -> str:
         return self._lines.get(line, "")
+
+
+def _json_problem(exc: ValueError) -> str:
+    """'broken JSON (Expecting value at column 1)' from json's error."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"broken JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
+    return f"broken JSON ({exc})"
 
 
 def _record_name(shown: str, line_no: int, record: dict, id_field: str | None) -> str:
@@ -82,14 +90,14 @@ def check_jsonl(
         if not raw.strip():
             continue
         try:
-            record = json.loads(raw)
+            record = json.loads(raw.decode("utf-8").rstrip("\r\n"))
         except UnicodeDecodeError as exc:
             problem = skip(line_no, f"not UTF-8 ({exc.reason} at byte {exc.start})")
         except ValueError as exc:
-            problem = skip(line_no, f"broken JSON ({getattr(exc, 'msg', exc)}, column {getattr(exc, 'colno', '?')})")
+            problem = skip(line_no, _json_problem(exc))
         else:
             if not isinstance(record, dict):
-                problem = skip(line_no, f"the record is a JSON {type(record).__name__}, not an object")
+                problem = skip(line_no, f"the record is a JSON {_JSON_TYPE.get(type(record), 'value')}, not an object")
             elif not isinstance(record.get(text_field), str):
                 what = "no field" if text_field not in record else "no string in field"
                 problem = skip(line_no, f"{what} {text_field!r} (see --text-field)")
