@@ -67,7 +67,7 @@ def test_nothing_from_code_front_matter_urls_comments_or_raw_html():
         "그는",  # fenced code
         "회담이",  # indented code
         "raw HTML block",
-        "편집자",  # HTML comment
+        "메모",  # HTML comment
         "detector-disable",  # suppression comment stays in the source only
         "--check",  # inline code
         "https://",  # link destinations
@@ -75,7 +75,8 @@ def test_nothing_from_code_front_matter_urls_comments_or_raw_html():
         "사진",  # image title
     ):
         assert not_prose not in prose, not_prose
-    for kept in ("Summit talks resume", "대표단 arriving", "the guide", "Relations are improving"):
+    for kept in ("Summit talks resume", "대표단 arriving", "the guide", "Relations are improving",
+                 "The editor's note 편집자 was added later."):  # visible text of an HTML block
         assert kept in prose, kept
 
 
@@ -84,6 +85,14 @@ def test_nothing_from_code_front_matter_urls_comments_or_raw_html():
 def test_blocks_are_separated_by_blank_lines():
     m = markdown_prose("# Title\nFirst para\nwraps here.\n\n- one\n- two\n")
     assert m.text == "Title\n\nFirst para\nwraps here.\n\none\n\ntwo"
+
+
+def test_html_blocks_give_their_visible_text_only():
+    source = 'Intro.\n\n<div align="center">\n  <b>Bold</b> text &amp; more\n  <script>x 말했다</script>\n</div>\n\n<!-- c -->\n\nOutro.\n'
+    m = markdown_prose(source)
+    assert m.text == "Intro.\n\nBold text & more\n\nOutro."
+    start, end = m.source_span(m.text.index("Bold"), m.text.index("more") + 4)
+    assert source[start:end] == "Bold</b> text &amp; more"
 
 
 def test_table_cells_are_lines_and_rows_paragraphs():

@@ -8,10 +8,11 @@ token is always a verbatim slice of its line, and an escape or entity
 (``text_special``) carries its source form in ``markup``.
 
 Kept: paragraphs, headings, list items, block quotes, table cells, link
-text and image alt text. Left out: front matter, fenced and indented code,
-inline code, link and image destinations, autolinks, raw HTML (blocks and
-inline tags) and HTML comments — suppression comments stay in the source,
-where the suppression logic reads them.
+text, image alt text, and the visible text of HTML blocks (read with
+:mod:`detector.formats.html`). Left out: front matter, fenced and indented
+code, inline code, link and image destinations, autolinks, raw HTML tags and
+HTML comments — suppression comments stay in the source, where the
+suppression logic reads them.
 
 >>> m = markdown_prose("# Title\\n\\nSee `x = 1` and [the docs](http://a.b/c).\\n")
 >>> m.text
@@ -26,6 +27,7 @@ from functools import lru_cache
 
 import regex
 
+from detector.formats.html import html_prose
 from detector.formats.sourcemap import LINE, PARAGRAPH, ProseBuilder, SourceMap
 
 # Front matter: YAML between '---' lines (closed by '---' or '...'), or TOML
@@ -209,7 +211,11 @@ def markdown_prose(source: str) -> SourceMap:
             # row, code, HTML block, rule) ends the block before it.
             builder.block_break(PARAGRAPH)
             if tok.map and kind in ("fence", "code_block", "html_block"):
-                last = tok.map[1]
-                walk.cursor = max(walk.cursor, starts[last] if last < len(starts) else len(source))
+                first, last = (starts[n] if n < len(starts) else len(source) for n in tok.map)
+                if kind == "html_block":
+                    # Its tags, comments and scripts are not prose; its visible text is.
+                    builder.extend(html_prose(source[first:last]), first)
+                    builder.block_break(PARAGRAPH)
+                walk.cursor = max(walk.cursor, last)
     return builder.build()
 

@@ -124,6 +124,20 @@ class ProseBuilder:
                 return
         self._pieces.append([text, src_start, src_end, verbatim])
 
+    def extend(self, inner: "SourceMap", offset: int) -> None:
+        """Add the prose of ``inner``, a map of ``source[offset:…]`` (an HTML block in Markdown)."""
+        for text, src_start, src_end, verbatim in inner.pieces():
+            src_start += offset
+            src_end += offset
+            if verbatim or text.strip():
+                self.add(src_start, src_end, None if verbatim else text)
+            elif "\n\n" in text:
+                self.block_break(PARAGRAPH)
+            elif "\n" in text:
+                self.line_break(src_start, src_end)
+            else:
+                self.add(src_start, src_end, text)
+
     def build(self) -> "SourceMap":
         self._rstrip()
         return SourceMap(self.source, self._pieces)
@@ -149,6 +163,12 @@ class SourceMap:
             self._verbatim.append(verbatim)
             self._separator.append(not verbatim and not text.strip())
             pos += len(text)
+
+    def pieces(self):
+        """``(text, src_start, src_end, verbatim)`` of every piece, in order."""
+        ends = self._prose_starts[1:] + [len(self.text)]
+        for i, start in enumerate(self._prose_starts):
+            yield self.text[start : ends[i]], self._src_starts[i], self._src_ends[i], self._verbatim[i]
 
     # -- prose → source --------------------------------------------------------
     def _piece(self, prose_offset: int) -> int:

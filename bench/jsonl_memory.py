@@ -1,0 +1,106 @@
+"""JSONL in constant memory: check a generated ~1 GB corpus, report peak RSS and MB/s.
+
+    python bench/jsonl_memory.py                 # ~1 GB, default rules
+    python bench/jsonl_memory.py --size-mb 100   # quicker
+    python bench/jsonl_memory.py --select ML001,SP001
+
+The corpus is written to a temporary folder (deleted afterwards, never
+committed): the article text (``fulltext`` lines) of
+``../shared/corpus/news-l3s-gn1.jsonl``, one article a record, cycled until
+the file reaches the size; one record in 100 gets a Korean fragment and a
+glued sentence, so that the report has findings to hold on to. Then
+``detector check FILE --text-field text --id-field id --format concise``
+runs as a child process; its peak resident memory comes from
+``getrusage(RUSAGE_CHILDREN)``. The same run on a file a tenth of the size
+shows whether memory grows with the file.
+
+Not part of the test suite (it needs ../shared and minutes of CPU).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent.parent / "shared" / "corpus" / "news-l3s-gn1.jsonl"
+if not CORPUS.exists():  # worktrees live in /work/wt/NAME, the corpus in /work/shared
+    CORPUS = Path("/work/shared/corpus/news-l3s-gn1.jsonl")
+
+
+def articles() -> list[str]:
+    out = []
+    with CORPUS.open(encoding="utf-8") as f:
+        for line in f:
+            page = json.loads(line)
+            text = page["text"]
+            body = [text[s:e] for s, e, label in page["lines"] if label in ("headline", "fulltext")]
+            if body:
+                out.append("\n".join(body))
+    return out
+
+
+def generate(path: Path, size: int) -> tuple[int, int]:
+    """Write records until ``size`` bytes; return (records, bytes)."""
+    texts = articles()
+    written = records = 0
+    with path.open("w", encoding="utf-8") as f:
+        while written < size:
+            text = texts[records % len(texts)]
+            if records % 100 == 7:
+                text = text.replace(" said ", " 말했다 said ", 1) + " It ended, according to state media.China is ready."
+            line = json.dumps({"id": f"r{records}", "text": text}, ensure_ascii=False) + "\n"
+            f.write(line)
+            written += len(line.encode("utf-8"))
+            records += 1
+    return records, written
+
+
+def measure(path: Path, select: str | None) -> dict:
+    cmd = [sys.executable, "-m", "detector", "check", str(path), "--text-field", "text",
+           "--id-field", "id", "--format", "concise", "--exit-zero"]
+    if select:
+        cmd += ["--select", select]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    elapsed = time.perf_counter() - t0
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"detector failed ({proc.returncode}): {proc.stderr.decode()[-2000:]}")
+    size = path.stat().st_size
+    return {
+        "file_mb": round(size / 1e6, 1),
+        "seconds": round(elapsed, 1),
+        "mb_per_s": round(size / 1e6 / elapsed, 2),
+        # ru_maxrss is the largest child so far: measure the small file first.
+        "peak_rss_mb": round(max(peak_kb, before) / 1024, 1),
+        "report_lines": proc.stdout.count(b"\n"),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size-mb", type=float, default=1024)
+    parser.add_argument("--select", default=None, help="rules to run (default: the default set)")
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        raise SystemExit(f"{CORPUS}: not found (the corpus lives in ../shared)")
+    with tempfile.TemporaryDirectory(prefix="jsonl-bench-") as tmp:
+        for size_mb in (args.size_mb / 10, args.size_mb):
+            path = Path(tmp) / f"corpus-{size_mb:g}MB.jsonl"
+            records, _ = generate(path, int(size_mb * 1e6))
+            result = measure(path, args.select)
+            print(json.dumps({"records": records, **result}), flush=True)
+            os.unlink(path)
+
+
+if __name__ == "__main__":
+    main()
