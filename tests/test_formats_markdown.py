@@ -105,6 +105,18 @@ def test_link_text_and_alt_kept_destinations_dropped():
     assert m.text == "See the docs and a cat or ref ."
 
 
+def test_autolink_in_block_quote_is_skipped_to_its_end():
+    source = "> please open an issue at\n> <https://x.org/issues> describing 말했다 it\n"
+    m = markdown_prose(source)
+    assert m.text == "please open an issue at\ndescribing 말했다 it"
+    i = m.text.index("describing")
+    assert m.source_span(i, i + 10) == (source.index("describing"), source.index("describing") + 10)
+
+
+def test_inline_br_is_a_line_break():
+    assert markdown_prose("| LGPL-2.1<br>restrictive |\n|---|\n").text == "LGPL-2.1\nrestrictive"
+
+
 def test_inline_code_dropped_without_double_space():
     m = markdown_prose("Run `make 말했다` now.")
     assert m.text == "Run now."

@@ -38,6 +38,10 @@ _FRONT_MATTER = regex.compile(
 )
 
 
+# An inline <br>, <br/> or <br />: a line break, not nothing (cells use it).
+_BR_TAG = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt
@@ -161,11 +165,7 @@ class _InlineWalk:
         for t in children:
             kind = t.type
             if self.in_autolink:
-                if kind == "link_close":
-                    self.in_autolink = False
-                    end = self._find(">")
-                    if end >= 0:
-                        self.cursor = end + 1
+                self.in_autolink = kind != "link_close"
                 continue
             if kind == "text":
                 self.text(t.content)
@@ -177,11 +177,18 @@ class _InlineWalk:
                 self.skip_code(t.markup)
             elif kind == "html_inline":
                 self.skip(t.content)
+                if _BR_TAG.match(t.content):
+                    self.out.line_break(self.cursor - len(t.content), self.cursor)
             elif kind == "image":
                 self.walk(t.children or [])
                 self.skip_destination()
             elif kind == "link_open" and t.markup == "autolink":
+                # <https://…>: no prose; the cursor moves past the '>'.
                 self.in_autolink = True
+                start = self._find("<")
+                end = self.source.find(">", start, self.limit) if start >= 0 else -1
+                if end >= 0:
+                    self.cursor = end + 1
             elif kind == "link_close":
                 self.skip_destination()
             # emphasis, strong, strikethrough and link openers carry no text
