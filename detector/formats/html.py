@@ -46,8 +46,9 @@ TEXT_ATTRIBUTES = ("alt", "title")
 
 # A character reference as html.parser sees one: the ';' may be missing.
 _CHARREF = regex.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
-# HTML's white space (not U+00A0, which is a real character in the text).
-_HTML_SPACE = regex.compile(r"[ \t\n\r\f]+")
+# Runs of HTML white space (not U+00A0, a real character of the text) that
+# a browser shows differently: anything but a single space.
+_HTML_SPACE = regex.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 # alt="…" / title='…' / alt=bare inside a start tag.
 _ATTRIBUTE = regex.compile(
     r"""\s(?P<name>alt|title)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))""",
@@ -139,11 +140,10 @@ class _Extractor(HTMLParser):
         for m in _HTML_SPACE.finditer(data):
             if m.start() > pos:
                 self.out.add(start + pos, start + m.start())
-            run = m.group()
-            if "\n" in run:
+            if "\n" in m.group():
                 self.out.line_break(start + m.start(), start + m.end())
             else:
-                self.out.add(start + m.start(), start + m.end(), None if run == " " else " ")
+                self.out.add(start + m.start(), start + m.end(), " ")
             pos = m.end()
         if pos < len(data):
             self.out.add(start + pos, start + len(data))
