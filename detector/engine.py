@@ -153,12 +153,8 @@ def check_bytes(data: bytes, path: str, settings: Settings, to_prose=None) -> Fi
     if to_prose is None:
         return _result(doc, build_rules(settings, path), settings)
     prose = to_prose(doc.text)
-    prose_doc = Document(
-        prose.text,
-        path=path,
-        decoding=prose.prose_decoding(doc.decoding),
-        language=settings.language,
-        expected_languages=frozenset(settings.languages),
+    prose_doc = prose.document(
+        doc, language=settings.language, expected_languages=frozenset(settings.languages)
     )
     result = _result(prose_doc, build_rules(settings, path), settings)
     prose.restore(result, doc)

@@ -175,6 +175,16 @@ def test_span_inside_plain_text_keeps_its_fix():
     assert "prose_match" not in f.details
 
 
+def test_positions_rules_compute_name_source_lines():
+    """DU001 says where the first copy is: a line of the .md file, not of the prose."""
+    sentence = "The delegation arrived in Beijing on Monday for three days of talks."
+    source = f"# Talks\n\n```\ncode\n```\n\n{sentence}\n\n<!-- c -->\n\n{sentence}\n"
+    [f] = check_md(source, select=("DU001",)).findings
+    assert (f.start_pos.line, f.match) == (11, sentence)
+    assert f.details["first"] == {"offset": source.index(sentence), "line": 7}
+    assert "at line 7" in f.message
+
+
 def test_invalid_bytes_in_code_not_reported_but_in_prose_reported():
     data = b"Caf\xe9 is open.\n\n```\nbad \xff byte\n```\n"
     result = check_bytes(data, "x.md", Settings(select=("EN002",)), to_prose=extractor("md"))

@@ -233,6 +233,39 @@ class SourceMap:
             detected=decoding.detected,
         )
 
+    # -- the prose document ------------------------------------------------------------
+    def document(self, source_doc: Document, **kwargs) -> Document:
+        """The prose as a :class:`Document` whose positions are source positions.
+
+        Rules see the prose; a rule that puts a position in its message
+        ("repeats the text at line 12") names the line of the source file.
+        """
+        return ProseDocument(
+            self.text,
+            self,
+            source_doc,
+            path=source_doc.path,
+            decoding=self.prose_decoding(source_doc.decoding),
+            **kwargs,
+        )
+
+    def _restore_details(self, value, source_doc: Document):
+        """Details that hold ``{"offset": N, "line": …}`` point into the source too."""
+        if isinstance(value, dict):
+            out = {k: self._restore_details(v, source_doc) for k, v in value.items()}
+            offset = value.get("offset")
+            if isinstance(offset, int) and not isinstance(offset, bool):
+                out["offset"] = self.source_start(offset)
+                pos = source_doc.position(out["offset"])
+                if "line" in value:
+                    out["line"] = pos.line
+                if "column" in value:
+                    out["column"] = pos.column
+            return out
+        if isinstance(value, list):
+            return [self._restore_details(v, source_doc) for v in value]
+        return value
+
     # -- findings --------------------------------------------------------------------
     def restore(self, result: "FileResult", source_doc: Document) -> None:
         """Move ``result``'s findings from the prose onto the source, in place.
@@ -247,6 +280,8 @@ class SourceMap:
             prose_match = f.match
             f.start, f.end = start, end
             f.match = self.source[start:end]
+            if f.details:
+                f.details = self._restore_details(f.details, source_doc)
             if f.match != prose_match:
                 f.details = {**f.details, "prose_match": prose_match}
                 f.fix = None
@@ -254,3 +289,15 @@ class SourceMap:
             f.end_pos = source_doc.position(end)
         result.findings.sort(key=lambda f: f.sort_key())
         result.document = source_doc
+
+
+class ProseDocument(Document):
+    """A markup file's prose; :meth:`position` answers in source lines and columns."""
+
+    def __init__(self, text: str, source_map: SourceMap, source_doc: Document, **kwargs) -> None:
+        super().__init__(text, **kwargs)
+        self.source_map = source_map
+        self.source_document = source_doc
+
+    def position(self, offset: int):
+        return self.source_document.position(self.source_map.source_start(offset))
