@@ -228,3 +228,13 @@ def test_unknown_input_format_is_an_error():
 
     with pytest.raises(DetectorError, match="unknown input format 'rst'"):
         format_for("a.md", "rst")
+
+
+def test_docstring_examples_of_the_format_modules():
+    import doctest
+
+    import detector.formats as formats
+    from detector.formats import html, jsonl, markdown, sourcemap
+
+    for module in (formats, html, jsonl, markdown, sourcemap):
+        assert doctest.testmod(module).failed == 0, module.__name__

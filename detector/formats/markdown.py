@@ -18,7 +18,7 @@ suppression logic reads them.
 >>> m.text
 'Title\\n\\nSee and the docs.'
 >>> m.source_span(m.text.index("docs"), m.text.index("docs") + 4)
-(27, 31)
+(30, 34)
 """
 
 from __future__ import annotations

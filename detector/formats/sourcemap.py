@@ -53,13 +53,17 @@ class ProseBuilder:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        # [text, src_start, src_end, verbatim]
+        # [text, src_start, src_end, verbatim]; a verbatim piece's text is None
+        # (it is source[src_start:src_end]), so merging pieces copies nothing.
         self._pieces: list[list] = []
         self._pending = 0  # newlines owed before the next content
 
     # -- state -------------------------------------------------------------------
     def _last_char(self) -> str:
-        return self._pieces[-1][0][-1] if self._pieces else ""
+        if not self._pieces:
+            return ""
+        text, _, src_end, verbatim = self._pieces[-1]
+        return self.source[src_end - 1] if verbatim else text[-1]
 
     def _at_block_start(self) -> bool:
         return not self._pieces or self._pending > 0 or self._last_char() == "\n"
@@ -68,15 +72,23 @@ class ProseBuilder:
         """Drop trailing white space from the prose."""
         while self._pieces:
             piece = self._pieces[-1]
-            text = piece[0]
-            stripped = text.rstrip()
-            if stripped == text:
+            if piece[3]:
+                end = piece[2]
+                while end > piece[1] and self.source[end - 1].isspace():
+                    end -= 1
+                if end == piece[2]:
+                    return
+                if end == piece[1]:
+                    self._pieces.pop()
+                    continue
+                piece[2] = end
+                return
+            stripped = piece[0].rstrip()
+            if stripped == piece[0]:
                 return
             if not stripped:
                 self._pieces.pop()
                 continue
-            if piece[3]:
-                piece[2] -= len(text) - len(stripped)
             piece[0] = stripped
             return
 
@@ -116,12 +128,13 @@ class ProseBuilder:
         self._append(text, src_start, src_end, verbatim)
 
     def _append(self, text: str, src_start: int, src_end: int, verbatim: bool) -> None:
-        if self._pieces:
-            last = self._pieces[-1]
-            if verbatim and last[3] and last[2] == src_start:
-                last[0] += text
-                last[2] = src_end
-                return
+        if verbatim:
+            if self._pieces:
+                last = self._pieces[-1]
+                if last[3] and last[2] == src_start:
+                    last[2] = src_end
+                    return
+            text = None
         self._pieces.append([text, src_start, src_end, verbatim])
 
     def extend(self, inner: "SourceMap", offset: int) -> None:
@@ -140,13 +153,17 @@ class ProseBuilder:
 
     def build(self) -> "SourceMap":
         self._rstrip()
-        return SourceMap(self.source, self._pieces)
+        pieces = [
+            (self.source[s:e] if verbatim else text, s, e, verbatim)
+            for text, s, e, verbatim in self._pieces
+        ]
+        return SourceMap(self.source, pieces)
 
 
 class SourceMap:
     """The prose of a source file and the map between their offsets."""
 
-    def __init__(self, source: str, pieces: list[list]) -> None:
+    def __init__(self, source: str, pieces: list[tuple[str, int, int, bool]]) -> None:
         self.source = source
         self.text = "".join(p[0] for p in pieces)
         self._prose_starts: list[int] = []
