@@ -97,3 +97,19 @@ def test_unclosed_tags_and_stray_brackets_do_not_crash():
     assert "still 말했다 text" in m.text
     for f in check_html(source).findings:
         assert source[f.start : f.end] == f.match
+
+
+def test_cli_html_by_extension_and_attributes_flag(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from detector.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.htm").write_text(
+        '<p>The minister\n <img alt="The envoy 대표단 arriving"> said 말했다 so.</p>\n', "utf-8"
+    )
+    base = ["check", "page.htm", "--select", "ML001", "--format", "concise"]
+    out = CliRunner().invoke(app, base)
+    assert [line.split(": ML001")[0] for line in out.stdout.splitlines()] == ["page.htm:2:42"]
+    out = CliRunner().invoke(app, [*base, "--html-attributes"])
+    assert [line.split(": ML001")[0] for line in out.stdout.splitlines()] == ["page.htm:2:22", "page.htm:2:42"]
