@@ -113,3 +113,8 @@ def test_cli_html_by_extension_and_attributes_flag(tmp_path, monkeypatch):
     assert [line.split(": ML001")[0] for line in out.stdout.splitlines()] == ["page.htm:2:42"]
     out = CliRunner().invoke(app, [*base, "--html-attributes"])
     assert [line.split(": ML001")[0] for line in out.stdout.splitlines()] == ["page.htm:2:22", "page.htm:2:42"]
+
+
+def test_an_unclosed_code_inside_pre_ends_with_the_pre():
+    source = "<pre><code>x 말했다</pre><p>After the block.</p><p>A stray </code> end tag.</p>"
+    assert html_prose(source).text == "After the block.\n\nA stray end tag."

@@ -62,7 +62,10 @@ class _Extractor(HTMLParser):
         self.source = source
         self.attributes = attributes
         self.out = ProseBuilder(source)
-        self.skipping = 0  # depth inside SKIPPED elements
+        # Open SKIPPED elements, innermost last: an end tag closes the
+        # innermost element of its name and any left open inside it, so
+        # ``<pre><code>x</pre>`` ends the skipped part.
+        self.skipped: list[str] = []
         self.line_starts = [0]
         pos = source.find("\n")
         while pos >= 0:
@@ -76,9 +79,9 @@ class _Extractor(HTMLParser):
     # -- tags ------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in SKIPPED:
-            self.skipping += 1
+            self.skipped.append(tag)
             return
-        if self.skipping:
+        if self.skipped:
             return
         if tag in BLOCKS:
             self.out.block_break(PARAGRAPH)
@@ -98,9 +101,10 @@ class _Extractor(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag in SKIPPED:
-            self.skipping = max(0, self.skipping - 1)
+            if tag in self.skipped:
+                del self.skipped[len(self.skipped) - 1 - self.skipped[::-1].index(tag) :]
             return
-        if self.skipping:
+        if self.skipped:
             return
         if tag in BLOCKS:
             self.out.block_break(PARAGRAPH)
@@ -130,7 +134,7 @@ class _Extractor(HTMLParser):
 
     # -- text ------------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
-        if self.skipping or not data:
+        if self.skipped or not data:
             return
         start = self._offset()
         if self.source[start : start + len(data)] != data:  # never seen; stay safe
@@ -149,7 +153,7 @@ class _Extractor(HTMLParser):
             self.out.add(start + pos, start + len(data))
 
     def _reference(self) -> None:
-        if self.skipping:
+        if self.skipped:
             return
         start = self._offset()
         m = _CHARREF.match(self.source, start)
