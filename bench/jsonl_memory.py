@@ -2,7 +2,7 @@
 
     python bench/jsonl_memory.py                 # ~1 GB, default rules
     python bench/jsonl_memory.py --size-mb 100   # quicker
-    python bench/jsonl_memory.py --select ML001,SP001
+    python bench/jsonl_memory.py --select ML001,SP001 --format json
 
 The corpus is written to a temporary folder (deleted afterwards, never
 committed): the article text (``fulltext`` lines) of
@@ -63,9 +63,9 @@ def generate(path: Path, size: int) -> tuple[int, int]:
     return records, written
 
 
-def measure(path: Path, select: str | None) -> dict:
+def measure(path: Path, select: str | None, fmt: str = "concise") -> dict:
     cmd = [sys.executable, "-m", "detector", "check", str(path), "--text-field", "text",
-           "--id-field", "id", "--format", "concise", "--exit-zero"]
+           "--id-field", "id", "--format", fmt, "--exit-zero"]
     if select:
         cmd += ["--select", select]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -90,6 +90,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size-mb", type=float, default=1024)
     parser.add_argument("--select", default=None, help="rules to run (default: the default set)")
+    parser.add_argument("--format", default="concise", help="report format (the report is held in memory)")
     args = parser.parse_args()
     if not CORPUS.exists():
         raise SystemExit(f"{CORPUS}: not found (the corpus lives in ../shared)")
@@ -97,7 +98,7 @@ def main() -> None:
         for size_mb in (args.size_mb / 10, args.size_mb):
             path = Path(tmp) / f"corpus-{size_mb:g}MB.jsonl"
             records, _ = generate(path, int(size_mb * 1e6))
-            result = measure(path, args.select)
+            result = measure(path, args.select, args.format)
             print(json.dumps({"records": records, **result}), flush=True)
             os.unlink(path)
 
