@@ -134,3 +134,12 @@ def test_cli_input_format_overrides_extension_and_reads_stdin(tmp_path, monkeypa
     out = CliRunner().invoke(app, ["check", "-", "--input-format", "jsonl", "--select", "ML001",
                                    "--format", "concise"], input=lines({"text": DAMAGED}).decode())
     assert out.stdout.startswith("-:1:1:14: ML001")
+
+
+def test_snippet_lines_keep_a_window_with_columns_intact():
+    text = "x" * 500 + " The minister 말했다 said. " + "y" * 500
+    [result] = [r for r in run(lines({"text": text}))[0] if r.findings]
+    [f] = result.findings
+    line = result.document.line_text(1)
+    assert line[f.start_pos.column - 1 : f.end_pos.column - 1] == "말했다"
+    assert line.startswith(" " * 300) and len(line) < len(text)

@@ -30,19 +30,36 @@ _JSON_TYPE = {list: "array", str: "string", int: "number", float: "number", bool
 
 
 class SnippetLines:
-    """The few source lines a record's findings point at (for snippets).
+    """The parts of a record's lines that its findings point at (for snippets).
 
-    Stands in for the record's :class:`Document` in its result, which the
-    text reporter asks for ``line_text(line)`` only; the rest of the record
-    is not kept.
+    Stands in for the record's :class:`Document` in its result; the text
+    reporter asks it for ``line_text(line)`` only. A record's line can be a
+    whole article paragraph, so only a window around the findings is kept
+    (what the report shows of a long line anyway); the part before the
+    window is given back as spaces, so columns stay right.
     """
 
-    def __init__(self, doc: Document, line_numbers: Iterable[int]) -> None:
+    #: Characters kept before the first and after the last finding on a line.
+    MARGIN = 120
+
+    def __init__(self, doc: Document, findings: Iterable) -> None:
         self.path = doc.path
-        self._lines = {n: doc.line_text(n) for n in set(line_numbers)}
+        windows: dict[int, tuple[int, int]] = {}
+        for f in findings:
+            line = f.start_pos.line
+            lo = f.start_pos.column - 1
+            hi = f.end_pos.column - 1 if f.end_pos.line == line else lo + 1
+            old = windows.get(line)
+            windows[line] = (min(lo, old[0]), max(hi, old[1])) if old else (lo, hi)
+        self._lines: dict[int, tuple[int, str]] = {}
+        for line, (lo, hi) in windows.items():
+            text = doc.line_text(line)
+            start = max(0, lo - self.MARGIN)
+            self._lines[line] = (start, text[start : hi + self.MARGIN])
 
     def line_text(self, line: int) -> str:
-        return self._lines.get(line, "")
+        start, text = self._lines.get(line, (0, ""))
+        return " " * start + text
 
 
 def _json_problem(exc: ValueError) -> str:
@@ -122,7 +139,7 @@ def check_jsonl(
                     score=score(findings, len(text)),
                     language=doc.language if text.strip() else None,
                     text_length=len(text),
-                    document=SnippetLines(doc, (f.start_pos.line for f in findings)),  # type: ignore[arg-type]
+                    document=SnippetLines(doc, findings),  # type: ignore[arg-type]
                 )
                 continue
         if problem is not None:
