@@ -143,3 +143,17 @@ def test_snippet_lines_keep_a_window_with_columns_intact():
     line = result.document.line_text(1)
     assert line[f.start_pos.column - 1 : f.end_pos.column - 1] == "말했다"
     assert line.startswith(" " * 300) and len(line) < len(text)
+
+
+def test_packed_results_read_back_as_the_unpacked_ones():
+    from detector.engine import check_text
+    from detector.formats.jsonl import PackedResult
+
+    text = "Line one.\nThen 말했다 here, according to state media.China is ready."
+    [result] = run(lines({"text": text}))[0]
+    assert isinstance(result, PackedResult)
+    direct = check_text(text, SETTINGS, path="data.jsonl:1")
+    assert [f.to_dict() for f in result.findings] == [f.to_dict() for f in direct.findings]
+    assert result.score == direct.score and len(result.findings) == 2
+    result.findings = result.findings[:1]  # a consumer filtering findings keeps its list
+    assert [f.code for f in result.findings] == ["ML001"]
