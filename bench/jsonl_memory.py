@@ -16,6 +16,11 @@ with how far it has read the file (``rss_by_mb_read``), which shows whether
 memory follows the file. A run on a tenth of the size comes first.
 
 Not part of the test suite (it needs ../shared and minutes of CPU).
+
+Measured (2 shared cores, default rules, concise report): 1024 MB, 406,160
+records, 132,426 findings: 1,261 s (0.81 MB/s), peak RSS 188.5 MB; RSS while
+reading 42 → 93 MB (the packed findings kept for the report), the rest is
+the report being rendered at the end.
 """
 
 from __future__ import annotations
