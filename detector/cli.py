@@ -79,6 +79,10 @@ def check(
     fix: bool = typer.Option(False, "--fix", help="Apply safe fixes to the files (atomic rewrite)."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too."),
     diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff; write nothing."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help="Read files as txt, md, html or jsonl. [default: by extension]"),
+    text_field: str = typer.Option("text", "--text-field", help="JSONL: the field holding each record's text."),
+    id_field: Optional[str] = typer.Option(None, "--id-field", help="JSONL: the field naming each record in the report. [default: its line number]"),
+    html_attributes: bool = typer.Option(False, "--html-attributes", help="HTML: also check the alt and title attributes."),
 ) -> None:
     """Check files and report findings with a 0–100 quality score per file."""
     from detector.run import CheckOptions, run_check
@@ -109,6 +113,10 @@ def check(
         fix=fix,
         unsafe_fixes=unsafe_fixes,
         diff=diff,
+        input_format=input_format,
+        text_field=text_field,
+        id_field=id_field,
+        html_attributes=html_attributes,
     )
     raise typer.Exit(run_check(options))
 

@@ -150,15 +150,28 @@ def check_text(text: str, settings: Settings | None = None, path: str = "<text>"
     return _result(doc, build_rules(settings, path), settings)
 
 
-def check_bytes(data: bytes, path: str, settings: Settings) -> FileResult:
-    """Decode ``data`` and check it. Binary data raises SkipFile."""
+def check_bytes(data: bytes, path: str, settings: Settings, to_prose=None) -> FileResult:
+    """Decode ``data`` and check it. Binary data raises SkipFile.
+
+    ``to_prose`` (from :func:`detector.formats.extractor`) turns the decoded
+    source of a markup file into prose and a map back: rules run on the
+    prose, and the findings are moved back onto the source.
+    """
     doc = document_from_bytes(
         data,
         path,
         language=settings.language,
         expected_languages=frozenset(settings.languages),
     )
-    return _result(doc, build_rules(settings, path), settings)
+    if to_prose is None:
+        return _result(doc, build_rules(settings, path), settings)
+    prose = to_prose(doc.text)
+    prose_doc = prose.document(
+        doc, language=settings.language, expected_languages=frozenset(settings.languages)
+    )
+    result = _result(prose_doc, build_rules(settings, path), settings)
+    prose.restore(result, doc)
+    return result
 
 
 def _result(doc: Document, rules: list[Rule], settings: Settings) -> FileResult:

@@ -63,14 +63,24 @@ def portable(result: FileResult) -> FileResult:
     return replace(result, document=SourceLines(lines))
 
 
-def check_data(data: bytes, shown: str, settings: Settings, **options) -> FileResult:
-    """Check one file's bytes: rules, then suppression comments (score
-    recomputed without the silenced findings). Raises SkipFile/DetectorError.
+def check_data(
+    data: bytes,
+    shown: str,
+    settings: Settings,
+    input_format: str | None = None,
+    html_attributes: bool = False,
+) -> FileResult:
+    """Check one file's bytes: its prose (Markdown and HTML through
+    :mod:`detector.formats`, chosen by ``input_format`` or the extension),
+    then suppression comments (score recomputed without the silenced
+    findings). Raises SkipFile/DetectorError.
 
-    ``options`` (e.g. an input format) go to ``check_bytes``; suppressions are
-    read from ``doc.source_text`` when the Document has one (text extracted
-    from Markdown/HTML), else from ``doc.text``."""
-    result = check_bytes(data, shown, settings, **options)
+    Findings of Markdown/HTML files are mapped back to the source, whose
+    Document the result carries, so suppressions are read from its text."""
+    from detector.formats import extractor, format_for
+
+    to_prose = extractor(format_for(shown, input_format), html_attributes)
+    result = check_bytes(data, shown, settings, to_prose=to_prose)
     doc = result.document
     source = getattr(doc, "source_text", None) or doc.text
     if "detector-" in source:

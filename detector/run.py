@@ -15,6 +15,8 @@ from detector.engine import FileResult, validate_selectors
 from detector.errors import DetectorError, SkipFile
 from detector.files import collect
 from detector.finding import Severity
+from detector.formats import format_for
+from detector.formats.jsonl import check_jsonl, open_stream
 from detector.reading import display_path
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
@@ -48,6 +50,11 @@ class CheckOptions:
     fix: bool = False  # apply safe fixes (--fix)
     unsafe_fixes: bool = False  # with --fix/--diff, unsafe fixes too
     diff: bool = False  # print fixes as a unified diff, write nothing
+    # Input formats (detector.formats): txt, md, html, jsonl; None: by extension.
+    input_format: str | None = None
+    text_field: str = "text"
+    id_field: str | None = None
+    html_attributes: bool = False
 
 
 def _base_settings(opts: CheckOptions, directory: Path) -> Settings:
@@ -110,6 +117,9 @@ def run_check(opts: CheckOptions) -> int:
     settings_of: list[Settings] = []
     io_errors = 0
 
+    # Input format options go with every file to check_data (and into the cache key).
+    format_options = {"input_format": opts.input_format, "html_attributes": opts.html_attributes}
+
     if opts.fix and opts.paths == ["-"] and not opts.diff:
         raise DetectorError("--fix cannot rewrite standard input; use --diff")
     fixing = opts.fix or opts.diff
@@ -125,7 +135,7 @@ def run_check(opts: CheckOptions) -> int:
         from detector.parallel import check_data
 
         try:
-            result = check_data(data, shown, settings)
+            result = check_data(data, shown, settings, **format_options)
         except SkipFile as skip:
             sys.stderr.write(f"detector: warning: {skip}\n")
             result = FileResult(path=shown, skipped=str(skip))
@@ -134,10 +144,20 @@ def run_check(opts: CheckOptions) -> int:
         results.append(result)
         settings_of.append(settings)
 
+    def checked_records(stream, shown: str, settings: Settings) -> None:
+        """A JSONL corpus: one result per damaged record, streamed."""
+        warn = lambda message: sys.stderr.write(f"detector: warning: {message}\n")  # noqa: E731
+        for result in check_jsonl(stream, shown, settings, opts.text_field, opts.id_field, warn):
+            results.append(result)
+            settings_of.append(settings)
+
     if opts.paths == ["-"]:
         shown = opts.stdin_filename or "-"
         directory = Path(opts.stdin_filename).parent if opts.stdin_filename else Path.cwd()
-        checked(sys.stdin.buffer.read(), shown, _base_settings(opts, directory))
+        if format_for(opts.stdin_filename, opts.input_format) == "jsonl":
+            checked_records(sys.stdin.buffer, shown, _base_settings(opts, directory))
+        else:
+            checked(sys.stdin.buffer.read(), shown, _base_settings(opts, directory))
     else:
         if "-" in opts.paths:
             raise DetectorError("'-' (standard input) cannot be mixed with other paths")
@@ -155,22 +175,45 @@ def run_check(opts: CheckOptions) -> int:
         in_process = needs_text or fixing
         cache = None if in_process else cache_for(opts.no_cache, opts.cache_dir)
         progress = show_progress(len(files), opts.quiet)
-        for out in check_files(
-            files,
-            1 if in_process else opts.jobs,
-            cache,
-            progress,
-            keep_documents=needs_text,
-            after_check=apply_fixes if fixing else None,
-        ):
-            if out.error is not None:
-                sys.stderr.write(f"detector: error: {out.error}\n")
-                io_errors += 1
+
+        def check_batch(batch) -> None:
+            nonlocal io_errors
+            if not batch:
+                return
+            for out in check_files(
+                batch,
+                1 if in_process else opts.jobs,
+                cache,
+                progress,
+                keep_documents=needs_text,
+                after_check=apply_fixes if fixing else None,
+                **format_options,
+            ):
+                if out.error is not None:
+                    sys.stderr.write(f"detector: error: {out.error}\n")
+                    io_errors += 1
+                    continue
+                if out.warning is not None:
+                    sys.stderr.write(f"detector: warning: {out.warning}\n")
+                results.append(out.result)
+                settings_of.append(out.settings)
+
+        # JSONL corpora stream in this process; the other files go in batches
+        # to the pool, in the order they were given.
+        batch: list = []
+        for path, shown, settings in files:
+            if format_for(shown, opts.input_format) != "jsonl":
+                batch.append((path, shown, settings))
                 continue
-            if out.warning is not None:
-                sys.stderr.write(f"detector: warning: {out.warning}\n")
-            results.append(out.result)
-            settings_of.append(out.settings)
+            check_batch(batch)
+            batch = []
+            try:
+                with open_stream(path) as stream:
+                    checked_records(stream, shown, settings)
+            except DetectorError as exc:
+                sys.stderr.write(f"detector: error: {exc}\n")
+                io_errors += 1
+        check_batch(batch)
 
     if opts.diff:
         sys.stdout.write("".join(diffs))

@@ -62,9 +62,9 @@ def test_cache_hit_miss_and_invalidation(corpus, monkeypatch, capsys):
 
     real = parallel.check_data
 
-    def counting(data, shown, settings):
+    def counting(data, shown, settings, **options):
         calls.append(shown)
-        return real(data, shown, settings)
+        return real(data, shown, settings, **options)
 
     monkeypatch.setattr(parallel, "check_data", counting)
     assert cli(monkeypatch, capsys, *args) == first  # every file from the cache
