@@ -16,6 +16,11 @@ from detector.rule import Rule
 from detector.rules._foreign import LANGUAGE_NAMES, ForeignRun, foreign_runs, injected_sentence_end
 
 
+
+def _a(name: str) -> str:
+    """``an English`` / ``a Spanish``: the article for a language name."""
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
 def _names(doc: Document, run: ForeignRun) -> tuple[str, str]:
     return LANGUAGE_NAMES.get(run.language, run.language), LANGUAGE_NAMES.get(doc.language, doc.language)
 
@@ -63,7 +68,7 @@ class ForeignScriptFragment(Rule):
             if run.kind == "quoted":
                 yield self.finding(
                     doc, run.start, run.end,
-                    f"{lang} text '{match}' in quotes inside an {main} sentence; "
+                    f"{lang} text '{match}' in quotes inside {_a(main)} sentence; "
                     "fine if it is quoted on purpose",
                     severity=Severity.INFO, confidence=0.5,
                     details={"language": run.language},
@@ -71,7 +76,7 @@ class ForeignScriptFragment(Rule):
                 continue
             yield self.finding(
                 doc, run.start, run.end,
-                f"{lang} text '{match}' inside an {main} sentence; likely left untranslated",
+                f"{lang} text '{match}' inside {_a(main)} sentence; likely left untranslated",
                 confidence=0.97,
                 details={"language": run.language},
             )
@@ -109,7 +114,7 @@ class ForeignScriptSentence(Rule):
             end = injected_sentence_end(doc, run)
             yield self.finding(
                 doc, run.start, end,
-                f"{lang} sentence in an {main} document; likely left untranslated",
+                f"{lang} sentence in {_a(main)} document; likely left untranslated",
                 confidence=0.95,
                 details={"language": run.language},
             )
@@ -148,7 +153,7 @@ class ForeignScriptLine(Rule):
             lang, main = _names(doc, run)
             yield self.finding(
                 doc, run.start, run.end,
-                f"line in {lang} inside an {main} document",
+                f"line in {lang} inside {_a(main)} document",
                 confidence=0.95,
                 details={"language": run.language},
             )
@@ -221,7 +226,7 @@ class SameScriptFragment(Rule):
             if span.kind == "quoted":
                 yield self.finding(
                     doc, span.start, span.end,
-                    f"{lang} {noun} '{match}' in quotes inside an {main} sentence; "
+                    f"{lang} {noun} '{match}' in quotes inside {_a(main)} sentence; "
                     "fine if it is quoted on purpose",
                     severity=Severity.INFO, confidence=min(0.5, span.confidence),
                     details={"language": span.language},
@@ -229,7 +234,7 @@ class SameScriptFragment(Rule):
                 continue
             yield self.finding(
                 doc, span.start, span.end,
-                f"{lang} {noun} '{match}' inside an {main} sentence; likely left untranslated",
+                f"{lang} {noun} '{match}' inside {_a(main)} sentence; likely left untranslated",
                 confidence=span.confidence,
                 details={"language": span.language},
             )
@@ -275,7 +280,7 @@ class SameScriptSentence(Rule):
             what = "sentence" if span.kind == "sentence" else "clause"
             yield self.finding(
                 doc, span.start, span.end,
-                f"{lang} {what} in an {main} document; likely left untranslated",
+                f"{lang} {what} in {_a(main)} document; likely left untranslated",
                 confidence=span.confidence,
                 details={"language": span.language},
             )
@@ -316,7 +321,7 @@ class SameScriptLine(Rule):
             lang = LANGUAGE_NAMES.get(span.language, span.language)
             yield self.finding(
                 doc, span.start, span.end,
-                f"line in {lang} inside an {main} document",
+                f"line in {lang} inside {_a(main)} document",
                 confidence=span.confidence,
                 details={"language": span.language},
             )

@@ -237,3 +237,14 @@ def test_unknown_backend_is_reported_by_name():
     settings = Settings(select=("ML005",), language="en", rules=(("ML005", (("langid_backend", "bogus"),)),))
     with pytest.raises(DetectorError, match="bogus"):
         check_text(text, settings)
+
+
+def test_message_article_agrees_with_the_language_name():
+    from detector.config import Settings
+    from detector.engine import check_text
+
+    text = "El ministro dijo 말했다 hoy en la reunión con los otros países de la región."
+    [f] = check_text(text, Settings(select=("ML001",))).findings
+    assert "inside a Spanish sentence" in f.message
+    [f] = check_text("The minister 말했다 today.", Settings(select=("ML001",))).findings
+    assert "inside an English sentence" in f.message
