@@ -86,7 +86,12 @@ def _summary(results: list[FileResult]) -> str:
     checked = [r for r in results if r.score]
     findings = [f for r in results for f in r.findings]
     by_sev = Counter(f.severity.value for f in findings)
-    sev = ", ".join(f"{by_sev[s]} {s}{'s' if by_sev[s] != 1 else ''}" for s in ("error", "warning", "info") if by_sev[s])
+    # "3 errors, 1 warning, 2 info" (info has no plural)
+    sev = ", ".join(
+        f"{by_sev[s]} {s}{'s' if by_sev[s] != 1 and s != 'info' else ''}"
+        for s in ("error", "warning", "info")
+        if by_sev[s]
+    )
     low = min((r.score.value for r in checked), default=None)
     text = f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} in {len(checked)} file{'s' if len(checked) != 1 else ''}"
     if sev:
