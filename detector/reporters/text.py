@@ -7,9 +7,6 @@ import io
 from collections import Counter
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from detector.engine import FileResult
 from detector.finding import Finding
@@ -19,28 +16,37 @@ _BAND_STYLE = {"clean": "green", "minor": "yellow", "degraded": "dark_orange", "
 _WINDOW = 100  # columns of source shown around a span on long lines
 
 
-def _console(buf: io.StringIO, color: bool) -> Console:
-    return Console(
-        file=buf,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        width=10_000,
-        highlight=False,
-        emoji=False,
-        soft_wrap=True,
-    )
+def _painter(color: bool):
+    """``paint(text, style)``: ANSI-styled text on a terminal, plain otherwise.
+
+    Styles are rich Styles rendered once per style name; no markup is parsed
+    per line, which made the report of a large run take longer than the
+    check itself."""
+    if not color:
+        return lambda text, style: text
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    styles: dict[str, Style] = {}
+
+    def paint(text: str, style: str) -> str:
+        st = styles.get(style)
+        if st is None:
+            st = styles[style] = Style.parse(style)
+        return st.render(text, color_system=ColorSystem.STANDARD)
+
+    return paint
 
 
-def _header(result: FileResult, f: Finding) -> str:
+def _header(result: FileResult, f: Finding, paint) -> str:
     style = _SEVERITY_STYLE[f.severity.value]
     return (
-        f"[bold]{escape(result.path)}[/]:{f.start_pos.line}:{f.start_pos.column}: "
-        f"[{style}]{f.code}[/] [{style}]\\[{f.severity.value}][/] {escape(f.message)}"
+        f"{paint(result.path, 'bold')}:{f.start_pos.line}:{f.start_pos.column}: "
+        f"{paint(f.code, style)} {paint('[' + f.severity.value + ']', style)} {f.message}"
     )
 
 
-def _snippet(result: FileResult, f: Finding) -> list[str]:
+def _snippet(result: FileResult, f: Finding, paint) -> list[str]:
     doc = result.document
     if doc is None:
         return []
@@ -57,27 +63,25 @@ def _snippet(result: FileResult, f: Finding) -> list[str]:
     shown = prefix + line[lo:hi] + suffix
     pad = cell_len(prefix + line[lo:col0])
     width = max(1, cell_len(line[col0 : min(col1, hi)]))
-    gutter = " " * len(str(line_no))
-    style = _SEVERITY_STYLE[f.severity.value]
-    out = [
-        f"[blue]{gutter} |[/]",
-        f"[blue]{line_no} |[/] {escape(shown)}",
-        f"[blue]{gutter} |[/] {' ' * pad}[{style}]{'^' * width}[/]"
-        + (f" [dim]fix: {escape(f.fix.replacement)!s}[/]" if f.fix and f.fix.safe else ""),
-        f"[blue]{gutter} |[/]",
+    gutter = paint(" " * len(str(line_no)) + " |", "blue")
+    fix = f" {paint('fix: ' + f.fix.replacement, 'dim')}" if f.fix and f.fix.safe else ""
+    return [
+        gutter,
+        f"{paint(f'{line_no} |', 'blue')} {shown}",
+        f"{gutter} {' ' * pad}{paint('^' * width, _SEVERITY_STYLE[f.severity.value])}{fix}",
+        gutter,
     ]
-    return out
 
 
-def _score_line(result: FileResult) -> str:
+def _score_line(result: FileResult, paint) -> str:
     if result.skipped:
-        return f"[dim]{escape(result.skipped)}[/]"
+        return paint(result.skipped, "dim")
     s = result.score
     parts = ", ".join(f"{cat} −{pts:g}" for cat, pts in sorted(s.breakdown.items(), key=lambda kv: -kv[1]))
     count = len(result.findings)
     noun = "finding" if count == 1 else "findings"
     return (
-        f"[bold]{escape(result.path)}[/]: score [{_BAND_STYLE[s.band]}]{s.value:g} ({s.band})[/]"
+        f"{paint(result.path, 'bold')}: score {paint(f'{s.value:g} ({s.band})', _BAND_STYLE[s.band])}"
         f" · {count} {noun}" + (f" · {parts}" if parts else "")
     )
 
@@ -101,34 +105,38 @@ def _summary(results: list[FileResult]) -> str:
     return text + "."
 
 
-def _statistics(results: list[FileResult], console: Console) -> None:
+def _statistics(results: list[FileResult], color: bool) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
     counts = Counter((f.code, f.name, f.severity.value) for r in results for f in r.findings)
     table = Table(box=None, show_header=True, pad_edge=False)
     for col in ("count", "code", "name", "severity"):
         table.add_column(col, justify="right" if col == "count" else "left")
     for (code, name, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         table.add_row(str(n), code, name, sev)
-    console.print(table)
+    buf = io.StringIO()
+    Console(file=buf, force_terminal=color, no_color=not color, width=200).print(table)
+    return buf.getvalue().rstrip("\n")
 
 
 def render(results: list[FileResult], ctx) -> str:
-    buf = io.StringIO()
-    console = _console(buf, ctx.color)
+    paint = _painter(ctx.color)
+    out: list[str] = []
     for result in results:
         for f in result.findings:
-            console.print(_header(result, f))
+            out.append(_header(result, f, paint))
             if ctx.show_source and not ctx.quiet:
-                for line in _snippet(result, f):
-                    console.print(line)
+                out.extend(_snippet(result, f, paint))
         if not ctx.quiet:
-            console.print(_score_line(result))
+            out.append(_score_line(result, paint))
             if result.findings:
-                console.print()
+                out.append("")
     if ctx.statistics:
-        _statistics(results, console)
+        out.append(_statistics(results, ctx.color))
     if not ctx.quiet:
-        console.print(_summary(results))
-    return buf.getvalue()
+        out.append(_summary(results))
+    return "\n".join(out) + ("\n" if out else "")
 
 
 def render_concise(results: list[FileResult], ctx) -> str:
