@@ -9,7 +9,9 @@ Matching, span by span:
 
 * a gold span is **found** when findings of its category cover at least half
   of its non-space characters;
-* a finding is **correct** when it overlaps a gold span of its category;
+* a finding is **correct** when it overlaps a gold span of its category (a
+  repeat finding, which names the first copy in ``details.first_span``, may
+  match on either copy);
   otherwise it is **false**, unless at least half of its non-space
   characters lie in ``ignore`` spans (don't-care regions: then it is not
   counted) or the record is
@@ -59,6 +61,14 @@ class Hit:
     start: int
     end: int
     message: str = ""
+    #: The other copy a repeat finding points to (``details.first_span``):
+    #: which of two copies is "the damage" cannot be told from the text (a
+    #: generator may insert the copy before the original), so a repeat
+    #: finding stands for both.
+    other: tuple[int, int] | None = None
+
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        return ((self.start, self.end),) + ((self.other,) if self.other else ())
 
 
 def parse_record(data: dict, where: str) -> GoldRecord:
@@ -135,8 +145,11 @@ def span_found(text: str, span: tuple, hits: list[Hit]) -> bool:
     positions = [i for i in range(start, end) if not text[i].isspace()] or list(range(start, end))
     covered = set()
     for h in hits:
-        if h.category == category and h.start < end and start < h.end:
-            covered.update(range(max(h.start, start), min(h.end, end)))
+        if h.category != category:
+            continue
+        for h_start, h_end in h.spans():
+            if h_start < end and start < h_end:
+                covered.update(range(max(h_start, start), min(h_end, end)))
     return 2 * sum(1 for i in positions if i in covered) >= len(positions)
 
 
@@ -159,7 +172,9 @@ def classify_hits(record: GoldRecord, hits: list[Hit]) -> list[str]:
     for h in hits:
         if record.recall_only:
             out.append("uncounted")
-        elif any(c == h.category and _overlaps(h.start, h.end, s, e) for s, e, c, _ in record.spans):
+        elif any(
+            c == h.category and _overlaps(hs, he, s, e) for s, e, c, _ in record.spans for hs, he in h.spans()
+        ):
             out.append("correct")
         elif _mostly_ignored(record, h):
             out.append("ignored")
@@ -185,7 +200,9 @@ def _check(record: GoldRecord) -> tuple[list[Hit], float, float]:
     from detector.scoring import score
 
     result = check_text(record.text, _SETTINGS, path=record.id)
-    hits = [Hit(f.code, f.category, f.start, f.end, f.message) for f in result.findings]
+    hits = [
+        Hit(f.code, f.category, f.start, f.end, f.message, _other_copy(f.details)) for f in result.findings
+    ]
     value = result.score.value if result.score else 100.0
     if record.ignore:
         kept = [f for f, h in zip(result.findings, hits) if not _mostly_ignored(record, h)]
@@ -193,6 +210,11 @@ def _check(record: GoldRecord) -> tuple[list[Hit], float, float]:
     else:
         outside = value
     return hits, value, outside
+
+
+def _other_copy(details: dict) -> tuple[int, int] | None:
+    span = details.get("first_span") if details else None
+    return (int(span[0]), int(span[1])) if span and len(span) == 2 else None
 
 
 def run_detector(records: list[GoldRecord], settings: Settings, jobs: int = 1) -> list[tuple]:

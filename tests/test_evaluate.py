@@ -227,3 +227,19 @@ def test_score_without_dont_care_findings():
     report, _ = measure(records, run_detector(records, Settings(select=("EN001",))))
     first = report["per_record"][0]
     assert first["score_outside_ignore"] == 100.0 and first["ignored"] == 1 and first["false"] == 0
+
+
+def test_a_repeat_finding_matches_either_copy():
+    """The generator may insert a copy before the original; the rule reports
+    the later occurrence and names the first in details.first_span: the
+    finding stands for both copies."""
+    from detector.evaluate import Hit, classify_hits, span_found, GoldRecord
+
+    text = "Copy one here. Filler text. Copy one here."
+    gold = GoldRecord(id="r", text=text, spans=[(0, 14, "duplication", "duplicate-sentence")])
+    later = Hit("DU001", "duplication", 28, 42, "", other=(0, 14))
+    assert classify_hits(gold, [later]) == ["correct"]
+    assert span_found(text, gold.spans[0], [later])
+    without_pointer = Hit("DU001", "duplication", 28, 42, "")
+    assert classify_hits(gold, [without_pointer]) == ["false"]
+    assert not span_found(text, gold.spans[0], [without_pointer])
