@@ -9,6 +9,7 @@ the lines that the reporters show and that baseline fingerprints hash.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -247,6 +248,10 @@ def check_files(
             # word lists) before the workers are forked from it.
             first, rest = pending[0], pending[1:]
             settle(first, *_work(payloads.pop(first)))
+            # Frozen objects are left alone by the garbage collector, so the
+            # forked workers do not copy every page of the word lists when a
+            # collection touches them.
+            gc.freeze()
             with _context().Pool(min(jobs, len(rest))) as pool:
                 chunk = max(1, min(8, len(rest) // (jobs * 8)))
                 stream = pool.imap(_work, [payloads.pop(i) for i in rest], chunksize=chunk)
