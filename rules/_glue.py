@@ -124,6 +124,9 @@ _MAX_RANK_BY_LENGTH = {1: 100, 2: 1500, 3: 2500, 4: 15000}
 # A part this frequent is a function word or close to one (`in`, `two`,
 # `have`, `where`).
 COMMON_RANK = 300
+# Beyond this rank (Zipf ~3.65) a content word glued to another content word
+# is more often a compound wordfreq lacks than a glue.
+_RARE_CONTENT_RANK = 12000
 
 
 def _part_ok(part: str, lex: dict[str, int], first: bool, last: bool, other: str = "") -> bool:
@@ -170,8 +173,10 @@ def best_split(word: str, lex: dict[str, int] | None = None) -> tuple[str, ...] 
             continue
         for j in range(i + 1, n):
             mid, right = word[i:j], word[j:]
-            if len(mid) == 1 or len(right) == 1 or len(left) == 1:
+            if len(mid) == 1 or len(right) == 1:
                 continue
+            if len(left) == 1 and (left != "a" or len(mid) < 4 or len(right) < 4):
+                continue  # `a` only before two longer words (`acompromiseproposal`)
             if _part_ok(mid, lex, False, False) and _part_ok(right, lex, False, True):
                 score = max(lex[left], lex[mid], lex[right])
                 if best is None or score < best[0]:
@@ -207,11 +212,10 @@ def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
         return _split_at_function_word(word, lowercase)
     lex = lexicon()
     if len(parts) == 3:
-        # `isnostranger`, `acompromiseproposal`: a function word among them
-        # lets the others be rarer.
-        limit = 10000 if any(p in FUNCTION_WORDS for p in parts) else 3000
-        if not lowercase or any(lex[p] >= limit for p in parts):
+        if not _three_parts_ok(word, parts, lex, lowercase):
             return None
+        if not lowercase:
+            return parts  # `Fridayitplans`: checked above, unlike two parts below
     first, last = parts[0], parts[-1]
     if word not in glue_like:
         if len(word) <= 5 and not set(parts) & _GLUING:
@@ -231,10 +235,44 @@ def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
         )
     ):
         return None
+    if (
+        lowercase and not set(parts) & FUNCTION_WORDS
+        and max(lex[p] for p in parts) >= _RARE_CONTENT_RANK
+        and not (len(first) >= 5 and first.endswith(("ing", "ed", "s")))
+    ):
+        # Two content words, one of them rare: mostly compounds wordfreq
+        # lacks (`blueliners`, `ballhawking`, `cerebralvascular`), unless the
+        # first is inflected (`varyinginterpretations`).
+        return None
     if all(lex[p] >= COMMON_RANK for p in parts):
         if len(word) < 10 and not (len(first) >= 5 and first.endswith(_INFLECTED)):
             return None
     return parts
+
+
+def _three_parts_ok(word: str, parts: tuple[str, ...], lex: dict[str, int], lowercase: bool) -> bool:
+    """Whether a split into three parts is likely a glue: a stripped quotation
+    glues a whole phrase to the words on both sides (`thehassleof`,
+    `acompromiseproposal`, `Fridayitplans`).
+
+    >>> _three_parts_ok('thehassleof', ('the', 'hassle', 'of'), lexicon(), True)
+    True
+    """
+    first, mid, last = parts
+    if not lowercase:
+        # A capitalised word, a function word, a word: `Fridayitplans`,
+        # `Moscowisready`; names are not built like that (`Edinburgh` is
+        # known, `Amsterdam` too).
+        return (
+            mid in FUNCTION_WORDS and len(first) >= 5 and len(last) >= 4
+            and len(word) >= 11 and lex[first] < 10000 and lex[last] < 10000
+        )
+    if first in _GLUING and last in _GLUING and len(mid) >= 4:
+        return True  # `thehassleof`: function words on both sides, any word between
+    # `isnostranger`, `acompromiseproposal`: a function word among them lets
+    # the others be rarer.
+    limit = 10000 if any(p in FUNCTION_WORDS for p in parts) else 3000
+    return all(lex[p] < limit for p in parts)
 
 
 # Function words that glue to a rarer word at its start (`torenegotiate`,
@@ -302,6 +340,24 @@ def split_camel(token: str) -> tuple[str, str] | None:
     if not (low in frequent or low in known or low in vocabulary or len(second) >= 5):
         return None
     return first, second
+
+
+def split_acronym(lower: str, acronym: str) -> tuple[str, ...] | None:
+    """``identifiedbyMLS`` → ``('identified', 'by', 'MLS')``: lower-case words
+    glued to an acronym, as when a quotation's quotes and spaces are stripped.
+    The lower-case part must be a gluing function word or end with one: a
+    brand or a science term puts a name or a letter there (`iOS`, `watchOS`,
+    `mRNA`, `siRNA`, `mtDNA`).
+
+    >>> split_acronym('identifiedby', 'MLS'), split_acronym('watch', 'OS')
+    (('identified', 'by', 'MLS'), None)
+    """
+    if lower in _GLUING:
+        return lower, acronym  # `theUN`, `byNATO`
+    parts = split_glued(lower) if len(lower) >= _MIN_LENGTH else None
+    if parts and parts[-1] in _GLUING:
+        return (*parts, acronym)
+    return None
 
 
 @lru_cache(maxsize=65536)
