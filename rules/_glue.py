@@ -209,7 +209,7 @@ def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
         return None  # four letters: only web glues (`toan`); `sobe` is Portuguese
     parts = _split_cached(word)
     if parts is None:
-        return _split_at_function_word(word, lowercase)
+        return _split_at_function_word(word, lowercase) or _split_between_function_words(word, lowercase)
     lex = lexicon()
     if len(parts) == 3:
         if not _three_parts_ok(word, parts, lex, lowercase):
@@ -236,7 +236,7 @@ def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
     ):
         return None
     if (
-        lowercase and not set(parts) & FUNCTION_WORDS
+        lowercase and not set(parts) & (FUNCTION_WORDS | glue_like)
         and max(lex[p] for p in parts) >= _RARE_CONTENT_RANK
         and not (len(first) >= 5 and first.endswith(("ing", "ed", "s")))
     ):
@@ -247,7 +247,19 @@ def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
     if all(lex[p] >= COMMON_RANK for p in parts):
         if len(word) < 10 and not (len(first) >= 5 and first.endswith(_INFLECTED)):
             return None
+    if set(parts) & glue_like:
+        return _expand_web_glues(parts, glue_like)
     return parts
+
+
+def _expand_web_glues(parts: tuple[str, ...], glue_like: frozenset[str]) -> tuple[str, ...]:
+    """``('ofthe', 'former')`` → ``('of', 'the', 'former')``: a part that is a
+    web glue wordfreq counted is split into its function words."""
+    out: list[str] = []
+    for p in parts:
+        inner = best_split(p) if p in glue_like else None
+        out.extend(inner or (p,))
+    return tuple(out)
 
 
 def _three_parts_ok(word: str, parts: tuple[str, ...], lex: dict[str, int], lowercase: bool) -> bool:
@@ -308,12 +320,33 @@ def _split_at_function_word(
     return None
 
 
+def _split_between_function_words(
+    word: str, lowercase: bool, vocabulary: frozenset[str] | None = None, frequent: dict[str, int] | None = None
+) -> tuple[str, ...] | None:
+    """``anddisparagedthe`` → ``('and', 'disparaged', 'the')``: a word of the
+    vocabulary (Zipf ≥ ``VOCABULARY``) between two gluing function words, as
+    a stripped quotation leaves it. Few real words start and end like that
+    (`another`, `atheist` are known words)."""
+    if not lowercase:
+        return None
+    vocabulary = _load()[3] if vocabulary is None else vocabulary
+    frequent = lexicon() if frequent is None else frequent
+    for p in _GLUING:
+        if not word.startswith(p):
+            continue
+        for q in _GLUING:
+            mid = word[len(p) : len(word) - len(q)]
+            if word.endswith(q) and len(mid) >= _EDGE_MIN_REST and (mid in vocabulary or mid in frequent):
+                return (p, mid, q)
+    return None
+
+
 # Name particles and brand prefixes written in lower case before a capital:
 # `deGrasse`, `vanDyke`, `macOS`.
 _CAMEL_PREFIXES = frozenset("mc mac de di da du van von der le la al el bin ibn abu".split())
 
 
-def split_camel(token: str) -> tuple[str, str] | None:
+def split_camel(token: str) -> tuple[str, ...] | None:
     """``saidWe`` → ``('said', 'We')``: a lower-case word glued to a capitalised
     one, as when the quotes and spaces around a quotation are stripped.
 
@@ -331,15 +364,22 @@ def split_camel(token: str) -> tuple[str, str] | None:
     if not (second[1:].islower() and second.isalpha() and len(second) >= 2):
         return None
     lex = lexicon()
-    if first in _CAMEL_PREFIXES or first not in lex or lex[first] >= 5000:
+    frequent, known, glue_like, vocabulary = _load()
+    firsts: tuple[str, ...] = (first,)
+    if first in glue_like or first not in lex and not is_known(first):
+        # `intheNational`, `attheIsraeli`: function words glued before the name
+        parts = split_glued(first)
+        if not parts or not all(p in FUNCTION_WORDS for p in parts):
+            return None
+        firsts = parts
+    elif first in _CAMEL_PREFIXES or first not in lex or lex[first] >= 5000:
         return None
     if len(first) <= 2 and first not in SHORT_PARTS:
         return None
-    frequent, known, _glue_like, vocabulary = _load()
     low = second.lower()
     if not (low in frequent or low in known or low in vocabulary or len(second) >= 5):
         return None
-    return first, second
+    return (*firsts, second)
 
 
 def split_acronym(lower: str, acronym: str) -> tuple[str, ...] | None:
@@ -395,7 +435,10 @@ def build_lexicon(path: str) -> None:  # pragma: no cover - run by hand
     known = sorted(
         w for w, z in zipf.items()
         if KNOWN <= z < FREQUENT and len(w) >= _MIN_LENGTH
-        and (best_split(w, frequent) or _split_at_function_word(w, True, vocabulary))
+        and (
+            best_split(w, frequent) or _split_at_function_word(w, True, vocabulary)
+            or _split_between_function_words(w, True, vocabulary, frequent)
+        )
     )
     glue_like = sorted(
         w for w, z in zipf.items()

@@ -279,3 +279,32 @@ def test_split_glued_three_parts(word, parts):
 @pytest.mark.parametrize("word", ["blueliners", "ballhawking", "cerebralvascular", "aforesaid", "abasement"])
 def test_rare_compounds_are_not_split(word):
     assert split_glued(word) is None
+
+
+@pytest.mark.parametrize(
+    "text, match, fix",
+    [
+        # a rarer word between two function words
+        ("The senator anddisparagedthe report on Monday.", "anddisparagedthe", "and disparaged the"),
+        # function words glued before a capitalised name
+        ("He played intheNational league for two years.", "intheNational", "in the National"),
+        # a web glue wordfreq counts (`ofthe`) is split into its words in the fix
+        ("The leader oftheformer regime was arrested.", "oftheformer", "of the former"),
+    ],
+)
+def test_glued_function_words_around_a_word(text, match, fix):
+    found = run(text, "SP002")
+    assert [(f.match, f.fix.replacement) for f in found] == [(match, fix)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # real words that start and end like function words
+        "The antithesis of another atheist theory was presented in the inquest.",
+        # a capitalised name after a lower-case prefix or brand letter
+        "Neil deGrasse Tyson bought an iPhone and an eBook from the Guardian.",
+    ],
+)
+def test_function_word_glue_near_misses(text):
+    assert run(text, "SP002") == []
