@@ -82,6 +82,13 @@ _REAL_FUNCTION_COMPOUNDS = frozenset(
     theism theist theists thearchy""".split()
 )
 GLUE_LIKE_MAX_ZIPF = 3.5
+# Web glues of closed-class words outside FUNCTION_WORDS (`be`, `one`, `out`,
+# `up`, `than`, `you`), listed by hand: a general rule would take names and
+# real words too (`Amit`, `Bethan`, `outdo`, `nota`).
+_KNOWN_WEB_GLUES = frozenset(
+    """ifyou ifwe morethan oneof outof theyare tobe upto weare willbe wouldbe
+    youare youcan youhave doyou soyou sowe""".split()
+)
 _COMMONEST = frozenset("the a an and of to in".split())
 # The function words that web glues are made of.
 _GLUING = _COMMONEST | frozenset("for on at is was with by from that this it".split())
@@ -205,6 +212,8 @@ def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
     glue_like = _load()[2]
     if is_known(word) and word not in glue_like:
         return None
+    if not lowercase and word in _KNOWN_WEB_GLUES:
+        return None  # `Weare` (a town), `Tobe` (Hooper): names when capitalised
     if len(word) == 4 and word not in glue_like:
         return None  # four letters: only web glues (`toan`); `sobe` is Portuguese
     parts = _split_cached(word)
@@ -443,7 +452,8 @@ def build_lexicon(path: str) -> None:  # pragma: no cover - run by hand
     glue_like = sorted(
         w for w, z in zipf.items()
         if KNOWN <= z < GLUE_LIKE_MAX_ZIPF and len(w) >= _MIN_LENGTH
-        and w not in _REAL_FUNCTION_COMPOUNDS and _looks_like_web_glue(w, z, frequent)
+        and w not in _REAL_FUNCTION_COMPOUNDS
+        and (_looks_like_web_glue(w, z, frequent) or w in _KNOWN_WEB_GLUES)
     )
     lines = [
         "# English lexicon for glued-word splitting, from wordfreq (data CC BY-SA 4.0, "

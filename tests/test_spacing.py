@@ -308,3 +308,22 @@ def test_glued_function_words_around_a_word(text, match, fix):
 )
 def test_function_word_glue_near_misses(text):
     assert run(text, "SP002") == []
+
+
+@pytest.mark.parametrize(
+    "text, match, fix",
+    [
+        ("It was going tobe hard enough against them, he said.", "tobe", "to be"),
+        ("The team put the game outof reach in the last minute.", "outof", "out of"),
+        ("He emerged as oneof the favourite targets this season.", "oneof", "one of"),
+        ("Processors running upto 3.2 GHz were shown on Monday.", "upto", "up to"),
+    ],
+)
+def test_listed_web_glues(text, match, fix):
+    found = run(text, "SP002")
+    assert [(f.match, f.fix.replacement) for f in found] == [(match, fix)]
+
+
+def test_listed_web_glues_capitalised_are_names():
+    # Weare is a town in New Hampshire, Tobe Hooper a director
+    assert run("The director Tobe Hooper grew up near Weare in New Hampshire.", "SP002") == []
