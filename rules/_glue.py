@@ -82,6 +82,13 @@ _REAL_FUNCTION_COMPOUNDS = frozenset(
     theism theist theists thearchy""".split()
 )
 GLUE_LIKE_MAX_ZIPF = 3.5
+# Web glues of closed-class words outside FUNCTION_WORDS (`be`, `one`, `out`,
+# `up`, `than`, `you`), listed by hand: a general rule would take names and
+# real words too (`Amit`, `Bethan`, `outdo`, `nota`).
+_KNOWN_WEB_GLUES = frozenset(
+    """ifyou ifwe morethan oneof outof theyare tobe upto weare willbe wouldbe
+    youare youcan youhave doyou soyou sowe""".split()
+)
 _COMMONEST = frozenset("the a an and of to in".split())
 # The function words that web glues are made of.
 _GLUING = _COMMONEST | frozenset("for on at is was with by from that this it".split())
@@ -124,6 +131,9 @@ _MAX_RANK_BY_LENGTH = {1: 100, 2: 1500, 3: 2500, 4: 15000}
 # A part this frequent is a function word or close to one (`in`, `two`,
 # `have`, `where`).
 COMMON_RANK = 300
+# Beyond this rank (Zipf ~3.65) a content word glued to another content word
+# is more often a compound wordfreq lacks than a glue.
+_RARE_CONTENT_RANK = 12000
 
 
 def _part_ok(part: str, lex: dict[str, int], first: bool, last: bool, other: str = "") -> bool:
@@ -170,8 +180,10 @@ def best_split(word: str, lex: dict[str, int] | None = None) -> tuple[str, ...] 
             continue
         for j in range(i + 1, n):
             mid, right = word[i:j], word[j:]
-            if len(mid) == 1 or len(right) == 1 or len(left) == 1:
+            if len(mid) == 1 or len(right) == 1:
                 continue
+            if len(left) == 1 and (left != "a" or len(mid) < 4 or len(right) < 4):
+                continue  # `a` only before two longer words (`acompromiseproposal`)
             if _part_ok(mid, lex, False, False) and _part_ok(right, lex, False, True):
                 score = max(lex[left], lex[mid], lex[right])
                 if best is None or score < best[0]:
@@ -200,18 +212,19 @@ def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
     glue_like = _load()[2]
     if is_known(word) and word not in glue_like:
         return None
+    if not lowercase and word in _KNOWN_WEB_GLUES:
+        return None  # `Weare` (a town), `Tobe` (Hooper): names when capitalised
     if len(word) == 4 and word not in glue_like:
         return None  # four letters: only web glues (`toan`); `sobe` is Portuguese
     parts = _split_cached(word)
     if parts is None:
-        return _split_at_function_word(word, lowercase)
+        return _split_at_function_word(word, lowercase) or _split_between_function_words(word, lowercase)
     lex = lexicon()
     if len(parts) == 3:
-        # `isnostranger`, `acompromiseproposal`: a function word among them
-        # lets the others be rarer.
-        limit = 10000 if any(p in FUNCTION_WORDS for p in parts) else 3000
-        if not lowercase or any(lex[p] >= limit for p in parts):
+        if not _three_parts_ok(word, parts, lex, lowercase):
             return None
+        if not lowercase:
+            return parts  # `Fridayitplans`: checked above, unlike two parts below
     first, last = parts[0], parts[-1]
     if word not in glue_like:
         if len(word) <= 5 and not set(parts) & _GLUING:
@@ -231,10 +244,56 @@ def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
         )
     ):
         return None
+    if (
+        lowercase and not set(parts) & (FUNCTION_WORDS | glue_like)
+        and max(lex[p] for p in parts) >= _RARE_CONTENT_RANK
+        and not (len(first) >= 5 and first.endswith(("ing", "ed", "s")))
+    ):
+        # Two content words, one of them rare: mostly compounds wordfreq
+        # lacks (`blueliners`, `ballhawking`, `cerebralvascular`), unless the
+        # first is inflected (`varyinginterpretations`).
+        return None
     if all(lex[p] >= COMMON_RANK for p in parts):
         if len(word) < 10 and not (len(first) >= 5 and first.endswith(_INFLECTED)):
             return None
+    if set(parts) & glue_like:
+        return _expand_web_glues(parts, glue_like)
     return parts
+
+
+def _expand_web_glues(parts: tuple[str, ...], glue_like: frozenset[str]) -> tuple[str, ...]:
+    """``('ofthe', 'former')`` → ``('of', 'the', 'former')``: a part that is a
+    web glue wordfreq counted is split into its function words."""
+    out: list[str] = []
+    for p in parts:
+        inner = best_split(p) if p in glue_like else None
+        out.extend(inner or (p,))
+    return tuple(out)
+
+
+def _three_parts_ok(word: str, parts: tuple[str, ...], lex: dict[str, int], lowercase: bool) -> bool:
+    """Whether a split into three parts is likely a glue: a stripped quotation
+    glues a whole phrase to the words on both sides (`thehassleof`,
+    `acompromiseproposal`, `Fridayitplans`).
+
+    >>> _three_parts_ok('thehassleof', ('the', 'hassle', 'of'), lexicon(), True)
+    True
+    """
+    first, mid, last = parts
+    if not lowercase:
+        # A capitalised word, a function word, a word: `Fridayitplans`,
+        # `Moscowisready`; names are not built like that (`Edinburgh` is
+        # known, `Amsterdam` too).
+        return (
+            mid in FUNCTION_WORDS and len(first) >= 5 and len(last) >= 4
+            and len(word) >= 11 and lex[first] < 10000 and lex[last] < 10000
+        )
+    if first in _GLUING and last in _GLUING and len(mid) >= 4:
+        return True  # `thehassleof`: function words on both sides, any word between
+    # `isnostranger`, `acompromiseproposal`: a function word among them lets
+    # the others be rarer.
+    limit = 10000 if any(p in FUNCTION_WORDS for p in parts) else 3000
+    return all(lex[p] < limit for p in parts)
 
 
 # Function words that glue to a rarer word at its start (`torenegotiate`,
@@ -270,12 +329,33 @@ def _split_at_function_word(
     return None
 
 
+def _split_between_function_words(
+    word: str, lowercase: bool, vocabulary: frozenset[str] | None = None, frequent: dict[str, int] | None = None
+) -> tuple[str, ...] | None:
+    """``anddisparagedthe`` → ``('and', 'disparaged', 'the')``: a word of the
+    vocabulary (Zipf ≥ ``VOCABULARY``) between two gluing function words, as
+    a stripped quotation leaves it. Few real words start and end like that
+    (`another`, `atheist` are known words)."""
+    if not lowercase:
+        return None
+    vocabulary = _load()[3] if vocabulary is None else vocabulary
+    frequent = lexicon() if frequent is None else frequent
+    for p in _GLUING:
+        if not word.startswith(p):
+            continue
+        for q in _GLUING:
+            mid = word[len(p) : len(word) - len(q)]
+            if word.endswith(q) and len(mid) >= _EDGE_MIN_REST and (mid in vocabulary or mid in frequent):
+                return (p, mid, q)
+    return None
+
+
 # Name particles and brand prefixes written in lower case before a capital:
 # `deGrasse`, `vanDyke`, `macOS`.
 _CAMEL_PREFIXES = frozenset("mc mac de di da du van von der le la al el bin ibn abu".split())
 
 
-def split_camel(token: str) -> tuple[str, str] | None:
+def split_camel(token: str) -> tuple[str, ...] | None:
     """``saidWe`` → ``('said', 'We')``: a lower-case word glued to a capitalised
     one, as when the quotes and spaces around a quotation are stripped.
 
@@ -293,15 +373,40 @@ def split_camel(token: str) -> tuple[str, str] | None:
     if not (second[1:].islower() and second.isalpha() and len(second) >= 2):
         return None
     lex = lexicon()
-    if first in _CAMEL_PREFIXES or first not in lex or lex[first] >= 5000:
+    frequent, known, glue_like, vocabulary = _load()
+    firsts: tuple[str, ...] = (first,)
+    if first in glue_like or first not in lex and not is_known(first):
+        # `intheNational`, `attheIsraeli`: function words glued before the name
+        parts = split_glued(first)
+        if not parts or not all(p in FUNCTION_WORDS for p in parts):
+            return None
+        firsts = parts
+    elif first in _CAMEL_PREFIXES or first not in lex or lex[first] >= 5000:
         return None
     if len(first) <= 2 and first not in SHORT_PARTS:
         return None
-    frequent, known, _glue_like, vocabulary = _load()
     low = second.lower()
     if not (low in frequent or low in known or low in vocabulary or len(second) >= 5):
         return None
-    return first, second
+    return (*firsts, second)
+
+
+def split_acronym(lower: str, acronym: str) -> tuple[str, ...] | None:
+    """``identifiedbyMLS`` → ``('identified', 'by', 'MLS')``: lower-case words
+    glued to an acronym, as when a quotation's quotes and spaces are stripped.
+    The lower-case part must be a gluing function word or end with one: a
+    brand or a science term puts a name or a letter there (`iOS`, `watchOS`,
+    `mRNA`, `siRNA`, `mtDNA`).
+
+    >>> split_acronym('identifiedby', 'MLS'), split_acronym('watch', 'OS')
+    (('identified', 'by', 'MLS'), None)
+    """
+    if lower in _GLUING:
+        return lower, acronym  # `theUN`, `byNATO`
+    parts = split_glued(lower) if len(lower) >= _MIN_LENGTH else None
+    if parts and parts[-1] in _GLUING:
+        return (*parts, acronym)
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -339,12 +444,16 @@ def build_lexicon(path: str) -> None:  # pragma: no cover - run by hand
     known = sorted(
         w for w, z in zipf.items()
         if KNOWN <= z < FREQUENT and len(w) >= _MIN_LENGTH
-        and (best_split(w, frequent) or _split_at_function_word(w, True, vocabulary))
+        and (
+            best_split(w, frequent) or _split_at_function_word(w, True, vocabulary)
+            or _split_between_function_words(w, True, vocabulary, frequent)
+        )
     )
     glue_like = sorted(
         w for w, z in zipf.items()
         if KNOWN <= z < GLUE_LIKE_MAX_ZIPF and len(w) >= _MIN_LENGTH
-        and w not in _REAL_FUNCTION_COMPOUNDS and _looks_like_web_glue(w, z, frequent)
+        and w not in _REAL_FUNCTION_COMPOUNDS
+        and (_looks_like_web_glue(w, z, frequent) or w in _KNOWN_WEB_GLUES)
     )
     lines = [
         "# English lexicon for glued-word splitting, from wordfreq (data CC BY-SA 4.0, "

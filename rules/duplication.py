@@ -284,8 +284,29 @@ def _common_english(word: str) -> bool:
 
 # Place and person names that double a word.
 _REDUPLICATED_NAMES = frozenset(
-    "bora walla pago baden sing sirhan duran mahi tora tutu baden wagga kuala".split()
+    "bora walla pago baden sing sirhan duran mahi tora tutu wagga kuala humbert".split()
 )
+
+
+def _times_doubled(low: list[str], word: str, words, text: str) -> int:
+    """How often ``word`` is written twice in a row (only spaces between)."""
+    return sum(
+        1 for k, (x, y) in enumerate(zip(low, low[1:]))
+        if x == y == word and _GAP.fullmatch(text, words[k].end, words[k + 1].start)
+    )
+
+
+def _doubled_name_slip(first: str, second: str, word: str, low: list[str], words, text: str) -> bool:
+    """A name written twice (`Paul Robinson Robinson.`) that the document
+    uses on its own elsewhere and doubles only here: a slip, unlike the
+    names that are always doubled (`Bora Bora`, `Sirhan Sirhan`). Short
+    syllables of Chinese and Malay names (`Tan Kok Kok Hong`) are left alone.
+    """
+    if first != second or len(word) < 4 or word in _REDUPLICATED_NAMES:
+        return False
+    doubled = _times_doubled(low, word, words, text)
+    alone = low.count(word) - 2 * doubled
+    return doubled == 1 and alone >= 1
 
 
 def _head(word: str) -> str:
@@ -343,7 +364,10 @@ class DoubledWord(Rule):
         for i in pairs:
             a, b = words[i], words[i + 1]
             la, lb = low[i], low[i + 1]
-            if i + 2 < len(low) and low[i + 2] == lb or i > 0 and low[i - 1] == la:
+            if (
+                i + 2 < len(low) and low[i + 2] == lb and _GAP.fullmatch(text, b.end, words[i + 2].start)
+                or i > 0 and low[i - 1] == la and _GAP.fullmatch(text, words[i - 1].end, a.start)
+            ):
                 continue  # `Win Win Win`, `Font Size: a a A A`: deliberate runs
             if la != lb:
                 # `nation nation's`, `third third-party`, `oil-rich rich`
@@ -359,8 +383,14 @@ class DoubledWord(Rule):
             if a.text[0].isupper() and b.text[0].isupper() and la not in _FUNCTION_WORDS:
                 # A name (`Bora Bora`, `Walla Walla`), unless it is a common
                 # English word (`Christmas Christmas`, `Iraqi Iraqi`).
-                if not (english and _common_english(la)) or a.text.isupper():
+                if a.text.isupper():
                     continue  # `WELCOME WELCOME`: a heading or menu
+                if not english or not (
+                    _common_english(la) or _doubled_name_slip(a.text, b.text, la, low, words, text)
+                ):
+                    continue
+                if _times_doubled(low, la, words, text) > 1:
+                    continue  # doubled each time: a chant or a name (`Robinson Robinson` twice)
                 if not _in_prose_line(text, a.start):
                     continue  # `Travel Travel News`, `Legal Legal Admin`: a menu
             if a.script != "Latin" and not la.isalpha():
@@ -398,8 +428,10 @@ class DoubledWord(Rule):
                 continue  # `Hillhill`, `HillHill`, `werewere`
             if not (head.islower() or head.isupper() or head[0].isupper() and head[1:].islower()):
                 continue  # `ZZzzzz`
-            if not head.islower() and frequent.get(half, 1 << 30) >= 10000 and n < 6:
-                continue  # `Puchipuchi`, `WiiWii`: names, not slips
+            if not head.islower() and frequent.get(half, 1 << 30) >= 10000 and n < 6 and not (
+                tail == head and n >= 4 and half in frequent and half not in _REDUPLICATED_NAMES
+            ):
+                continue  # `Puchipuchi`, `WiiWii`: names, not slips; `BeckBeck` is one
             if half in _GLUED_DOUBLE_OK or low[i] in frequent:
                 continue  # `byebye`, `couscous`
             rank = frequent.get(half, 1 << 30)

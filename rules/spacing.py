@@ -225,6 +225,9 @@ def _in_prose(text: str, at: int, min_words: int = 4) -> bool:
 # after characters of code, handles or paths.
 _CAMEL_HUMP = regex.compile(r"[a-z][A-Z]")
 _CAMEL = regex.compile(r"(?<![\w#@/.\-])[a-z]{2,}[A-Z][a-z]+(?![\w/\-])")
+# A lower-case word glued to an acronym: `identifiedbyMLS`, `theUN`. Not
+# `iOS`, `mRNA`, `watchOS` (see split_acronym).
+_LOWER_ACRONYM = regex.compile(r"(?<![\w#@/.\-])([a-z]{2,})([A-Z]{2,5})(?![\w/\-])")
 
 
 class GluedWords(Rule):
@@ -263,7 +266,7 @@ class GluedWords(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.language != "en":
             return
-        from detector.rules._glue import split_camel, split_glued
+        from detector.rules._glue import split_acronym, split_camel, split_glued
 
         text = doc.text
         candidates = list(_glue_candidates(doc))
@@ -294,9 +297,13 @@ class GluedWords(Rule):
             while start > 0 and "a" <= text[start - 1] <= "z":
                 start -= 1
             m = _CAMEL.match(text, start)
-            if not m or m.end() <= hump.start():
-                continue
-            parts = split_camel(m.group())
+            if m and m.end() > hump.start():
+                parts = split_camel(m.group())
+            else:
+                m = _LOWER_ACRONYM.match(text, start)
+                if not m or m.end() <= hump.start():
+                    continue
+                parts = split_acronym(m.group(1), m.group(2))
             if parts and _in_prose(text, m.start()):
                 yield self._glued(doc, m.start(), m.end(), list(parts))
 

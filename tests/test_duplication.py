@@ -122,6 +122,60 @@ def test_no_doubled_words(text):
     assert run(text, "DU003") == []
 
 
+def test_capitalised_glued_double():
+    text = "Guests were entertained by Alexandria BeckBeck, the Canadian singer, and by bin LadenLaden."
+    found = run(text, "DU003")
+    assert spans(found) == [("DU003", "BeckBeck"), ("DU003", "LadenLaden")]
+    assert found[0].fix.replacement == "Beck"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # short halves and reduplicated place names are names, not slips
+        "He played WiiWii games on a TomTom near BoraBora and ChaCha bars all night.",
+        "The menu offered Puchipuchi candy and a DuranDuran tribute, said the owner.",
+    ],
+)
+def test_capitalised_glued_double_near_misses(text):
+    assert run(text, "DU003") == []
+
+
+def test_doubled_name_used_alone_elsewhere():
+    text = (
+        "It was a bad night for England goalkeeper Paul Robinson Robinson.\n"
+        "Robinson failed to deal with a long shot in the second half."
+    )
+    assert spans(run(text, "DU003")) == [("DU003", "Robinson Robinson")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name only ever written doubled
+        "Sirhan Sirhan was denied parole again on Wednesday, the board said. Sirhan is 77.",
+        "They flew to Walla Walla on Monday and stayed the night there. Walla is small.",
+        # short syllables of Chinese and Malay names
+        "A state official Tan Kok Kok Hong told the newspaper on Monday. Kok said more.",
+        # a name that is not used alone elsewhere: no evidence it is a slip
+        "We are confident Magellan Magellan will continue to be a strong partner.",
+        # the name doubled twice in the document: deliberate
+        "Fans chanted Robinson Robinson at the start, and Robinson Robinson at the end. Robinson smiled.",
+        # a heading
+        "WELCOME WELCOME to the site of the club, where Welcome is our word.",
+    ],
+)
+def test_doubled_name_near_misses(text):
+    assert run(text, "DU003") == []
+
+
+def test_runs_across_a_sentence_end_are_not_deliberate():
+    # `Win Win Win` is a deliberate run; `the the. The` is a slip before a new sentence
+    assert run("They shouted Win Win Win at the final whistle of the game.", "DU003") == []
+    text = "He reduced it to to. To the court this was enough, they said."
+    assert spans(run(text, "DU003")) == [("DU003", "to to")]
+
+
 # -- the integrity fixtures: every family on one damaged and one clean text ------
 
 INTEGRITY = ("DU", "SP", "PU", "CO")

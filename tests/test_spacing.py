@@ -218,3 +218,112 @@ def test_glued_words_of_stripped_quotes(text, match, fix):
 )
 def test_glued_word_near_misses_from_evaluation(text):
     assert run(text, "SP002") == []
+
+
+# A stripped quotation glues a whole phrase to the words on both sides: three
+# parts, a capitalised word before a function word, an acronym at the end.
+@pytest.mark.parametrize(
+    "text, match, fix",
+    [
+        ("It will save customers thehassleof waiting in line.", "thehassleof", "the hassle of"),
+        ("Iran rejected acompromiseproposal put forward by Russia.", "acompromiseproposal",
+         "a compromise proposal"),
+        ("Sprint Nextel said Fridayitplans to lay off 4,000 workers.", "Fridayitplans",
+         "Friday it plans"),
+        ("Youth players identifiedbyMLS, the federation and adidas.", "identifiedbyMLS",
+         "identified by MLS"),
+        ("He said theUN would send more troops next week.", "theUN", "the UN"),
+        # an inflected first part may be followed by a rarer word
+        ("There has been varyinginterpretations of what I said.", "varyinginterpretations",
+         "varying interpretations"),
+    ],
+)
+def test_glued_phrases_of_stripped_quotes(text, match, fix):
+    found = run(text, "SP002")
+    assert [(f.match, f.fix.replacement) for f in found] == [(match, fix)]
+    assert text[found[0].start : found[0].end] == match
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # compounds of two content words, one rare: slang, not glues
+        "A reluctance from blueliners to shoot and a ballhawking secondary.",
+        'She suffered a "cerebralvascular" episode last year, it was reported.',
+        # words starting with `a` that are real or names
+        "The aforesaid anatomist spoke about aventurine and Aspinwall today.",
+        # capitalised words of three parts that are names or words
+        "Amsterdam, Edinburgh and Indianapolis hosted the tournament this year.",
+        # lower-case letters before an acronym that are brands and science terms
+        "Apple updated iOS, macOS and watchOS while labs sequenced mRNA and siRNA.",
+        "The visionOS headset shipped; mtDNA and cDNA were measured on the way.",
+        # real long words
+        "A counterbalance, nevertheless, geoeconomics and the goodwill writedown.",
+    ],
+)
+def test_glued_phrase_near_misses(text):
+    assert run(text, "SP002") == []
+
+
+@pytest.mark.parametrize(
+    "word, parts",
+    [
+        ("thehassleof", ("the", "hassle", "of")),
+        ("acompromiseproposal", ("a", "compromise", "proposal")),
+    ],
+)
+def test_split_glued_three_parts(word, parts):
+    assert split_glued(word) == parts
+
+
+@pytest.mark.parametrize("word", ["blueliners", "ballhawking", "cerebralvascular", "aforesaid", "abasement"])
+def test_rare_compounds_are_not_split(word):
+    assert split_glued(word) is None
+
+
+@pytest.mark.parametrize(
+    "text, match, fix",
+    [
+        # a rarer word between two function words
+        ("The senator anddisparagedthe report on Monday.", "anddisparagedthe", "and disparaged the"),
+        # function words glued before a capitalised name
+        ("He played intheNational league for two years.", "intheNational", "in the National"),
+        # a web glue wordfreq counts (`ofthe`) is split into its words in the fix
+        ("The leader oftheformer regime was arrested.", "oftheformer", "of the former"),
+    ],
+)
+def test_glued_function_words_around_a_word(text, match, fix):
+    found = run(text, "SP002")
+    assert [(f.match, f.fix.replacement) for f in found] == [(match, fix)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # real words that start and end like function words
+        "The antithesis of another atheist theory was presented in the inquest.",
+        # a capitalised name after a lower-case prefix or brand letter
+        "Neil deGrasse Tyson bought an iPhone and an eBook from the Guardian.",
+    ],
+)
+def test_function_word_glue_near_misses(text):
+    assert run(text, "SP002") == []
+
+
+@pytest.mark.parametrize(
+    "text, match, fix",
+    [
+        ("It was going tobe hard enough against them, he said.", "tobe", "to be"),
+        ("The team put the game outof reach in the last minute.", "outof", "out of"),
+        ("He emerged as oneof the favourite targets this season.", "oneof", "one of"),
+        ("Processors running upto 3.2 GHz were shown on Monday.", "upto", "up to"),
+    ],
+)
+def test_listed_web_glues(text, match, fix):
+    found = run(text, "SP002")
+    assert [(f.match, f.fix.replacement) for f in found] == [(match, fix)]
+
+
+def test_listed_web_glues_capitalised_are_names():
+    # Weare is a town in New Hampshire, Tobe Hooper a director
+    assert run("The director Tobe Hooper grew up near Weare in New Hampshire.", "SP002") == []
