@@ -62,6 +62,46 @@ _TOKEN = regex.compile(
     regex.VERSION1,
 )
 
+# The same tokenizer for ASCII text (most English news) in the standard
+# library's `re`, which scans about twice as fast as `regex`: on ASCII text
+# \p{L} is [A-Za-z], \p{Nd} is [0-9], \p{M} is empty and \s is the six
+# ASCII white-space characters (`re`'s \s would also take \x1c-\x1f, which
+# `regex` does not, so it is spelled out). It needs atomic groups (Python
+# 3.11); on 3.10 `ascii_token_pattern()` is None and `_TOKEN` is used.
+_ASCII_SPACE = r"\t\n\x0b\x0c\r "
+_ASCII_WORD = r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:['\-][A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*|-[0-9]+)*"
+_ASCII_URL = rf"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^{_ASCII_SPACE}<>\"']+(?<![.,;:!?)\]}}'\"])"
+_ASCII_EMAIL = r"[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+"
+_ASCII_DOMAIN = (
+    rf"(?<![A-Za-z0-9_.])[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:{_SUFFIXES}|{_UPPER_SUFFIXES})"
+    r"(?![A-Za-z0-9_])"
+)
+_ASCII_NUMBER = r"[-+]?[0-9]+(?:[.,:][0-9]+)*%?"
+#: Kind of each group of the ASCII pattern, in group order.
+ASCII_TOKEN_KINDS = ("word", "url", "email", "domain", "word", "number", "punct")
+
+
+def ascii_token_pattern():
+    """The compiled ASCII tokenizer (one capturing group per kind, in the
+    order of ``ASCII_TOKEN_KINDS``), or None where `re` lacks atomic groups."""
+    global _ascii_token
+    if _ascii_token is False:
+        import re
+        import sys
+
+        _ascii_token = None
+        if sys.version_info >= (3, 11):
+            _ascii_token = re.compile(
+                rf"((?>{_ASCII_WORD}))(?![.@:/][A-Za-z0-9_/])"
+                rf"|({_ASCII_URL})|({_ASCII_EMAIL})|({_ASCII_DOMAIN})"
+                rf"|({_ASCII_WORD})|({_ASCII_NUMBER})|([^{_ASCII_SPACE}])"
+            )
+    return _ascii_token
+
+
+_ascii_token = False
+
+
 class Span(NamedTuple):
     start: int
     end: int
