@@ -23,6 +23,16 @@ def sentence_key(sentence: str) -> str:
     return _NOT_WORD.sub(" ", sentence.casefold()).strip()
 
 
+# On ASCII text, `sentence_key` is a character map (letters lower-cased,
+# every other character a space) and a join of the words: done once over the
+# whole text, then sliced per sentence, at a fraction of the cost of `sub`.
+_ASCII_KEY_MAP = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+
+
+def _ascii_folded(doc: Document) -> str:
+    return doc.text.lower().translate(_ASCII_KEY_MAP)
+
+
 def _near_match(
     words: list[str], index: dict[tuple, list[int]], keys: list[list[str]], min_ratio: float
 ) -> int | None:
@@ -109,9 +119,14 @@ class DuplicateSentence(Rule):
                          "exact": exact, "first_span": first_span},
             )
 
+        folded = doc.memo(_ascii_folded) if text.isascii() else None
         for span in doc.sentences:
-            key = sentence_key(text[span.start : span.end])
-            words = key.split()
+            if folded is not None:  # the same key, faster
+                words = folded[span.start : span.end].split()
+                key = " ".join(words)
+            else:
+                key = sentence_key(text[span.start : span.end])
+                words = key.split()
             if len(words) < self.min_words:
                 continue
             i = len(keys)
