@@ -17,6 +17,7 @@ domains, file names, decimals, version numbers, initials and abbreviations
 
 from __future__ import annotations
 
+import re
 from typing import Iterator, NamedTuple
 
 import regex
@@ -86,7 +87,6 @@ def ascii_token_pattern():
     order of ``ASCII_TOKEN_KINDS``), or None where `re` lacks atomic groups."""
     global _ascii_token
     if _ascii_token is False:
-        import re
         import sys
 
         _ascii_token = None
@@ -105,6 +105,11 @@ _ascii_token = False
 class Span(NamedTuple):
     start: int
     end: int
+
+
+# Span(start, end) without the NamedTuple's Python-level __new__ (hot: one
+# per line and per sentence).
+_new = tuple.__new__
 
 
 class RawToken(NamedTuple):
@@ -136,10 +141,10 @@ def line_spans(text: str) -> list[Span]:
         nl = text.find("\n", pos)
         if nl < 0:
             if pos < n:
-                spans.append(Span(pos, n))
+                spans.append(_new(Span, (pos, n)))
             break
         stop = nl - 1 if nl > pos and text[nl - 1] == "\r" else nl
-        spans.append(Span(pos, stop))
+        spans.append(_new(Span, (pos, stop)))
         pos = nl + 1
     return spans
 
@@ -149,7 +154,7 @@ def _trim(text: str, start: int, end: int) -> Span | None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Span(start, end) if start < end else None
+    return _new(Span, (start, end)) if start < end else None
 
 
 def paragraph_spans(text: str, lines: list[Span] | None = None) -> list[Span]:
@@ -199,6 +204,12 @@ _BOUNDARY = regex.compile(
     rf"(?P<end>{_END})(?:(?P<gap>[ \t\u00a0\u3000]+)"
     rf"|(?=[\"“‘(]?(?:\p{{Lu}}\p{{Ll}}|[AI] |\p{{Lu}}{{3,}}[ ,])))",
     regex.VERSION1,
+)
+# The same on ASCII text, in the faster stdlib `re` (\p{Lu} is [A-Z], \p{Ll}
+# is [a-z] there; the non-ASCII characters cannot occur).
+_ASCII_BOUNDARY = re.compile(
+    r"(?P<end>[.!?]+[\"')\]]*)(?:(?P<gap>[ \t]+)"
+    r"|(?=[\"(]?(?:[A-Z][a-z]|[AI] |[A-Z]{3,}[ ,])))"
 )
 _NEXT_STARTS_SENTENCE = regex.compile(r"[\"'“‘(\[«¿¡]*[\p{Lu}\p{Nd}\p{Lo}]")
 _DOTTED_ACRONYM = regex.compile(r"^(?:\p{L}\.)+\p{L}?$")
@@ -253,10 +264,10 @@ def _inside_protected(text: str, dot_at: int, lo: int, hi: int) -> bool:
     return False
 
 
-def _split_line(text: str, start: int, end: int) -> Iterator[Span]:
+def _split_line(text: str, start: int, end: int, boundary=_BOUNDARY) -> Iterator[Span]:
     """Sentence spans inside one line-joined block ``text[start:end]``."""
     sent_start = start
-    for m in _BOUNDARY.finditer(text, start, end):
+    for m in boundary.finditer(text, start, end):
         glued = m.group("gap") is None
         if m.end() >= end:
             continue
@@ -287,10 +298,11 @@ def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
     lines = line_spans(text) if lines is None else lines
     sentences: list[Span] = []
     block: list[Span] = []
+    boundary = _ASCII_BOUNDARY if text.isascii() else _BOUNDARY
 
     def flush() -> None:
         if block:
-            sentences.extend(_split_line(text, block[0].start, block[-1].end))
+            sentences.extend(_split_line(text, block[0].start, block[-1].end, boundary))
             block.clear()
 
     for ln in lines:
