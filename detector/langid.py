@@ -16,7 +16,6 @@ mixed-language rules on candidate spans only.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -77,8 +76,9 @@ _SCRIPT_LANGUAGE = {
 
 
 _WORDS = regex.compile(r"[\p{L}\p{M}]+")
-# The same on lower-cased ASCII text, in the faster stdlib `re`.
-_ASCII_WORDS = re.compile(r"[a-z]+")
+# The same words on lower-cased ASCII text: every other character made a
+# space, then split (faster than any regex).
+_ASCII_NON_LETTERS = str.maketrans({c: " " for c in map(chr, range(128)) if not "a" <= c <= "z"})
 
 
 def guess_main_language(doc: "Document", sample_chars: int = 6_000) -> str:
@@ -89,7 +89,7 @@ def guess_main_language(doc: "Document", sample_chars: int = 6_000) -> str:
     """
     sample = doc.text[:sample_chars].lower()
     if sample.isascii():  # the common case, without asking for scripts
-        words = Counter(_ASCII_WORDS.findall(sample))
+        words = Counter(sample.translate(_ASCII_NON_LETTERS).split())
         return _vote_latin(words, words) if words else "und"
     counts: dict[str, int] = {}
     words = Counter(_WORDS.findall(sample))
