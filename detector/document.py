@@ -24,7 +24,7 @@ from typing import NamedTuple
 from detector.finding import Position
 from detector.scripts import script_of
 from detector.segment import _TOKEN as TOKEN_PATTERN
-from detector.segment import ASCII_TOKEN_KINDS, ascii_token_pattern
+from detector.segment import ASCII_TOKEN_KINDS, ascii_token_pattern, fast_tokenizable
 from detector.segment import Span, line_spans, paragraph_spans, split_sentences
 
 
@@ -163,7 +163,7 @@ class Document:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        if self.text.isascii():
+        if fast_tokenizable(self.text):
             pattern = ascii_token_pattern()
             if pattern is not None:
                 return _ascii_tokens(self.text, pattern)

@@ -70,8 +70,11 @@ _TOKEN = regex.compile(
 # `regex` does not, so it is spelled out). It needs atomic groups (Python
 # 3.11); on 3.10 `ascii_token_pattern()` is None and `_TOKEN` is used.
 _ASCII_SPACE = r"\t\n\x0b\x0c\r "
-_ASCII_WORD = r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:['\-][A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*|-[0-9]+)*"
-_ASCII_URL = rf"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^{_ASCII_SPACE}<>\"']+(?<![.,;:!?)\]}}'\"])"
+# The non-ASCII characters that the patterns name (’ joins words; quotes end
+# URLs) are kept, so that the pattern also serves text whose only non-ASCII
+# characters are in TYPOGRAPHIC (see `fast_tokenizable`).
+_ASCII_WORD = r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:['’\-][A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*|-[0-9]+)*"
+_ASCII_URL = rf"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^{_ASCII_SPACE}<>\"'“”‘’]+(?<![.,;:!?)\]}}'\"’”])"
 _ASCII_EMAIL = r"[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+"
 _ASCII_DOMAIN = (
     rf"(?<![A-Za-z0-9_.])[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:{_SUFFIXES}|{_UPPER_SUFFIXES})"
@@ -80,6 +83,18 @@ _ASCII_DOMAIN = (
 _ASCII_NUMBER = r"[-+]?[0-9]+(?:[.,:][0-9]+)*%?"
 #: Kind of each group of the ASCII pattern, in group order.
 ASCII_TOKEN_KINDS = ("word", "url", "email", "domain", "word", "number", "punct")
+
+
+#: Typographic characters of English text that are no letter, mark, digit,
+#: word character or space for `regex`: text made of ASCII and these
+#: tokenizes the same with the ASCII pattern (checked in the tests).
+TYPOGRAPHIC = "‘’‚“”„–—…•·«»‹›©®™°€£¢§¶†‡′″×÷±"
+_NOT_TYPOGRAPHIC = re.compile(f"[^\\x00-\\x7f{TYPOGRAPHIC}]")
+
+
+def fast_tokenizable(text: str) -> bool:
+    """ASCII text, or ASCII with typographic quotes, dashes, currency signs."""
+    return text.isascii() or _NOT_TYPOGRAPHIC.search(text) is None
 
 
 def ascii_token_pattern():
