@@ -15,6 +15,8 @@ Position(line=1, column=4)
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate, compress, cycle, repeat
+from operator import itemgetter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -22,6 +24,7 @@ from typing import NamedTuple
 from detector.finding import Position
 from detector.scripts import script_of
 from detector.segment import _TOKEN as TOKEN_PATTERN
+from detector.segment import ASCII_TOKEN_KINDS, ascii_token_pattern, fast_tokenizable
 from detector.segment import Span, line_spans, paragraph_spans, split_sentences
 
 
@@ -31,6 +34,34 @@ class Token(NamedTuple):
     text: str
     kind: str  # word | number | url | email | domain | punct
     script: str  # Latin, Hangul, Han, Cyrillic, … or Common
+
+
+_ASCII_TOKEN_SCRIPTS = tuple("Latin" if k == "word" else "Common" for k in ASCII_TOKEN_KINDS)
+
+
+def _ascii_tokens(text: str, pattern) -> list[Token]:
+    """The tokens of an ASCII text, built column by column with no Python
+    loop per token (the loop cost more than the scan).
+
+    ``pattern.split`` gives, per match, the white space before it and one
+    item per group, exactly one of which (the token's kind) is not None.
+    Every non-space character starts a match, so gaps and tokens tile the
+    text, and the offsets are the running sums of their lengths.
+    """
+    parts = pattern.split(text)
+    stride = len(ASCII_TOKEN_KINDS) + 1
+    gaps = parts[0::stride]
+    del parts[0::stride]
+    texts = list(filter(None, parts))  # a token is never empty
+    kinds = list(compress(cycle(ASCII_TOKEN_KINDS), parts))
+    scripts = list(compress(cycle(_ASCII_TOKEN_SCRIPTS), parts))
+    pieces = [""] * (2 * len(texts) + 1)
+    pieces[0::2] = gaps
+    pieces[1::2] = texts
+    offsets = list(accumulate(map(len, pieces)))
+    return list(
+        map(tuple.__new__, repeat(Token), zip(offsets[0::2], offsets[1::2], texts, kinds, scripts))
+    )
 
 
 @dataclass
@@ -132,6 +163,10 @@ class Document:
 
     @cached_property
     def tokens(self) -> list[Token]:
+        if fast_tokenizable(self.text):
+            pattern = ascii_token_pattern()
+            if pattern is not None:
+                return _ascii_tokens(self.text, pattern)
         # The hot loop of every token-based rule: plain tuples built with
         # tuple.__new__ (a NamedTuple's own __new__ is several times slower),
         # and ASCII words are Latin without asking for their script.
@@ -151,7 +186,8 @@ class Document:
 
     @cached_property
     def words(self) -> list[Token]:
-        return [t for t in self.tokens if t.kind == "word"]
+        tokens = self.tokens  # [t for t in tokens if t.kind == "word"], in C:
+        return list(compress(tokens, map("word".__eq__, map(itemgetter(3), tokens))))
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens that lie entirely inside ``[start, end)``."""

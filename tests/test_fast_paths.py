@@ -1,0 +1,73 @@
+"""The fast paths for ASCII (and typographic) text give exactly what the
+`regex` paths give: tokens, sentences, the main language, DU001 keys."""
+
+import random
+
+import pytest
+import regex
+
+from detector import segment
+from detector.document import Document
+from detector.langid import _WORDS, _ASCII_NON_LETTERS
+from detector.scripts import script_of
+from detector.segment import TYPOGRAPHIC, fast_tokenizable, split_sentences
+from detector.rules.duplication import _ascii_folded, sentence_key
+
+SAMPLES = [
+    "Go to example.com now, or www.example.org/path. Mail a.b@c.co.uk!",
+    "It was said, according to state media.China is \"willing\". U.S. Dr. Smith said.It rose 3.5% to $1,200.",
+    "The don’t-stop COVID-19 face-to-face Boeing-737 “quoted” — dash… end. FabriPaint.Com report.PDF",
+    "said.It Kyiv.In profit.Net http://x.y/z’ “http://a.b” ’s e-mail foo@bar x@y.io.",
+    "Mr. J. Smith met N.Taylor--TNT at 10:30 a.m. in Node.js.\nwrapped line\nnext line. ABC said",
+    "\x1c odd \x1f control \x0b chars \x0c here.\r\nWindows line.  Two spaces.",
+]
+
+
+def _regex_tokens(text):
+    out = []
+    for m in segment._TOKEN.finditer(text):
+        word, kind = m.group(), m.lastgroup
+        if kind in ("word", "word_"):
+            out.append((m.start(), m.end(), word, "word", "Latin" if word.isascii() else script_of(word)))
+        else:
+            out.append((m.start(), m.end(), word, kind, "Common"))
+    return out
+
+
+def _fuzz(seed, n=3000):
+    rnd = random.Random(seed)
+    pieces = list("ab Z09_.-+@:/'\"%,;!?)(<>]}{[\t\n\r") + list(TYPOGRAPHIC) + [
+        "www.", "http://", ".com", "x.io", "a@b.co", "-19", "1.5", "don’t", "U.S.",
+        "said.It", "Mr.", "ABC ", "I ", "media.China",
+    ]
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("text", SAMPLES + _fuzz(1))
+def test_tokens_match_the_regex_tokenizer(text):
+    assert fast_tokenizable(text)
+    assert [tuple(t) for t in Document(text).tokens] == _regex_tokens(text)
+
+
+def test_typographic_characters_are_no_word_characters():
+    for c in TYPOGRAPHIC:
+        for cls in (r"\w", r"\s", r"\p{L}", r"\p{M}", r"\p{N}"):
+            assert not regex.match(cls, c, regex.VERSION1), (c, cls)
+    assert not fast_tokenizable("café") and not fast_tokenizable("a\u00a0b")
+
+
+@pytest.mark.parametrize("text", [s for s in SAMPLES + _fuzz(2) if s.isascii()])
+def test_ascii_sentences_match_the_regex_splitter(text, monkeypatch):
+    fast = split_sentences(text)
+    monkeypatch.setattr(segment, "_ASCII_BOUNDARY", segment._BOUNDARY)
+    assert fast == split_sentences(text)
+
+
+@pytest.mark.parametrize("text", [s for s in SAMPLES + _fuzz(3, 500) if s.isascii()])
+def test_ascii_keys_and_language_words(text):
+    doc = Document(text)
+    folded = _ascii_folded(doc)
+    for s in doc.sentences:
+        assert " ".join(folded[s.start : s.end].split()) == sentence_key(text[s.start : s.end])
+    low = text.lower()
+    assert low.translate(_ASCII_NON_LETTERS).split() == _WORDS.findall(low)
