@@ -237,7 +237,7 @@ def check_files(
                 stream = pool.imap(_work, [payloads.pop(i) for i in rest], chunksize=chunk)
                 # The results read here make no reference cycles, but their
                 # many small objects would set off collections that walk all
-                # the results read so far: a third of the main process' time.
+                # the results read so far (reading 500 news pages' results: 0.11 s → 0.07 s).
                 collecting = gc.isenabled()
                 gc.disable()
                 try:
