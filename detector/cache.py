@@ -5,8 +5,9 @@ settings (``Settings.fingerprint()``) and the tool: its version, Python's,
 the registered rule entry points and the size and modification time of every
 module of the ``detector`` and ``detector.rules`` packages (so editing a rule
 in a development checkout invalidates the cache without a version bump).
-Entries are pickled :class:`FileResult` objects carrying only the source
-lines the reporters need. A damaged or unreadable entry is a miss, never an
+Entries are :class:`FileResult` objects packed by :mod:`detector.packed`
+(the form the pool's workers send back, written as it is), carrying only the
+source lines the reporters need. A damaged or unreadable entry is a miss, never an
 error.
 
 Default folder: ``.detector_cache`` in the working directory (``--cache-dir``
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
 import time
 from functools import lru_cache
@@ -26,12 +26,13 @@ from pathlib import Path
 from detector import __version__
 from detector.config import Settings
 from detector.engine import FileResult
+from detector.packed import pack, unpack
 
 DEFAULT_CACHE_DIR = ".detector_cache"
 #: Entries not used for this long are deleted (checked at most once a day).
 MAX_AGE_SECONDS = 30 * 24 * 3600
 PRUNE_EVERY_SECONDS = 24 * 3600
-_FORMAT = 1  # bump when the pickled shape changes
+_FORMAT = 2  # bump when the stored shape changes
 
 
 @lru_cache(maxsize=1)
@@ -83,10 +84,8 @@ class Cache:
         path = self._path(key)
         try:
             with open(path, "rb") as fh:
-                result = pickle.load(fh)
+                result = unpack(fh.read())
         except Exception:  # missing, truncated or from another version: a miss
-            return None
-        if not isinstance(result, FileResult):
             return None
         try:
             os.utime(path)  # used: keep it past the next prune
@@ -120,14 +119,18 @@ class Cache:
         return deleted
 
     def put(self, key: str, result: FileResult) -> None:
-        """Store ``result`` (already made portable); failures are ignored."""
+        """Store ``result``; failures are ignored."""
+        self.put_packed(key, pack(result))
+
+    def put_packed(self, key: str, blob: bytes) -> None:
+        """Store a result packed by :func:`detector.packed.pack`; failures are ignored."""
         try:
             self._prepare()
             target = self._path(key)
             # Written aside and renamed: a reader never sees half an entry.
             tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
             with open(tmp, "wb") as fh:
-                pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(blob)
             os.replace(tmp, target)
         except OSError:
             pass

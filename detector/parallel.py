@@ -20,6 +20,7 @@ from detector.cache import Cache
 from detector.config import Settings
 from detector.engine import FileResult, check_bytes
 from detector.errors import DetectorError, SkipFile
+from detector.packed import SourceLines, pack, source_lines, unpack
 from detector.reading import read_bytes
 
 #: Fewer files than this to check are done in this process (a pool costs more).
@@ -28,40 +29,12 @@ MIN_FILES_FOR_POOL = 4
 MIN_FILES_FOR_PROGRESS = 20
 
 
-class SourceLines:
-    """The lines of a checked file that its findings start or end on.
-
-    Stands in for ``FileResult.document`` where only ``line_text()`` is needed
-    and the Document cannot travel (process pool, cache)."""
-
-    __slots__ = ("lines",)
-
-    def __init__(self, lines: dict[int, str]) -> None:
-        self.lines = lines
-
-    def line_text(self, line: int) -> str:
-        return self.lines[line]
-
-    def __getstate__(self):
-        return self.lines
-
-    def __setstate__(self, state) -> None:
-        self.lines = state
-
-
 def portable(result: FileResult) -> FileResult:
     """``result`` with its Document replaced by the :class:`SourceLines` it needs."""
     doc = result.document
     if doc is None or isinstance(doc, SourceLines):
         return result
-    wanted = {p.line for f in result.findings for p in (f.start_pos, f.end_pos) if p is not None}
-    lines = {}
-    for n in sorted(wanted):
-        try:
-            lines[n] = doc.line_text(n)
-        except IndexError:
-            pass
-    return replace(result, document=SourceLines(lines))
+    return replace(result, document=source_lines(result))
 
 
 def check_data(
@@ -112,10 +85,13 @@ class Outcome:
 
 
 def _work(job: tuple[bytes, str, Settings, dict]) -> tuple[str, object]:
-    """Pool worker: never raises, so one bad file cannot kill the pool."""
+    """Pool worker: never raises, so one bad file cannot kill the pool.
+
+    A result comes back packed (:mod:`detector.packed`): cheap to send, to
+    read in the main process and to store in the cache as it is."""
     data, shown, settings, options = job
     try:
-        return "ok", portable(check_data(data, shown, settings, **options))
+        return "packed", pack(check_data(data, shown, settings, **options))
     except SkipFile as skip:
         return "skip", str(skip)
     except DetectorError as exc:
@@ -221,12 +197,16 @@ def check_files(
         if status == "skip":
             out.warning = payload
             out.result = FileResult(path=out.shown, skipped=payload)
+        elif status == "packed":  # from a worker
+            out.result = unpack(payload)
+            if cache is not None:
+                cache.put_packed(keys[i], payload)
         else:
             # Keep only the source lines the reporters show, so memory does not
             # grow with the number of files, unless a report needs the text.
             out.result = payload if keep_documents else portable(payload)
             if cache is not None:
-                cache.put(keys[i], portable(payload))
+                cache.put(keys[i], payload)
         bar.advance()
 
     try:
@@ -252,11 +232,20 @@ def check_files(
             # forked workers do not copy every page of the word lists when a
             # collection touches them.
             gc.freeze()
-            with _context().Pool(min(jobs, len(rest))) as pool:
+            with _context().Pool(min(jobs, len(rest)), initializer=gc.enable) as pool:
                 chunk = max(1, min(8, len(rest) // (jobs * 8)))
                 stream = pool.imap(_work, [payloads.pop(i) for i in rest], chunksize=chunk)
-                for i, (status, payload) in zip(rest, stream):
-                    settle(i, status, payload)
+                # The results read here make no reference cycles, but their
+                # many small objects would set off collections that walk all
+                # the results read so far (reading 500 news pages' results: 0.11 s → 0.07 s).
+                collecting = gc.isenabled()
+                gc.disable()
+                try:
+                    for i, (status, payload) in zip(rest, stream):
+                        settle(i, status, payload)
+                finally:
+                    if collecting:
+                        gc.enable()
     finally:
         bar.close()
     if cache is not None and cache.directory.is_dir():

@@ -157,3 +157,56 @@ def test_cached_text_report_shows_the_same_source_lines(corpus, monkeypatch, cap
 def test_no_default_cache_inside_a_test_suite(corpus, monkeypatch, capsys):
     cli(monkeypatch, capsys, "check", "docs/sub/k.md", "-q")
     assert not (corpus / ".detector_cache").exists()
+
+
+def test_packed_results_come_back_equal():
+    from detector.config import Settings
+    from detector.packed import SourceLines, pack, unpack
+    from detector.parallel import check_data
+
+    text = "Intro.\nThe minister said 말했다 yesterday in Seoul.\nThe the end.\n"
+    result = check_data(text.encode(), "a.md", Settings())
+    assert result.findings  # something to carry
+    blob = pack(result)
+    assert blob[:1] == b"M"  # marshal: plain tuples
+    back = unpack(blob)
+    assert back.findings == result.findings and back.score == result.score
+    assert (back.path, back.language, back.text_length, back.skipped) == ("a.md", "en", result.text_length, None)
+    assert isinstance(back.document, SourceLines)
+    for f in result.findings:
+        assert back.document.line_text(f.start_pos.line) == result.document.line_text(f.start_pos.line)
+    assert unpack(pack(back)).findings == result.findings  # packing a packed result again
+
+
+def test_packed_results_with_odd_details_fall_back_to_pickle():
+    from pathlib import PurePosixPath
+
+    from detector.engine import FileResult
+    from detector.finding import Finding, Fix, Position, Severity
+    from detector.packed import pack, unpack
+
+    odd = Finding("XX001", "odd", "spacing", Severity.ERROR, "m", 3, 5, "ab", 0.5, Fix("", safe=False),
+                  Position(1, 4), Position(1, 6), details={"where": PurePosixPath("a/b"), "n": (1, 2)})
+    bare = Finding("XX002", "bare", "spacing", Severity.INFO, "m", 0, 0, "")  # no positions, no fix
+    result = FileResult(path="a.txt", findings=[odd, bare], text_length=9)
+    blob = pack(result)
+    assert blob[:1] == b"P"
+    back = unpack(blob)
+    assert back.findings == [odd, bare] and back.findings[0].severity is Severity.ERROR
+    assert back.findings[1].details == {} and back.document is None and back.score is None
+    skipped = unpack(pack(FileResult(path="z.bin", skipped="z.bin: skipped (binary)")))
+    assert skipped.skipped == "z.bin: skipped (binary)" and skipped.findings == []
+    with pytest.raises(ValueError):
+        unpack(b"not packed")
+
+
+def test_jobs_and_cache_together_give_the_same_report(corpus, monkeypatch, capsys):
+    """Results packed by the pool's workers are stored as they are; read back
+    by a one-process run they give the same report."""
+    for i in range(3):  # enough files for the pool
+        (corpus / "docs" / f"more{i}.txt").write_text(f"Copy {i}: the minister said 말했다 yesterday.\n", encoding="utf-8")
+    plain = cli(monkeypatch, capsys, "check", "docs", "--no-cache", "-j", "1")
+    cold = cli(monkeypatch, capsys, "check", "docs", "--cache-dir", "cache", "-j", "2")
+    warm = cli(monkeypatch, capsys, "check", "docs", "--cache-dir", "cache", "-j", "1")
+    assert plain == cold == warm
+    assert len(list((corpus / "cache").glob("*.pickle"))) == 15  # every checked file but the binary one
