@@ -148,8 +148,16 @@ def explain(code: str = typer.Argument(..., help="A rule code (ML001) or name.")
     typer.echo(render_explanation(code))
 
 
+def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings from rules (e.g. a missing optional extra) as one plain line."""
+    sys.stderr.write(f"detector: warning: {message}\n")
+
+
 def main() -> None:
     """Console-script entry point: typer app with one-line errors, exit 2."""
+    import warnings
+
+    warnings.showwarning = _one_line_warning
     try:
         # Without standalone mode click returns typer.Exit's code instead of raising it.
         code = app(standalone_mode=False)
