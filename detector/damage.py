@@ -136,15 +136,20 @@ def boilerplate_line(d: Damager) -> bool:
 # -- duplication -------------------------------------------------------------------
 
 
+def _insert_copy(d: Damager, source: tuple[int, int], at: int, separator: str, kind: str) -> bool:
+    """Insert ``separator`` + a copy of ``source`` at ``at``; label the copy."""
+    copy = d.text[source[0]:source[1]]
+    d.edit(at, at, separator + copy)
+    d.label(at + len(separator), at + len(separator) + len(copy), "duplication", kind)
+    return True
+
+
 def duplicate_sentence(d: Damager) -> bool:
     """A sentence repeated right after itself."""
     place = d.choice(d.sentences())
     if place is None:
         return False
-    copy = d.text[place[0]:place[1]]
-    d.edit(place[1], place[1], " " + copy)
-    d.label(place[1] + 1, place[1] + 1 + len(copy), "duplication", "duplicate-sentence")
-    return True
+    return _insert_copy(d, place, place[1], " ", "duplicate-sentence")
 
 
 def duplicate_sentence_far(d: Damager) -> bool:
@@ -157,11 +162,7 @@ def duplicate_sentence_far(d: Damager) -> bool:
     target = d.choice(targets)
     if target is None:
         return False
-    copy = d.text[source[0]:source[1]]
-    at = target[1]
-    d.edit(at, at, " " + copy)
-    d.label(at + 1, at + 1 + len(copy), "duplication", "duplicate-sentence-far")
-    return True
+    return _insert_copy(d, source, target[1], " ", "duplicate-sentence-far")
 
 
 def duplicate_paragraph(d: Damager) -> bool:
@@ -170,10 +171,7 @@ def duplicate_paragraph(d: Damager) -> bool:
     place = d.choice(lines)
     if place is None:
         return False
-    copy = d.text[place[0]:place[1]]
-    d.edit(place[1], place[1], "\n" + copy)
-    d.label(place[1] + 1, place[1] + 1 + len(copy), "duplication", "duplicate-paragraph")
-    return True
+    return _insert_copy(d, place, place[1], "\n", "duplicate-paragraph")
 
 
 def duplicate_paragraph_far(d: Damager) -> bool:
@@ -199,10 +197,7 @@ def _double_word(d: Damager, separator: str, kind: str) -> bool:
     place = d.choice(words)
     if place is None:
         return False
-    copy = d.text[place[0]:place[1]]
-    d.edit(place[1], place[1], separator + copy)
-    d.label(place[1] + len(separator), place[1] + len(separator) + len(copy), "duplication", kind)
-    return True
+    return _insert_copy(d, place, place[1], separator, kind)
 
 
 def doubled_word(d: Damager) -> bool:
