@@ -83,6 +83,7 @@ def check(
     text_field: str = typer.Option("text", "--text-field", help="JSONL: the field holding each record's text."),
     id_field: Optional[str] = typer.Option(None, "--id-field", help="JSONL: the field naming each record in the report. [default: its line number]"),
     html_attributes: bool = typer.Option(False, "--html-attributes", help="HTML: also check the alt and title attributes."),
+    copies: bool = typer.Option(False, "--copies", help="The files are copies of one story: also report numbers, names and dates they disagree on (CO002–CO004)."),
 ) -> None:
     """Check files and report findings with a 0–100 quality score per file."""
     from detector.run import CheckOptions, run_check
@@ -117,6 +118,7 @@ def check(
         text_field=text_field,
         id_field=id_field,
         html_attributes=html_attributes,
+        copies=copies,
     )
     raise typer.Exit(run_check(options))
 

@@ -81,7 +81,7 @@ def build_rules(settings: Settings, path: str | None = None) -> list[Rule]:
 
 
 @lru_cache(maxsize=64)
-def _build_rules(settings: Settings, ignored: tuple[str, ...]) -> tuple[Rule, ...]:
+def _build_rules(settings: Settings, ignored: tuple[str, ...], scope: str = "document") -> tuple[Rule, ...]:
     options = settings.rule_options()
     known = {r.code for r in all_rules()}
     for code in options:
@@ -89,6 +89,8 @@ def _build_rules(settings: Settings, ignored: tuple[str, ...]) -> tuple[Rule, ..
             raise DetectorError(f"config: [rules.{code}]: no rule has this code")
     instances = []
     for cls in selected_rule_classes(settings, extra_ignore=ignored):
+        if cls.scope != scope:
+            continue
         opts = dict(options.get(cls.code, {}))
         severity = opts.pop("severity", None)
         try:
@@ -172,6 +174,47 @@ def check_bytes(data: bytes, path: str, settings: Settings, to_prose=None) -> Fi
     result = _result(prose_doc, build_rules(settings, path), settings)
     prose.restore(result, doc)
     return result
+
+
+def check_copies(results: list[FileResult], settings: Settings) -> None:
+    """Run the rules of scope ``copies`` over checked files that are copies of
+    one story; their findings join each file's own, and the scores are
+    recomputed. Files without a document (skipped) take no part."""
+    from detector.copies import Copies, Copy
+
+    rules = _build_rules(settings, (), "copies")
+    members = [r for r in results if r.document is not None and r.document.text.strip()]
+    if not rules or len(members) < 2:
+        return
+    copies = Copies([Copy(i, r.document) for i, r in enumerate(members)])
+    for i, result in enumerate(members):
+        doc = result.document
+        found: list[Finding] = []
+        for rule in rules:
+            try:
+                found.extend(rule.check_copies(copies, i))
+            except Exception as exc:  # a rule bug is reported, not a traceback
+                raise DetectorError(
+                    f"{doc.path}: internal error in rule {rule.code} ({rule.name}): "
+                    f"{type(exc).__name__}: {exc}"
+                ) from exc
+            if rule.severity is not type(rule).severity:  # configured override
+                for f in found:
+                    if f.code == rule.code:
+                        f.severity = rule.severity
+        allowed = _allowed_spans(doc, settings.allow)
+        found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in allowed)]
+        for f in found:
+            f.start_pos = doc.position(f.start)
+            f.end_pos = doc.position(f.end)
+        if found and "detector-" in doc.text:  # suppression comments in the file
+            from detector.suppressions import parse, silenced
+
+            suppressions = parse(doc.text)
+            found = [f for f in found if not any(silenced(s, f) for s in suppressions)]
+        if found:
+            result.findings = sorted(result.findings + found, key=Finding.sort_key)
+            result.score = score(result.findings, len(doc.text))
 
 
 def _result(doc: Document, rules: list[Rule], settings: Settings) -> FileResult:

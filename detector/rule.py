@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, ClassVar, Iterator
 from detector.finding import CATEGORIES, Finding, Fix, Severity
 
 if TYPE_CHECKING:
+    from detector.copies import Copies
     from detector.document import Document
 
 _CODE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
@@ -50,6 +51,10 @@ class Rule:
     options: ClassVar[dict[str, object]] = {}
     #: Rules that are too slow or too noisy for everyone are opt-in.
     default_enabled: ClassVar[bool] = True
+    #: ``"document"``: ``check(doc)`` runs on every file. ``"copies"``:
+    #: ``check_copies(copies, index)`` runs only under ``detector check
+    #: --copies``, over files that are copies of one story.
+    scope: ClassVar[str] = "document"
 
     def __init__(self, **overrides: object) -> None:
         for key, default in self.options.items():
@@ -70,6 +75,10 @@ class Rule:
 
     # -- what a rule implements ------------------------------------------------
     def check(self, doc: "Document") -> Iterator[Finding]:  # pragma: no cover
+        raise NotImplementedError
+
+    def check_copies(self, copies: "Copies", index: int) -> Iterator[Finding]:  # pragma: no cover
+        """Findings for copy ``index`` of ``copies`` (rules of scope ``copies``)."""
         raise NotImplementedError
 
     # -- helpers for rule authors ---------------------------------------------
@@ -123,6 +132,8 @@ class Rule:
             raise RuleDefinitionError(f"{where}: unknown category {cls.category!r}")
         if not isinstance(cls.severity, Severity):
             raise RuleDefinitionError(f"{where}: severity must be a Severity")
+        if cls.scope not in ("document", "copies"):
+            raise RuleDefinitionError(f"{where}: scope must be 'document' or 'copies'")
         docs = cls.documentation()
         for section in DOC_SECTIONS:
             if f"## {section}" not in docs:

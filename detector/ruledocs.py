@@ -16,6 +16,7 @@ def rule_metadata(rule) -> dict:
         "category": rule.category,
         "severity": rule.severity.value,
         "default": rule.default_enabled,
+        "scope": rule.scope,
         "summary": rule.summary,
         "options": {k: v if not isinstance(v, (set, frozenset, tuple)) else list(v) for k, v in rule.options.items()},
         "documentation": rule.documentation(),
@@ -34,10 +35,18 @@ def render_rule_table(fmt: str = "text", color: bool = False) -> str:
         table.add_column(col, no_wrap=col != "summary")
     for r in rules:
         name = r.name if r.default_enabled else f"{r.name} (opt-in)"
+        if r.scope == "copies":
+            name = f"{r.name} (--copies)"
         table.add_row(r.code, name, r.category, r.severity.value, r.summary)
     buf = io.StringIO()
     Console(file=buf, force_terminal=color, no_color=not color, width=140).print(table)
     return buf.getvalue()
+
+
+def _when_it_runs(rule) -> str:
+    if rule.scope == "copies":
+        return "runs under 'detector check --copies' (files that are copies of one story)"
+    return "on by default" if rule.default_enabled else "opt-in (select it)"
 
 
 def render_explanation(code: str) -> str:
@@ -47,7 +56,7 @@ def render_explanation(code: str) -> str:
     head = f"# {rule.name} ({rule.code})\n\n"
     meta = (
         f"Category: {rule.category} · default severity: {rule.severity.value}"
-        f" · {'on by default' if rule.default_enabled else 'opt-in (select it)'}\n"
+        f" · {_when_it_runs(rule)}\n"
     )
     opts = ""
     if rule.options:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from detector import __version__
 from detector.config import FAIL_ON, Settings, load_file, settings_for_dir, with_overrides
-from detector.engine import FileResult, validate_selectors
+from detector.engine import FileResult, check_copies, validate_selectors
 from detector.errors import DetectorError, SkipFile
 from detector.files import collect
 from detector.finding import Severity
@@ -55,6 +55,8 @@ class CheckOptions:
     text_field: str = "text"
     id_field: str | None = None
     html_attributes: bool = False
+    # The files are copies of one story: run the rules of scope "copies" too.
+    copies: bool = False
 
 
 def _base_settings(opts: CheckOptions, directory: Path) -> Settings:
@@ -171,7 +173,7 @@ def run_check(opts: CheckOptions) -> int:
         # The HTML report shows each file's whole text, and fixes need the
         # Document and the bytes it came from: check those in this process,
         # without the cache.
-        needs_text = any(fmt == "html" for fmt, _ in outputs)
+        needs_text = any(fmt == "html" for fmt, _ in outputs) or opts.copies
         in_process = needs_text or fixing
         cache = None if in_process else cache_for(opts.no_cache, opts.cache_dir)
         progress = show_progress(len(files), opts.quiet)
@@ -215,6 +217,8 @@ def run_check(opts: CheckOptions) -> int:
                 io_errors += 1
         check_batch(batch)
 
+    if opts.copies:
+        check_copies([r for r in results if r.skipped is None], cwd_settings)
     if opts.diff:
         sys.stdout.write("".join(diffs))
         sys.stdout.flush()
