@@ -10,11 +10,13 @@ reported, because nothing tells which one is right.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from detector.copies import Copies, edit_distance
 from detector.finding import Finding, Severity
 from detector.rule import Rule
+
+if TYPE_CHECKING:  # imported when a check runs with --copies, not on every start
+    from detector.copies import Copies
 
 
 def _copy_names(copies: Copies, indices) -> str:
@@ -122,6 +124,8 @@ class CopyNameDiffers(Rule):
     options = {"min_length": 4}
 
     def check_copies(self, copies: Copies, index: int) -> Iterator[Finding]:
+        from detector.copies import edit_distance
+
         me = copies.copies[index]
         variants: dict[tuple, dict[str, set[int]]] = {}  # our name span -> their spelling -> copies
         for j in copies.others(index):
