@@ -112,22 +112,25 @@ def _allowed_spans(doc: Document, terms: tuple[str, ...]) -> list[tuple[int, int
     return spans
 
 
-def check_document(doc: Document, rules: list[Rule], settings: Settings) -> list[Finding]:
-    """Run ``rules`` over ``doc``; findings placed (line/column) and sorted."""
-    findings: list[Finding] = []
-    for rule in rules:
-        try:
-            produced = list(rule.check(doc))
-        except Exception as exc:  # a rule bug is reported, not a traceback
-            raise DetectorError(
-                f"{doc.path}: internal error in rule {rule.code} ({rule.name}): "
-                f"{type(exc).__name__}: {exc}"
-            ) from exc
-        if rule.severity is not type(rule).severity:  # configured override
-            for f in produced:
-                if f.code == rule.code:
-                    f.severity = rule.severity
-        findings.extend(produced)
+def _run(rule: Rule, doc: Document, produce) -> list[Finding]:
+    """``produce()`` (the rule's findings for ``doc``) as a list, with the
+    configured severity applied; a rule bug becomes a one-line error."""
+    try:
+        produced = list(produce())
+    except Exception as exc:  # a rule bug is reported, not a traceback
+        raise DetectorError(
+            f"{doc.path}: internal error in rule {rule.code} ({rule.name}): "
+            f"{type(exc).__name__}: {exc}"
+        ) from exc
+    if rule.severity is not type(rule).severity:  # configured override
+        for f in produced:
+            if f.code == rule.code:
+                f.severity = rule.severity
+    return produced
+
+
+def _placed(doc: Document, findings: list[Finding], settings: Settings) -> list[Finding]:
+    """``findings`` minus those inside allowed terms, with line and column set."""
     allowed = _allowed_spans(doc, settings.allow)
     if allowed:
         findings = [
@@ -136,6 +139,15 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings) -> list
     for f in findings:
         f.start_pos = doc.position(f.start)
         f.end_pos = doc.position(f.end)
+    return findings
+
+
+def check_document(doc: Document, rules: list[Rule], settings: Settings) -> list[Finding]:
+    """Run ``rules`` over ``doc``; findings placed (line/column) and sorted."""
+    findings: list[Finding] = []
+    for rule in rules:
+        findings.extend(_run(rule, doc, lambda: rule.check(doc)))
+    findings = _placed(doc, findings, settings)
     findings.sort(key=Finding.sort_key)
     return findings
 
@@ -191,22 +203,8 @@ def check_copies(results: list[FileResult], settings: Settings) -> None:
         doc = result.document
         found: list[Finding] = []
         for rule in rules:
-            try:
-                found.extend(rule.check_copies(copies, i))
-            except Exception as exc:  # a rule bug is reported, not a traceback
-                raise DetectorError(
-                    f"{doc.path}: internal error in rule {rule.code} ({rule.name}): "
-                    f"{type(exc).__name__}: {exc}"
-                ) from exc
-            if rule.severity is not type(rule).severity:  # configured override
-                for f in found:
-                    if f.code == rule.code:
-                        f.severity = rule.severity
-        allowed = _allowed_spans(doc, settings.allow)
-        found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in allowed)]
-        for f in found:
-            f.start_pos = doc.position(f.start)
-            f.end_pos = doc.position(f.end)
+            found.extend(_run(rule, doc, lambda: rule.check_copies(copies, i)))
+        found = _placed(doc, found, settings)
         if found and "detector-" in doc.text:  # suppression comments in the file
             from detector.suppressions import parse, silenced
 
