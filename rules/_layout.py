@@ -12,11 +12,11 @@ and which short lines around or inside it are page furniture.
 from __future__ import annotations
 
 from functools import lru_cache
+from re import ASCII
 from importlib.resources import files
 
-import regex
-
 from detector.document import Document
+from detector.rules._lazy import lazy, lazy_re
 
 _TRAILING_CHARS = " .!…:"
 
@@ -57,19 +57,19 @@ def phrases() -> tuple[frozenset[str], tuple[str, ...]]:
 # evidence: the vocabulary of page furniture, or a menu-like run at the edge
 # of the article.
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’\-][\p{L}\p{M}\p{Nd}]+)*")
+_WORD = lazy(r"[\p{L}\p{M}\p{Nd}]+(?:['’\-][\p{L}\p{M}\p{Nd}]+)*")
 # Sentence-final punctuation, optionally followed by closing quotes/brackets.
 # A colon or an ellipsis is not final: `Font:`, `Bookmark with:`, `Don't Miss . . .`
 # are labels and teasers.
-_FINAL = regex.compile(r"(?<![.…]\s?)[.!?。！？]['\"’”»)\]]*\s*$")
+_FINAL = lazy(r"(?<![.…]\s?)[.!?。！？]['\"’”»)\]]*\s*$")
 # A row of a list or table (`1. Bayliss (Ducati) 1'32.2`, `NEVADA 72, SAN JOSE 51`).
-_LIST_ROW = regex.compile(r"^\s*[-*•]\s|\d+\D+\d+\D+\d+")
+_LIST_ROW = lazy(r"^\s*[-*•]\s|\d+\D+\d+\D+\d+")
 # An item of the article's own list: numbered (`9. Don Cheadle`), or ending
 # like a clause (`lower business taxes;`, `topics included:`).
-_LIST_ITEM = regex.compile(r"^\s*\d{1,3}[.)]\s|[;:,]\s*$")
-_NUMBERED_ITEM = regex.compile(r"^\s*\d{1,3}[.)]\s|;\s*$")
+_LIST_ITEM = lazy(r"^\s*\d{1,3}[.)]\s|[;:,]\s*$")
+_NUMBERED_ITEM = lazy(r"^\s*\d{1,3}[.)]\s|;\s*$")
 # Words of page furniture: sharing, comments, navigation, accounts, ads, legal.
-_FURNITURE = regex.compile(
+_FURNITURE = lazy(
     r"""(?ix)
     \b(?:share|shares|sharing|e-?mail(?:ed)?|print(?:er)?|comments?|reply|subscribe|subscription|
        newsletter|sign[ -]?(?:up|in)|log[ -]?(?:in|out)|login|register|password|bookmark|
@@ -91,9 +91,45 @@ _FURNITURE = regex.compile(
     |©|\(c\)|[|»›•«‹]|>>|<<
     """
 )
+# `_FURNITURE` on an ASCII line, without the regex: its words are whole runs
+# of word characters (`\b` on both sides), so a set lookup of the line's runs
+# finds them; the few with a space or hyphen inside, and the symbols, are
+# looked for on their own. (tests/test_boilerplate.py checks both agree.)
+_FURNITURE_WORDS = frozenset(
+    """share shares sharing email emailed print printer comment comments reply subscribe
+    subscription newsletter signup signin login logout register password bookmark permalink
+    tag tags filed posted related recommended popular trending most latest advertisement
+    advertising ads sponsored copyright rights reserved privacy cookie cookies terms menu
+    navigation search sitemap home homepage rss feed feeds widget font rate rating enlarge
+    larger gallery slideshow video videos photo photos watch playing watched click follow like
+    tweet facebook twitter digg reddit delicious stumbleupon linkedin whatsapp pinterest
+    instagram youtube google yahoo myspace newsvine technorati more previous next prev top
+    back skip continue page pages archive archives download app jobs classifieds weather
+    horoscope horoscopes puzzles crosswords contact faq help feedback editor letters loading
+    javascript headlines poll listen teilen drucken kommentar kommentare anmelden abonnieren
+    werbung anzeige startseite partager imprimer commentaire commentaires connexion accueil
+    compartir imprimir comentario comentarios publicidad inicio portada""".split()
+)
+_ASCII_WORD_RUN = lazy_re(r"\w+", ASCII)
+_ASCII_FURNITURE_PHRASE = lazy_re(r"\b(?:e-mail(?:ed)?|sign[ -](?:up|in)|log[ -](?:in|out)|abonnez-vous)\b")
+_ASCII_FURNITURE_SYMBOLS = ("|", ">>", "<<", "(c)")
+
+
+def furniture_in(text: str) -> bool:
+    """``_FURNITURE.search(text)``; on ASCII text by a set lookup of its words."""
+    if not text.isascii():
+        return bool(_FURNITURE.search(text))
+    low = text.lower()
+    if not _FURNITURE_WORDS.isdisjoint(_ASCII_WORD_RUN.findall(low)):
+        return True
+    if any(symbol in low for symbol in _ASCII_FURNITURE_SYMBOLS):
+        return True
+    return ("-" in low or " " in low) and bool(_ASCII_FURNITURE_PHRASE.search(low))
+
+
 # An article's own signature lines: byline with agency (`N.Taylor--TNT`), a
 # plain `By …`, a credit, an e-mail address; never reported.
-_SIGNATURE = regex.compile(
+_SIGNATURE = lazy(
     r"""(?x)
     ^\s*(?:
       [\p{Lu}][\p{L}.\- ]{0,40}\s?--?\s?[\p{Lu}]{2,6}    # N.Taylor--TNT, J. Smith - AFP
@@ -104,12 +140,14 @@ _SIGNATURE = regex.compile(
     )\s*$
     """
 )
+# A line that is only an e-mail address: a press release's contact.
+_EMAIL_LINE = lazy(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 # Rows of a scorecard or roster that ends an article: `Scott Bolkan (Stanford
 # University)`, `c Martin b Mills`, `Oram 5-0-15-1 (1w)`, `New Zealand:`.
-_DATA_ROW = regex.compile(r"\(.*\)|\d+\s?[-–/.:']\s?\d|^\W*\d+\W*$")
+_DATA_ROW = lazy(r"\(.*\)|\d+\s?[-–/.:']\s?\d|^\W*\d+\W*$")
 # Furniture that no article sentence says, even in a long line: copyright
 # notices, "filed under" and comment counters, log-in prompts.
-_STRONG_FURNITURE = regex.compile(
+_STRONG_FURNITURE = lazy(
     r"""(?ix)
     ©|\bcopyright\s+(?:©|\(c\)|\d{4})|all\ rights\ reserved|\bfiled\ under\b|\bpermalink\b|\btrackback\b
     |\b\d+\ comments?\b|\bcomments?\ \(\d+\)|\bclick\ here\b|\b(?:log|sign)\ in\ to\b
@@ -117,10 +155,10 @@ _STRONG_FURNITURE = regex.compile(
     |<a\ href=|<img\b|\bmay\ not\ be\ (?:re)?published\b|\bfull\ article\ contains\ \d+\ words\b
     """
 )
-_TITLE_WORD = regex.compile(r"\b[\p{Lu}\d]")
+_TITLE_WORD = lazy(r"\b[\p{Lu}\d]")
 # An article's own metadata: datelines, bylines, credits; never BP002.
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
-_METADATA = regex.compile(
+_METADATA = lazy(
     rf"""(?ix)
     \b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b
     |\b(?:writer|reporter|correspondent|columnist|contributor)\b
@@ -129,65 +167,125 @@ _METADATA = regex.compile(
     """
 )
 # A date (`December 16, 2007`, `08.01.2008`): lists of other stories carry them.
-_DATE = regex.compile(
+_DATE = lazy(
     rf"(?i)\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b"
 )
 # Code and markup of a plain-text document (Markdown source, config, shell):
 # fences, headings, [sections], braces, assignments, inline code. (Pipes and
 # `>` are left out: web menus use them too, `| Reprints | Single Page |`.)
-_MARKUP = regex.compile(r"^(?:```|~~~|#{1,6}\s|\[[\w.\-]+\](?:\s|$))|[{}=`]|\"[\w-]+\":\s|\^{3,}")
+_MARKUP = lazy(r"^(?:```|~~~|#{1,6}\s|\[[\w.\-]+\](?:\s|$))|[{}=`]|\"[\w-]+\":\s|\^{3,}")
 # The separator row of a Markdown table: `| --- | :---: |`.
-_TABLE_SEPARATOR = regex.compile(r"^\|?\s*:?-{3,}:?\s*\|")
-_VIDEO_TIME = regex.compile(r"(?:^|\s)(\d{1,2}:\d{2}(?::\d{2})?)\s*$")
+_TABLE_SEPARATOR = lazy(r"^\|?\s*:?-{3,}:?\s*\|")
+_VIDEO_TIME = lazy(r"(?:^|\s)(\d{1,2}:\d{2}(?::\d{2})?)\s*$")
 
 
 #: Lines longer than this (in characters) are prose and never boilerplate.
 LONG_LINE = 300
 
 
+# The same features on an ASCII line, with the standard library's `re` (the
+# patterns above restricted to ASCII, where they match exactly the same).
+_ASCII_WORD = lazy_re(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
+_ASCII_TITLE_WORD = lazy_re(r"\b[A-Z0-9]")
+# What may follow the final punctuation of a sentence (see `_FINAL`).
+_CLOSERS = "'\"’”»)]"
+_FINAL_MARKS = ".!?。！？"
+
+
+def ends_sentence(text: str) -> bool:
+    """``_FINAL`` on the last 12 characters of a stripped line, in plain Python.
+
+    >>> ends_sentence("He left."), ends_sentence('"Go!"'), ends_sentence("Don't Miss . . ."), ends_sentence("Font:")
+    (True, True, False, False)
+    """
+    tail = text[-12:].rstrip(_CLOSERS)
+    if not tail or tail[-1] not in _FINAL_MARKS:
+        return False
+    # Not after `.` or `…`, nor after one of them and a space: `. . .`, `...!`
+    before = tail[-2:-1]
+    if before and (before in ".…" or (before.isspace() and tail[-3:-2] in (".", "…"))):
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _phrase_heads() -> frozenset[str]:
+    """First words of the shipped phrases, as :func:`_head` gives them."""
+    exact, prefixes = phrases()
+    return frozenset(_head(p) for p in (*exact, *prefixes))
+
+
+def _head(text: str) -> str:
+    """The first word of a line, normalised as :func:`normalise_line` would
+    leave it: a line whose head is not a phrase's head matches no phrase."""
+    parts = text.split(None, 1)
+    return parts[0].casefold().rstrip(_TRAILING_CHARS) if parts else ""
+
+
+def is_phrase(text: str) -> bool:
+    """Is the stripped line ``text`` (at most 200 characters) a line of the
+    shipped phrase list (BP001)?"""
+    if _head(text) not in _phrase_heads():
+        return False
+    exact, prefixes = phrases()
+    if len(text) > 80:  # longer than any whole-line phrase: prefixes only
+        return normalise_line(text[:100]).startswith(prefixes)
+    norm = normalise_line(text)
+    return norm in exact or norm.startswith(prefixes)
+
+
 class LineInfo:
     """What BP and IN rules need to know about one non-blank line."""
 
-    __slots__ = ("index", "start", "end", "text", "words", "final", "prose", "phrase", "wrapped")
+    __slots__ = (
+        "index", "start", "end", "text", "words", "final", "prose", "phrase", "wrapped", "raw_len",
+        "furniture", "stems",
+    )
 
-    def __init__(self, index: int, start: int, end: int, text: str) -> None:
+    def __init__(self, index: int, start: int, end: int, text: str, raw_len: int | None = None) -> None:
         self.index, self.start, self.end, self.text = index, start, end, text
+        #: Length of the line with its surrounding white space (BP001 skips long ones).
+        self.raw_len = len(text) if raw_len is None else raw_len
+        size = len(text)
+        plain = text.isascii()
         # Long lines are prose whatever their details: spare the regexes
         # (and count words by spaces: the count only has to pass 12).
-        long = len(text) > LONG_LINE
-        self.words = text.count(" ") + 1 if len(text) > 100 else len(_WORD.findall(text))
-        self.final = bool(_FINAL.search(text[-12:]))
+        long = size > LONG_LINE
+        if size > 100:
+            words = text.count(" ") + 1
+        else:
+            words = len((_ASCII_WORD if plain else _WORD).findall(text))
+        self.words = words
+        self.final = final = ends_sentence(text)
         # Prose: a line that reads as running text of the article. A line in
         # title case without final punctuation is a headline, however long.
-        if " | " in text and self.words <= 12:
+        if words <= 12 and " | " in text:
             self.prose = False  # `Schedules: A.F.C. | N.F.C.`: a menu row
-        elif long or self.final:
-            self.prose = long or self.words >= 5
+        elif long or final:
+            self.prose = long or words >= 5
+        elif words < 12:
+            self.prose = False
         else:
-            titled = len(_TITLE_WORD.findall(text)) >= 0.7 * self.words
-            self.prose = self.words >= 12 and not titled
+            titled = len((_ASCII_TITLE_WORD if plain else _TITLE_WORD).findall(text)) >= 0.7 * words
+            self.prose = not titled
         self.wrapped = False  # set by _join_wrapped
-        self.phrase = False
-        if len(text) <= 200:  # as BP001
-            exact, prefixes = phrases()
-            if len(text) > 80:  # longer than any whole-line phrase: prefixes only
-                self.phrase = normalise_line(text[:100]).startswith(prefixes)
-            else:
-                norm = normalise_line(text)
-                self.phrase = norm in exact or norm.startswith(prefixes)
+        self.furniture = self.stems = None  # computed when asked (has_furniture, line_stems)
+        self.phrase = size <= 200 and is_phrase(text)  # as BP001
 
 
 def line_infos(doc: Document) -> list[LineInfo]:
     """The non-blank lines of the document, trimmed, with their features."""
     text = doc.text
     out = []
+    append = out.append
     for span in doc.lines:
         raw = text[span.start : span.end]
         stripped = raw.strip()
         if not stripped:
             continue
-        start = span.start + (len(raw) - len(raw.lstrip()))
-        out.append(LineInfo(len(out), start, start + len(stripped), stripped))
+        lead = 0 if raw[0] == stripped[0] else raw.find(stripped[0])
+        start = span.start + lead
+        append(LineInfo(len(out), start, start + len(stripped), stripped, len(raw)))
     _join_wrapped(text, out)
     return out
 
@@ -198,7 +296,7 @@ def _goes_on(text: str) -> bool:
     """The line stops mid-sentence: on a letter, a digit or `,;-–—(`."""
     last = text[-1]
     return last.isalnum() or last in ",;-–—("
-_CONTINUES = regex.compile(r"^\p{Ll}\p{L}")
+_CONTINUES = lazy(r"^\p{Ll}\p{L}")
 
 
 def _join_wrapped(text: str, lines: list[LineInfo]) -> None:
@@ -214,6 +312,7 @@ def _join_wrapped(text: str, lines: list[LineInfo]) -> None:
         while (
             j + 1 < len(lines)
             and len(lines[j].text) >= 50
+            and not lines[j].final  # a finished sentence does not go on (spares the call)
             and _goes_on(lines[j].text)
             and _CONTINUES.match(lines[j + 1].text)
             and "\n" not in text[lines[j].end : lines[j + 1].start].replace("\n", "", 1)
@@ -248,9 +347,10 @@ def layout(doc: Document) -> tuple[list[LineInfo], int, int]:
         return lines, -1, -1
     blocks = [[prose[0]]]
     for index in prose[1:]:
-        gap = lines[blocks[-1][-1] + 1 : index]
-        furniture = sum(1 for l in gap if l.phrase or _FURNITURE.search(l.text))
-        if len(gap) >= ARTICLE_GAP or (len(gap) >= 2 and furniture):
+        gap = index - blocks[-1][-1] - 1  # non-prose lines since the last prose line
+        if gap >= ARTICLE_GAP or (
+            gap >= 2 and any(l.phrase or has_furniture(l) for l in lines[index - gap : index])
+        ):
             blocks.append([index])
         else:
             blocks[-1].append(index)
@@ -258,16 +358,16 @@ def layout(doc: Document) -> tuple[list[LineInfo], int, int]:
         return lines, prose[0], _trim_teasers(lines, prose[0], prose[-1])
     size = [sum(lines[i].end - lines[i].start for i in block) for block in blocks]
     main = max(range(len(blocks)), key=size.__getitem__)
-    body_stems = {w for i in blocks[main] for w in stems(lines[i].text)}
+    body_stems = {w for i in blocks[main] for w in line_stems(lines[i])}
 
     def carries_on(block: list[int]) -> bool:
-        own = {w for i in block for w in stems(lines[i].text)}
+        own = {w for i in block for w in line_stems(lines[i])}
         return bool(own) and sum(1 for w in own if w in body_stems) >= CARRY_ON * len(own)
 
     lo = hi = main
     while hi + 1 < len(blocks) and carries_on(blocks[hi + 1]):
         hi += 1
-        body_stems.update(w for i in blocks[hi] for w in stems(lines[i].text))
+        body_stems.update(w for i in blocks[hi] for w in line_stems(lines[i]))
     while lo > 0 and carries_on(blocks[lo - 1]):
         lo -= 1
     return lines, blocks[lo][0], _trim_teasers(lines, blocks[lo][0], blocks[hi][-1])
@@ -284,17 +384,23 @@ def _trim_teasers(lines: list[LineInfo], first: int, last: int) -> int:
     """
     if last - 3 <= first or lines[last - 1].prose:
         return last  # no title-and-teaser pair at the end: spare the counting
+    # Two pairs laid out as title and teaser, before counting any words.
+    if any(
+        not teaser.prose or title.prose or title.final
+        for teaser, title in ((lines[end], lines[end - 1]) for end in (last, last - 2))
+    ):
+        return last
     counts: dict[str, int] = {}
     for line in lines[first : last + 1]:
         if line.prose:
-            for w in set(stems(line.text)):
+            for w in set(line_stems(line)):
                 counts[w] = counts.get(w, 0) + 1
     end, pairs = last, 0
     while end - 1 > first:
         teaser, title = lines[end], lines[end - 1]
         if not teaser.prose or title.prose or title.final:
             break
-        own = set(stems(teaser.text))
+        own = set(line_stems(teaser))
         if len(own) < 3 or sum(1 for w in own if counts.get(w, 0) > 1) >= 0.25 * len(own):
             break
         end -= 2
@@ -305,12 +411,13 @@ def _trim_teasers(lines: list[LineInfo], first: int, last: int) -> int:
     # page's tail; a press review (`EDITORIAL IN EGYPT'S AL-AKHBAR` / its
     # quote) or an article with short subheadings has none.
     after = [l for l in lines[end + 1 :] if not l.prose and not _METADATA.search(l.text)]
-    if any(l.phrase or _FURNITURE.search(l.text) for l in after):
+    if any(l.phrase or has_furniture(l) for l in after):
         return end
     return last
 
 
-_STEM_WORD = regex.compile(r"\p{L}{4,}")
+_STEM_WORD = lazy(r"\p{L}{4,}")
+_ASCII_STEM_WORD = lazy_re(r"[a-z]{4,}")  # the same on case-folded ASCII text
 _COMMON = frozenset(
     "that this with from have they their them were will would which when what there "
     "about been also into more than said says after over other some such only just "
@@ -324,15 +431,65 @@ def stems(text: str) -> list[str]:
     >>> stems("Birthday greetings")
     ['birth', 'greet']
     """
-    return [w[:5] for w in _STEM_WORD.findall(text.casefold()) if w not in _COMMON]
+    folded = text.casefold()
+    words = (_ASCII_STEM_WORD if folded.isascii() else _STEM_WORD).findall(folded)
+    return [w[:5] for w in words if w not in _COMMON]
+
+
+def line_stems(line: LineInfo) -> list[str]:
+    """:func:`stems` of a line, computed once per line."""
+    if line.stems is None:
+        line.stems = stems(line.text)
+    return line.stems
+
+
+def has_furniture(line: LineInfo) -> bool:
+    """Does the line hold a word of page furniture (``_FURNITURE``)? Once per line."""
+    if line.furniture is None:
+        line.furniture = furniture_in(line.text)
+    return line.furniture
+
+
+# Every alternative of `_STRONG_FURNITURE` holds one of these, in lower case:
+# an ASCII line without any cannot match it (spares the slow regex).
+_STRONG_KEYS = (
+    "copyright", "all rights reserved", "filed under", "permalink", "trackback", "comment",
+    "click here", " in to", "terms ", "privacy ", "<a href=", "<img", "may not be ",
+    "full article contains ",
+)
+
+
+def has_strong_furniture(text: str) -> bool:
+    """``_STRONG_FURNITURE.search(text)``, with a cheap first check on ASCII text."""
+    if text.isascii():
+        low = text.lower()
+        if not any(key in low for key in _STRONG_KEYS):
+            return False
+    return bool(_STRONG_FURNITURE.search(text))
 
 
 def is_subheading(lines: list[LineInfo], index: int) -> bool:
     """A short line whose words the next, prose line takes up (`Trade ties` → `trade`)."""
     if index + 1 >= len(lines) or not lines[index + 1].prose:
         return False
-    own = set(stems(lines[index].text))
-    return bool(own & set(stems(lines[index + 1].text)))
+    own = set(line_stems(lines[index]))
+    return bool(own & set(line_stems(lines[index + 1])))
+
+
+def takes_up(lines: list[LineInfo], index: int) -> bool:
+    """A subheading that holds words of page furniture (`Market Share`,
+    `First Flat-Panel Auto Navigation Solutions`): the next, prose line takes
+    up those very words (`market share`, `navigation devices`) in a real
+    paragraph (12 words or more). `Listen to Gollust report`, `Video extract`
+    over `… condemned a videotape …`, `Post Your Comment:` over `Login or
+    Register to comment.` and `>> News - Apple …` stay furniture."""
+    if not is_subheading(lines, index) or lines[index + 1].words < 12:
+        return False
+    words = [w.casefold() for w in _FURNITURE.findall(lines[index].text)]
+    if not all(w.isalpha() for w in words):
+        return False  # symbols (`>>`, `|`, `©`) are never a subheading's
+    taken = set(_ANY_WORD.findall(lines[index + 1].text.casefold()))
+    return all(w in taken for w in words)
 
 
 def _runs(lines: list[LineInfo]) -> dict[int, int]:
@@ -352,7 +509,8 @@ def _runs(lines: list[LineInfo]) -> dict[int, int]:
     return out
 
 
-_NAME = regex.compile(r"\b\p{Lu}\p{Ll}{2,}")
+_ANY_WORD = lazy(r"\w+")
+_NAME = lazy(r"\b\p{Lu}\p{Ll}{2,}")
 
 
 def _names(text: str) -> set[str]:
@@ -403,6 +561,20 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
     lines, first, last = doc.memo(layout)
     if first < 0:
         return []
+    if first == 0 and last == len(lines) - 1 and all(l.prose for l in lines):
+        # The common case: every line is a paragraph of the story. Of the
+        # checks below only the notices at the body's edges can apply.
+        return [
+            (line, 0.9, "copyright, comment or log-in furniture")
+            for line in (lines[i] for i in sorted({1, last - 1, last}) if 1 <= i <= last)
+            if not line.phrase and line.words <= 30 and has_strong_furniture(line.text)
+        ]
+    return _general_layout_lines(doc, lines, first, last)
+
+
+def _general_layout_lines(doc: Document, lines: list[LineInfo], first: int, last: int) -> list:
+    """:func:`boilerplate_lines` of a text with short lines. Each analysis of
+    the whole text is made when a line first needs it."""
     tail = len(lines) - last - 1
     # Names of the story: a list after it that names them (a scorecard, a
     # roster) continues the story; a list of other stories mostly does not.
@@ -422,30 +594,118 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
         head_start -= 1
     head = lines[head_start:first]
     head_menu = len(head) >= 8 or len(head) >= 5 and sum(
-        1 for l in head if l.phrase or _FURNITURE.search(l.text)) >= 2
-    runs = _runs(lines)
-    markdown_table = any(_TABLE_SEPARATOR.match(l.text) for l in lines if l.text[0] in "|:-")
-    fenced = _fenced_code(lines)
+        1 for l in head if l.phrase or has_furniture(l)) >= 2
+    cache: dict[str, object] = {}
+
+    def runs() -> dict[int, int]:
+        if "runs" not in cache:
+            cache["runs"] = _runs(lines)
+        return cache["runs"]
+
+    def markdown_table() -> bool:
+        if "table" not in cache:
+            cache["table"] = any(_TABLE_SEPARATOR.match(l.text) for l in lines if l.text[0] in "|:-")
+        return cache["table"]
+
+    def fenced() -> set[int]:
+        if "fenced" not in cache:
+            text = doc.text
+            cache["fenced"] = _fenced_code(lines) if "```" in text or "~~~" in text else set()
+        return cache["fenced"]
+
     # Rows among rows of figures belong to a table of the story (a
-    # scorecard, results): `Tamim Iqbal` next to `c Styris b Mason 12`.
-    # Only the tail (and the three body lines before it) can be table rows.
-    figures = [False] * max(0, last - 2) + [
-        bool(_DATA_ROW.search(l.text) or _LIST_ROW.search(l.text)) and not _DATE.search(l.text)
-        for l in lines[max(0, last - 2) :]
-    ] if last + 1 < len(lines) else []
+    # scorecard, results, a press release's contacts): `Tamim Iqbal` next to
+    # `c Styris b Mason 12`. Only the tail (and the three body lines before
+    # it) can be table rows.
+    def figures() -> list[bool]:
+        if "figures" not in cache:
+            cache["figures"] = [False] * max(0, last - 2) + [
+                bool(_DATA_ROW.search(l.text) or _LIST_ROW.search(l.text) or _EMAIL_LINE.match(l.text))
+                and not _DATE.search(l.text)
+                for l in lines[max(0, last - 2) :]
+            ] if last + 1 < len(lines) else []
+            cache["tabular"] = sum(cache["figures"][last + 1 :]) >= 0.3 * max(1, len(lines) - last - 1)
+        return cache["figures"]
 
-    tabular_tail = sum(figures[last + 1 :]) >= 0.3 * max(1, len(lines) - last - 1)
+    def in_table(index: int, strict: bool = False) -> bool:
+        """Near rows of figures: three of them, or one in a tail of tables
+        (``strict``: three)."""
+        near = sum(figures()[max(0, index - 3) : index + 4])
+        return near >= 3 or (near >= 1 and cache["tabular"] and not strict)
 
-    def in_table(index: int) -> bool:
-        near = sum(figures[max(0, index - 3) : index + 4])
-        return near >= 3 or (near >= 1 and tabular_tail)
+    def table_label(line: LineInfo) -> bool:
+        """`CONTACT:`, `SCOREBOARD`: the label of a table of the story below it."""
+        text = line.text
+        return (
+            line.index > last and line.words <= 3 and (text.endswith(":") or text.isupper())
+            and line.index + 1 < len(lines) and in_table(line.index + 1)
+        )
 
     stem_cache: list[set[str]] = []
 
     def body_stems() -> set[str]:
         if not stem_cache:
-            stem_cache.append({w for l in lines[first : last + 1] if l.prose for w in stems(l.text)})
+            stem_cache.append({w for l in lines[first : last + 1] if l.prose for w in line_stems(l)})
         return stem_cache[0]
+
+    def verdict(line: LineInfo, furniture: bool) -> tuple[float, str] | None:
+        """What the layout says about a short line: (confidence, why) or None."""
+        if line.index > last:
+            # The page's tail: furniture words anywhere, or a menu-like run.
+            # A line alone after the article needs two furniture words: an
+            # article may end on `What happens next`.
+            hits = len(_FURNITURE.findall(line.text)) if furniture else 0
+            if (hits >= 2 or (hits and tail >= 2)) and (line.words <= 12 or "|" in line.text):
+                return 0.85, "page-furniture words after the end of the article"
+            if (
+                tail >= 3 and not line.prose and not in_table(line.index)
+                and not _LIST_ROW.search(line.text) and not _DATA_ROW.search(line.text)
+                # `9. Don Cheadle` of a top-ten list, not `1. NBC U, As In
+                # University: Peacock Net Heads To College` of a most-read list
+                and not (_NUMBERED_ITEM.search(line.text) and line.words <= 4)
+                and not (line.words <= 3 and _names_the_story(line.text, body_names()))
+            ):
+                return 0.8, f"one of {tail} short lines after the end of the article"
+            if (
+                tail >= 3 and line.prose and not line.wrapped and _next_to_short_line(lines, line.index)
+                # a footnote under a roster: `* - Players currently with …`
+                and not in_table(line.index, strict=True)
+                and _foreign_to(line.text, body_stems())
+            ):
+                return 0.7, "a teaser of another story after the end of the article"
+            return None
+        if (
+            first < line.index < last and runs().get(line.index, 0) >= ARTICLE_GAP
+            and not _DATA_ROW.search(line.text) and not _LIST_ROW.search(line.text)
+            and not _LIST_ITEM.search(line.text)
+        ):
+            return 0.75, f"part of a menu of {runs()[line.index]} short lines inside the article"
+        if head_start <= line.index < first and head_menu and not _DATA_ROW.search(line.text):
+            return 0.8, f"part of a menu of {first - 1} short lines before the article"
+        if furniture:
+            where = "before the start of" if line.index < first else "inside"
+            return 0.85, f"page-furniture words in a short line {where} the article"
+        return None
+
+    def story_line(line: LineInfo, furniture: bool) -> bool:
+        """A line of the story itself, whatever the layout says: a signature,
+        markup, a table row, a dateline, a subheading, a table's label."""
+        text = line.text
+        if _SIGNATURE.match(text) or _MARKUP.search(text):
+            return True
+        if text.startswith("|") and text.endswith("|") and markdown_table():
+            return True
+        if line.index in fenced():
+            return True
+        # Datelines and bylines sit next to the article; deep in the tail a
+        # date heads a list of other stories.
+        if line.words <= 8 and line.index <= last + 2 and _METADATA.search(text):
+            return True
+        if line.index <= last and (
+            takes_up(lines, line.index) if furniture else is_subheading(lines, line.index)
+        ):
+            return True  # `Market Share` over `Sony BMG's market share of albums …`
+        return table_label(line)
 
     out = []
     for line in lines:
@@ -454,56 +714,15 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
         # Inside the body only its edges can hold a notice (`© 2008 AP. All
         # rights reserved.` ends it); spare the regex on every paragraph.
         edge = not (first + 1 < line.index < last - 1) or not line.prose
-        if edge and line.words <= 30 and _STRONG_FURNITURE.search(line.text):
+        if edge and line.words <= 30 and has_strong_furniture(line.text):
             out.append((line, 0.9, "copyright, comment or log-in furniture"))
             continue
         if line.index <= last and (line.prose or line.final or line.words > 8):
             continue  # the article's own sentences
-        if _SIGNATURE.match(line.text) or _MARKUP.search(line.text):
-            continue
-        if markdown_table and line.text.startswith("|") and line.text.endswith("|"):
-            continue
-        if line.index in fenced:
-            continue
-        # Datelines and bylines sit next to the article; deep in the tail a
-        # date heads a list of other stories.
-        if line.words <= 8 and line.index <= last + 2 and _METADATA.search(line.text):
-            continue
-        furniture = bool(_FURNITURE.search(line.text))
-        if not furniture and line.index <= last and is_subheading(lines, line.index):
-            continue
-        if line.index > last:
-            # The page's tail: furniture words anywhere, or a menu-like run.
-            # A line alone after the article needs two furniture words: an
-            # article may end on `What happens next`.
-            hits = len(_FURNITURE.findall(line.text)) if furniture else 0
-            if (hits >= 2 or (hits and tail >= 2)) and (line.words <= 12 or "|" in line.text):
-                out.append((line, 0.85, "page-furniture words after the end of the article"))
-            elif (
-                tail >= 3 and not line.prose and not in_table(line.index)
-                and not _LIST_ROW.search(line.text) and not _DATA_ROW.search(line.text)
-                # `9. Don Cheadle` of a top-ten list, not `1. NBC U, As In
-                # University: Peacock Net Heads To College` of a most-read list
-                and not (_NUMBERED_ITEM.search(line.text) and line.words <= 4)
-                and not (line.words <= 3 and _names_the_story(line.text, body_names()))
-            ):
-                out.append((line, 0.8, f"one of {tail} short lines after the end of the article"))
-            elif (
-                tail >= 3 and line.prose and not line.wrapped and _next_to_short_line(lines, line.index)
-                and _foreign_to(line.text, body_stems())
-            ):
-                out.append((line, 0.7, "a teaser of another story after the end of the article"))
-        elif (
-            first < line.index < last and runs.get(line.index, 0) >= ARTICLE_GAP
-            and not _DATA_ROW.search(line.text) and not _LIST_ROW.search(line.text)
-            and not _LIST_ITEM.search(line.text)
-        ):
-            out.append((line, 0.75, f"part of a menu of {runs[line.index]} short lines inside the article"))
-        elif head_start <= line.index < first and head_menu and not _DATA_ROW.search(line.text):
-            out.append((line, 0.8, f"part of a menu of {first - 1} short lines before the article"))
-        elif furniture:
-            where = "before the start of" if line.index < first else "inside"
-            out.append((line, 0.85, f"page-furniture words in a short line {where} the article"))
+        furniture = has_furniture(line)
+        found = verdict(line, furniture)
+        # The exceptions are checked only for the few lines the layout
+        # reports: they cost more than the verdict.
+        if found is not None and not story_line(line, furniture):
+            out.append((line, *found))
     return out
-
-
