@@ -627,17 +627,16 @@ def _general_layout_lines(doc: Document, lines: list[LineInfo], first: int, last
             cache["tabular"] = sum(cache["figures"][last + 1 :]) >= 0.3 * max(1, len(lines) - last - 1)
         return cache["figures"]
 
-    def in_table(index: int, strict: bool = False) -> bool:
-        """Near rows of figures: three of them, or one in a tail of tables
-        (``strict``: three)."""
+    def in_table(index: int) -> bool:
         near = sum(figures()[max(0, index - 3) : index + 4])
-        return near >= 3 or (near >= 1 and cache["tabular"] and not strict)
+        return near >= 3 or (near >= 1 and cache["tabular"])
 
     def table_label(line: LineInfo) -> bool:
-        """`CONTACT:`, `SCOREBOARD`: the label of a table of the story below it."""
+        """`CONTACT:`, `SCOREBOARD`: the label of a table of the story that
+        follows the article (as datelines do, within two lines of its end)."""
         text = line.text
         return (
-            line.index > last and line.words <= 3 and (text.endswith(":") or text.isupper())
+            last < line.index <= last + 2 and line.words <= 3 and (text.endswith(":") or text.isupper())
             and line.index + 1 < len(lines) and in_table(line.index + 1)
         )
 
@@ -668,8 +667,6 @@ def _general_layout_lines(doc: Document, lines: list[LineInfo], first: int, last
                 return 0.8, f"one of {tail} short lines after the end of the article"
             if (
                 tail >= 3 and line.prose and not line.wrapped and _next_to_short_line(lines, line.index)
-                # a footnote under a roster: `* - Players currently with …`
-                and not in_table(line.index, strict=True)
                 and _foreign_to(line.text, body_stems())
             ):
                 return 0.7, "a teaser of another story after the end of the article"

@@ -292,13 +292,6 @@ def test_bp002_scorecard_label_and_team_heading_are_content():
     assert bp(BODY + "\n".join(rows)) == []
 
 
-def test_bp002_footnote_under_a_roster_is_content():
-    roster = ["Scott Bolkan (Stanford University)", "Ryan Rosales (University of Virginia)",
-              "Tony Beltran (University of California)", "Jeff Campbell (University of North Carolina)",
-              "* - Players currently with the U.S. U-23 national team. They will be available only on Sunday, Jan. 13."]
-    assert bp(BODY + "\n".join(roster)) == []
-
-
 # -- fast paths agree with the regexes they stand in for ----------------------------
 
 FAST_PATH_LINES = [
