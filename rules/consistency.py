@@ -46,6 +46,8 @@ class MixedApostrophes(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
+        if "'" not in text or "’" not in text:
+            return  # both styles are needed for a mix
         straight = list(_STRAIGHT.finditer(text))
         curly = list(_CURLY.finditer(text))
         if not straight or not curly:

@@ -27,7 +27,7 @@ from detector.document import Document
 from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
 from detector.rules._lookalikes import GREEK_OR_CYRILLIC, describe_mix, is_glued_across_scripts, mixed_script_words, unmix
-from detector.rules._lossy import lossy_question_marks, token_around
+from detector.rules._lossy import lossy_question_marks, may_be_strong, token_around
 from detector.rules.mojibake import has_mojibake_pair
 
 # One or more U+FFFD REPLACEMENT CHARACTERs in a row.
@@ -165,8 +165,8 @@ class LossyQuestionMark(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if "?" not in text:
-            return
+        if "?" not in text or not may_be_strong(text):
+            return  # findings need an unmistakable `?` (`It?s`, `?We`) in the text
         candidates = lossy_question_marks(text)
         if not candidates:
             return
@@ -194,6 +194,7 @@ class LossyQuestionMark(Rule):
 # C0 controls except tab, line feed and carriage return, and DEL. NUL has
 # its own rule (EN012); C1 controls (`\x92` for `’`) are mojibake (MJ001).
 _CONTROL_RUN = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
 
 
 class ControlCharacter(Rule):
@@ -224,8 +225,13 @@ class ControlCharacter(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if text.replace("\n", "").replace("\t", "").replace("\r", "").isprintable():
-            return  # a fast first check: str methods run at memory speed
+        if text.isascii():
+            # A fast first check: bytes.translate deletes the printable ASCII
+            # and tab/line breaks in one C pass; anything left is a control.
+            if not text.encode("ascii").translate(None, _PRINTABLE_ASCII):
+                return
+        elif text.replace("\n", "").replace("\t", "").replace("\r", "").isprintable():
+            return  # str methods run at memory speed
         for m in _CONTROL_RUN.finditer(text):
             run = m.group()
             names = ", ".join(f"U+{ord(c):04X}" for c in run[:4]) + ("…" if len(run) > 4 else "")
