@@ -215,6 +215,12 @@ def _phrase_heads() -> frozenset[str]:
     return frozenset(_head(p) for p in (*exact, *prefixes))
 
 
+@lru_cache(maxsize=1)
+def _prefix_initials() -> frozenset[str]:
+    """First letters of the line prefixes of the phrase list (case-folded)."""
+    return frozenset(prefix[:1] for prefix in phrases()[1])
+
+
 def _head(text: str) -> str:
     """The first word of a line, normalised as :func:`normalise_line` would
     leave it: a line whose head is not a phrase's head matches no phrase."""
@@ -225,11 +231,13 @@ def _head(text: str) -> str:
 def is_phrase(text: str) -> bool:
     """Is the stripped line ``text`` (at most 200 characters) a line of the
     shipped phrase list (BP001)?"""
-    if _head(text) not in _phrase_heads():
-        return False
     exact, prefixes = phrases()
     if len(text) > 80:  # longer than any whole-line phrase: prefixes only
+        if text[0].casefold()[:1] not in _prefix_initials():
+            return False
         return normalise_line(text[:100]).startswith(prefixes)
+    if _head(text) not in _phrase_heads():
+        return False
     norm = normalise_line(text)
     return norm in exact or norm.startswith(prefixes)
 
