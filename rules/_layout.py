@@ -16,7 +16,7 @@ from re import ASCII
 from importlib.resources import files
 
 from detector.document import Document
-from detector.rules._lazy import lazy, lazy_re
+from detector.rules._lazy import REGEX_WHITE_SPACE, lazy, lazy_re
 
 _TRAILING_CHARS = " .!…:"
 
@@ -203,7 +203,7 @@ def ends_sentence(text: str) -> bool:
         return False
     # Not after `.` or `…`, nor after one of them and a space: `. . .`, `...!`
     before = tail[-2:-1]
-    if before and (before in ".…" or (before.isspace() and tail[-3:-2] in (".", "…"))):
+    if before and (before in ".…" or (before in REGEX_WHITE_SPACE and tail[-3:-2] in (".", "…"))):
         return False
     return True
 

@@ -15,6 +15,13 @@ from __future__ import annotations
 
 import re
 
+#: The characters ``\\s`` matches in the ``regex`` module: Python's own idea
+#: of white space (``str.isspace``, ``str.strip``) adds U+001C to U+001F.
+REGEX_WHITE_SPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "pattern", "flags")
 
 

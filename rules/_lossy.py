@@ -12,42 +12,44 @@ from __future__ import annotations
 
 import regex
 
+from detector.rules._lazy import lazy
+
 # `?` between a letter and an English contraction ending: `It?s`, `They?re`.
-_LOSSY_CONTRACTION = regex.compile(
+_LOSSY_CONTRACTION = lazy(
     r"(?<=[\p{L}\p{N}])\?(?=(?:s|t|re|ve|ll|d|m|S|T|RE|VE|LL|D|M)(?![\p{L}\p{N}]))"
 )
 # `?` between two letters: `Dadullah?who`, `Ex?Delhi`, `d?Ivoire`.
-_LOSSY_IN_WORD = regex.compile(r"(?<=\p{L})\?(?=\p{L})(?!\u00e2[?\u20ac])")  # not `it?â??` (MJ002)
+_LOSSY_IN_WORD = lazy(r"(?<=\p{L})\?(?=\p{L})(?!\u00e2[?\u20ac])")  # not `it?â??` (MJ002)
 # `?` opening a word after a space, bracket or line start: `?We have`, `(?Step Up`.
-_LOSSY_OPENING = regex.compile(r"(?<=^|[\s(\[])\?(?=[\p{L}\p{N}])", regex.MULTILINE)
+_LOSSY_OPENING = lazy(r"(?<=^|[\s(\[])\?(?=[\p{L}\p{N}])", regex.MULTILINE)
 # ` ? ` between two words, where a dash stood: `CAIRO (AFP) ? France`.
-_LOSSY_DASH = regex.compile(r"(?<=[\p{L}\p{N})\]?.,;:][ \t])\?(?=[ \t]+[\p{L}\p{N}(?])")
+_LOSSY_DASH = lazy(r"(?<=[\p{L}\p{N})\]?.,;:][ \t])\?(?=[ \t]+[\p{L}\p{N}(?])")
 # A dash after a news dateline: `WASHINGTON (Reuters) ? The`, `GLENDALE ? Oklahoma`.
-_LOSSY_DATELINE = regex.compile(
+_LOSSY_DATELINE = lazy(
     r"(?<=^[\p{Lu}][\p{Lu}\p{N} .,'’-]*(?:\([\p{L} .,'-]+\))?[ \t])\?(?=[ \t]+[\p{L}\p{N}(?])",
     regex.MULTILINE,
 )
 # A closing quote after a comma, or after a full stop at the end of a line:
 # `jacket,? Mike Horn said`, `went back down.?`. No question is written so.
-_LOSSY_AFTER_COMMA = regex.compile(r"(?<=[\p{L}\p{N}],)\?(?=\s|$)", regex.MULTILINE)
-_LOSSY_AFTER_FULL_STOP = regex.compile(r"(?<=\p{Ll}\p{Ll}\.)\?(?=[ \t]*$)", regex.MULTILINE)
+_LOSSY_AFTER_COMMA = lazy(r"(?<=[\p{L}\p{N}],)\?(?=\s|$)", regex.MULTILINE)
+_LOSSY_AFTER_FULL_STOP = lazy(r"(?<=\p{Ll}\p{Ll}\.)\?(?=[ \t]*$)", regex.MULTILINE)
 # A run of `?` standing alone, where a word in another script was: `Português | ??? | ????`.
-_LOSSY_RUN = regex.compile(r"(?<=^|[\s|(\[])\?{2,}(?=$|[\s|)\]])", regex.MULTILINE)
+_LOSSY_RUN = lazy(r"(?<=^|[\s|(\[])\?{2,}(?=$|[\s|)\]])", regex.MULTILINE)
 # A line that is only `?`, where an icon or bullet was.
-_LOSSY_LONE_LINE = regex.compile(r"^\?$", regex.MULTILINE)
+_LOSSY_LONE_LINE = lazy(r"^\?$", regex.MULTILINE)
 # `? ` opening a line, where a bullet or dash stood: `? Super Bowl XLII`.
-_LOSSY_BULLET = regex.compile(r"^\?(?=[ \t]+[\p{L}\p{N}(])", regex.MULTILINE)
+_LOSSY_BULLET = lazy(r"^\?(?=[ \t]+[\p{L}\p{N}(])", regex.MULTILINE)
 # `?` after a plural before a lowercase word: `the Lakers? locker room`.
-_LOSSY_PLURAL_POSSESSIVE = regex.compile(r"(?<=\p{L}[sS])\?(?= \p{Ll})")
+_LOSSY_PLURAL_POSSESSIVE = lazy(r"(?<=\p{L}[sS])\?(?= \p{Ll})")
 # `?` between digits, where an en dash or a minute mark stood: `1990?2000`, `1?32.7`.
-_LOSSY_BETWEEN_DIGITS = regex.compile(r"(?<=\p{N})\?(?=\p{N})")
+_LOSSY_BETWEEN_DIGITS = lazy(r"(?<=\p{N})\?(?=\p{N})")
 # `?` after a comma or a single full stop: `restaurant,? reports`, `versatility.?`.
-_LOSSY_AFTER_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}][,;]|[\p{L}\p{N}]\.)\?(?=[\s,;)]|$)", regex.MULTILINE)
+_LOSSY_AFTER_PUNCT = lazy(r"(?<=[\p{L}\p{N}][,;]|[\p{L}\p{N}]\.)\?(?=[\s,;)]|$)", regex.MULTILINE)
 # A `?` ending a word: a closing quote only if an opening `?` is still open.
-_LOSSY_CLOSING = regex.compile(r"(?<=[\p{L}\p{N}.,!?])\?(?=[\s,.;:)!]|$)", regex.MULTILINE)
-_QUOTE = regex.compile(r"[\"“”]")
+_LOSSY_CLOSING = lazy(r"(?<=[\p{L}\p{N}.,!?])\?(?=[\s,.;:)!]|$)", regex.MULTILINE)
+_QUOTE = lazy(r"[\"“”]")
 # Where `?` is syntax: a token holding a URL, a path, a query string or markup.
-_URL_LIKE = regex.compile(r"://|www\.|^/|\w/[\w.-]+/|\.(?:php|aspx?|jsp|cgi|html?)\b|[=&<>]")
+_URL_LIKE = lazy(r"://|www\.|^/|\w/[\w.-]+/|\.(?:php|aspx?|jsp|cgi|html?)\b|[=&<>]")
 # (pattern, what was lost, strong, has a space before the `?`), most trusted first.
 _LOSSY_PATTERNS = (
     (_LOSSY_CONTRACTION, "apostrophe", True, False),

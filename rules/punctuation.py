@@ -10,6 +10,7 @@ import regex
 from detector.document import Document
 from detector.finding import Finding, Severity
 from detector.rule import Rule
+from detector.rules._lazy import REGEX_WHITE_SPACE, lazy
 
 
 class UnopenedClosingQuote(Rule):
@@ -68,10 +69,10 @@ class UnopenedClosingQuote(Rule):
                     )
 
 
-_CURLY_DOUBLE = regex.compile(r"[“”]")
-_QUOTE_ENTITY = regex.compile(r"&(?:quot|[lr]dquo|#34|#822[01]|#x201[cd]);", regex.IGNORECASE)
+_CURLY_DOUBLE = lazy(r"[“”]")
+_QUOTE_ENTITY = lazy(r"&(?:quot|[lr]dquo|#34|#822[01]|#x201[cd]);", regex.IGNORECASE)
 # A `?` standing for a lost quote: `It?s`, ` ?Fire`, `globally,? Universal`.
-_LOST_QUOTE = regex.compile(r"\?(?:(?<=\p{L}\?)\p{Ll}|(?<=(?:^|\s)\?)\p{L}|(?<=[,.]\?)(?:\s|$))", regex.MULTILINE)
+_LOST_QUOTE = lazy(r"\?(?:(?<=\p{L}\?)\p{Ll}|(?<=(?:^|\s)\?)\p{L}|(?<=[,.]\?)(?:\s|$))", regex.MULTILINE)
 # A line that ends like a paragraph: final punctuation, a closing quote or bracket.
 _LINE_END_CHARS = frozenset('.!?…:"”’)]')
 
@@ -84,7 +85,8 @@ def paragraph_units(doc: Document) -> list[list]:
     units: list[list] = []
     joining = False
     for ln in doc.lines:
-        content = text[ln.start : ln.end].rstrip()
+        raw = text[ln.start : ln.end]
+        content = raw.rstrip()
         if not content:  # a blank line ends the paragraph
             joining = False
             continue
@@ -92,6 +94,9 @@ def paragraph_units(doc: Document) -> list[list]:
             units[-1].append(ln)
         else:
             units.append([ln])
+        if len(content) < len(raw) and raw[len(content) :].strip(REGEX_WHITE_SPACE):
+            # U+001C-U+001F are white space to str.rstrip, not to `\s`: the line ends on them
+            content = raw.rstrip(REGEX_WHITE_SPACE)
         joining = content[-1] not in _LINE_END_CHARS
     return units
 
@@ -99,7 +104,7 @@ def paragraph_units(doc: Document) -> list[list]:
 # A short quotation starting in lower case that stands alone after a
 # sentence end (a lower-case word, then `.!?`) and before the line's end or
 # the next sentence: `… toward Russia. “strategic partner.”`
-_QUOTE_FRAGMENT = regex.compile(
+_QUOTE_FRAGMENT = lazy(
     r"(?<=\p{Ll}\p{Ll}[.!?…][”\"’]?[ \t]+)"
     r"(?P<quote>[“\"‘](?P<body>\p{Ll}[^“”\"\n]{0,80}?)[.!?,]?[”\"’][.!?]?)"
     r"(?=[ \t]*$|[ \t]+[“\"‘(]?\p{Lu})",
@@ -186,17 +191,16 @@ class DanglingQuoteFragment(Rule):
 
 _OPEN_TO_CLOSE = {"(": ")", "[": "]", "{": "}", "“": "”"}
 _CLOSE_TO_OPEN = {v: k for k, v in _OPEN_TO_CLOSE.items()}
-_BRACKET = regex.compile(r"[()\[\]{}“”]")
+_BRACKET = lazy(r"[()\[\]{}“”]")
 # `1)`, `a)`, `iv)` at the start of a line or after white space: list markers,
 # not closing brackets. `:)` `;-)` and the like: emoticons.
-_LIST_MARKER = regex.compile(r"[ \t]*(?:\p{N}{1,2}|\p{L}|[ivx]{1,4})\)", regex.VERSION1)
-_EMOTICON = regex.compile(r"(?:^|(?<=\s))[:;=][\-^']?[()\[\]]", regex.VERSION1)
+_LIST_MARKER = lazy(r"[ \t]*(?:\p{N}{1,2}|\p{L}|[ivx]{1,4})\)", regex.VERSION1)
+_EMOTICON = lazy(r"(?:^|(?<=\s))[:;=][\-^']?[()\[\]]", regex.VERSION1)
 # `1)`, `b)` inside a line: an inline list, when no bracket is open.
-_INLINE_MARKER = regex.compile(r"(?:^|(?<=\s))(?:\p{N}{1,2}|\p{L})\)", regex.VERSION1)
+_INLINE_MARKER = lazy(r"(?:^|(?<=\s))(?:\p{N}{1,2}|\p{L})\)", regex.VERSION1)
 # One character of those patterns, checked at a closing bracket (see _is_inline_marker).
-_MARKER_CHAR = regex.compile(r"[\p{N}\p{L}]")
-_NUMBER_CHAR = regex.compile(r"\p{N}")
-_SPACE = regex.compile(r"\s")
+_MARKER_CHAR = lazy(r"[\p{N}\p{L}]")
+_NUMBER_CHAR = lazy(r"\p{N}")
 class UnbalancedBracket(Rule):
     """## What it does
     Finds an opening bracket or curly quote (`(`, `[`, `“`) left unclosed in
@@ -341,8 +345,8 @@ class UnbalancedBracket(Rule):
 
 
 def _is_space(ch: str) -> bool:
-    """``\\s`` of the ``regex`` module (ASCII ones first: the common case)."""
-    return ch in " \t\n\r\f\v" or (not ch.isascii() and bool(_SPACE.match(ch)))
+    """``\\s`` of the ``regex`` module."""
+    return ch in REGEX_WHITE_SPACE
 
 
 def _after_space(text: str, at: int) -> bool:
