@@ -110,7 +110,7 @@ def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tup
         line_end = text.find("\n", o)
         line_end = len(text) if line_end < 0 else line_end
         quote = _QUOTE.search(text, o + 1, line_end)  # a real quote mark ends the search
-        m = _LOSSY_CLOSING.search(text, o + 2, quote.start() if quote else line_end)
+        m = _closing_of(text, o + 2, quote.start() if quote else line_end)
         if m and m.start() not in found:
             found[m.start()] = (m.end(), "closing quote", False)
     out = []
@@ -120,6 +120,30 @@ def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tup
         end, kind, strong = found[offset]
         out.append((offset, end, kind, strong))
     return out
+
+
+# After a `?`: another `?` (`?Sound like heaven? ? asks`), or a capital
+# (`?What for? You have given me …`): the `?` ends a question inside the
+# quotation, and the quotation closes further on.
+_THEN_ANOTHER_QUESTION_MARK = lazy(r"[ \t]+\?")
+_THEN_A_SENTENCE = lazy(r"[ \t]+\p{Lu}")
+
+
+def _closing_of(text: str, start: int, end: int):
+    """The `?` that closes a quotation opened by a lost quote, between
+    ``start`` and ``end``: the first that ends a word (``_LOSSY_CLOSING``),
+    passing over a real question mark inside the quotation."""
+    m = _LOSSY_CLOSING.search(text, start, end)
+    while m is not None:
+        if _THEN_ANOTHER_QUESTION_MARK.match(text, m.end()):
+            return None  # the next `?` closes it, and is reported on its own
+        if not _THEN_A_SENTENCE.match(text, m.end()):
+            return m
+        later = _LOSSY_CLOSING.search(text, m.end(), end)
+        if later is None:
+            return m  # no other candidate: the quotation closes here
+        m = later
+    return None
 
 
 def may_be_strong(text: str) -> bool:

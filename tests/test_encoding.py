@@ -335,3 +335,22 @@ def test_questions_that_look_like_lossy_patterns(text):
 def test_a_right_to_left_mark_alone_does_not_make_a_line_rtl():
     found = findings_of("the work sch\u200fedule might change", ("EN006",))
     assert [(f.match, f.start) for f in found] == [("\u200f", 12)]
+
+
+# -- EN003: a real question mark inside a quotation opened by a lost quote --------
+# (clean articles of the seed-11 suite: `?Sound like heaven? ? asks`, `?What for? You …`)
+
+
+def test_en003_question_inside_a_lost_quotation_is_not_its_closing_quote():
+    text = "?Sound like heaven? ? asks Tim Stevens at the AOL?s techno-blog.\n"
+    found = [(f.start, f.details["lost"]) for f in findings_of(text, ("EN003",))]
+    assert found == [(0, "opening quote"), (20, "dash"), (text.index("AOL?s") + 3, "apostrophe")]
+    text = "He replied, ?What for? You have given us one of the best days of our lives?. It?s humbling.\n"
+    found = [(f.start, f.details["lost"]) for f in findings_of(text, ("EN003",))]
+    assert found == [(12, "opening quote"), (text.index("lives?") + 5, "closing quote"), (text.index("It?s") + 2, "apostrophe")]
+
+
+def test_en003_closing_quote_before_a_capital_when_nothing_else_closes():
+    text = "He said ?No? Then he left. It?s over.\n"
+    found = [(f.start, f.details["lost"]) for f in findings_of(text, ("EN003",))]
+    assert found == [(8, "opening quote"), (11, "closing quote"), (29, "apostrophe")]
