@@ -122,10 +122,10 @@ def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tup
     return out
 
 
-# After a `?`: another `?` (`?Sound like heaven? ? asks`), or a capital
-# (`?What for? You have given me …`): the `?` ends a question inside the
-# quotation, and the quotation closes further on.
-_THEN_ANOTHER_QUESTION_MARK = lazy(r"[ \t]+\?")
+# After a `?`, a capital (`?What for? You have given me …`): the `?` may end
+# a question inside the quotation, which closes further on. (`? ?` is left
+# alone: `?Sound like heaven? ? asks` is a question and a lost closing quote,
+# `?tuppenny bloods? ? the children?s` a lost closing quote and a lost dash.)
 _THEN_A_SENTENCE = lazy(r"[ \t]+\p{Lu}")
 
 
@@ -135,8 +135,6 @@ def _closing_of(text: str, start: int, end: int):
     passing over a real question mark inside the quotation."""
     m = _LOSSY_CLOSING.search(text, start, end)
     while m is not None:
-        if _THEN_ANOTHER_QUESTION_MARK.match(text, m.end()):
-            return None  # the next `?` closes it, and is reported on its own
         if not _THEN_A_SENTENCE.match(text, m.end()):
             return m
         later = _LOSSY_CLOSING.search(text, m.end(), end)

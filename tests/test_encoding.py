@@ -342,9 +342,11 @@ def test_a_right_to_left_mark_alone_does_not_make_a_line_rtl():
 
 
 def test_en003_question_inside_a_lost_quotation_is_not_its_closing_quote():
-    text = "?Sound like heaven? ? asks Tim Stevens at the AOL?s techno-blog.\n"
+    # `? ?` stays ambiguous (a question and a lost closing quote, or a lost
+    # closing quote and a lost dash): the first `?` closes, as before.
+    text = "he had grown up on ?tuppenny bloods? ? the children?s comics.\n"
     found = [(f.start, f.details["lost"]) for f in findings_of(text, ("EN003",))]
-    assert found == [(0, "opening quote"), (20, "dash"), (text.index("AOL?s") + 3, "apostrophe")]
+    assert found == [(19, "opening quote"), (35, "closing quote"), (37, "dash"), (51, "apostrophe")]
     text = "He replied, ?What for? You have given us one of the best days of our lives?. It?s humbling.\n"
     found = [(f.start, f.details["lost"]) for f in findings_of(text, ("EN003",))]
     assert found == [(12, "opening quote"), (text.index("lives?") + 5, "closing quote"), (text.index("It?s") + 2, "apostrophe")]
