@@ -73,9 +73,12 @@ class BoilerplateLayout(Rule):
 
     Never reported: the first line (the headline), datelines and bylines
     (`N.Taylor--TNT`, `By Tobin Harshaw`, `June 16, 2022`), subheadings that
-    the next paragraph takes up (`Trade ties`), captions, tables and lists of
-    the story (scorecards, `9. Don Cheadle`), hard-wrapped paragraphs, code
-    and markup of plain-text documents. A short line alone is never enough.
+    the next paragraph takes up (`Trade ties`; `Market Share` over a
+    paragraph about market share, although `share` is a furniture word),
+    captions, tables and lists of the story (scorecards, `9. Don Cheadle`, a
+    press release's contacts) and their labels right after the article
+    (`SCOREBOARD`, `CONTACT:`), hard-wrapped paragraphs, code and markup of
+    plain-text documents. A short line alone is never enough.
 
     ## Why it matters
     A copy-paste of a web page keeps its menus, share bars and lists of other
