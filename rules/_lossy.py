@@ -90,6 +90,9 @@ def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tup
     pos = text.find("?")
     while pos >= 0:
         end = pos + 1
+        if _plain_question(text, pos):
+            pos = text.find("?", end)
+            continue
         for pattern, kind, strong, space_before in _LOSSY_PATTERNS:
             if skip_space_before and space_before:
                 continue
@@ -127,21 +130,30 @@ def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tup
 # alone: `?Sound like heaven? ? asks` is a question and a lost closing quote,
 # `?tuppenny bloods? ? the children?s` a lost closing quote and a lost dash.)
 _THEN_A_SENTENCE = lazy(r"[ \t]+\p{Lu}")
+# A quotation that asks a question: `What for?`, `Is it true?`.
+_QUESTION_WORD = lazy(
+    r"(?i:what|why|how|who|whom|whose|where|when|which|is|are|was|were|do|does|did|can|could"
+    r"|will|would|should|shall|may|might|must|have|has|had)\b"
+)
 
 
 def _closing_of(text: str, start: int, end: int):
-    """The `?` that closes a quotation opened by a lost quote, between
-    ``start`` and ``end``: the first that ends a word (``_LOSSY_CLOSING``),
-    passing over a real question mark inside the quotation."""
-    m = _LOSSY_CLOSING.search(text, start, end)
+    """The `?` that closes a quotation opened by a lost quote at ``start - 2``:
+    the first between ``start`` and ``end`` that ends a word
+    (``_LOSSY_CLOSING``). When the quotation asks a question (`?What for? You
+    have given me … our lives?.`) and that `?` is followed by a capital, it
+    may be the question's own mark: a later one that is not followed by a
+    capital closes instead. (In `?Liberal? Victory for Romney?` the quotation
+    asks nothing: the first one closes.) A `?` after `?`, `!` or `.` always
+    closes (`separate?? Olmert said`)."""
+    first = m = _LOSSY_CLOSING.search(text, start, end)
+    if m is None or not _QUESTION_WORD.match(text, start - 1):
+        return first
     while m is not None:
-        if not _THEN_A_SENTENCE.match(text, m.end()):
+        if text[m.start() - 1] in "?!." or not _THEN_A_SENTENCE.match(text, m.end()):
             return m
-        later = _LOSSY_CLOSING.search(text, m.end(), end)
-        if later is None:
-            return m  # no other candidate: the quotation closes here
-        m = later
-    return None
+        m = _LOSSY_CLOSING.search(text, m.end(), end)
+    return first  # every one is followed by a capital: the first, as before
 
 
 def may_be_strong(text: str) -> bool:
@@ -164,6 +176,21 @@ def may_be_strong(text: str) -> bool:
             return True
         at = text.find("?", at + 1)
     return False
+
+
+# What may follow a real question mark (`Why? The`, `why?"`, `(why?)`).
+_AFTER_A_QUESTION = frozenset(" \t\n\r\"')]")
+
+
+def _plain_question(text: str, at: int) -> bool:
+    """A `?` after a letter or digit (not `s`: `Lakers? locker`) and before
+    white space, a closing quote or bracket, or the end: no pattern of
+    ``_LOSSY_PATTERNS`` can match it (each needs a letter, digit or `?`
+    after it, or punctuation, a space, `s` or a line start before it), so
+    they are not tried. Most `?` of a text are such questions."""
+    before = text[at - 1] if at else ""
+    after = text[at + 1] if at + 1 < len(text) else ""
+    return before.isalnum() and before not in "sS" and (after == "" or after in _AFTER_A_QUESTION)
 
 
 def token_around(text: str, offset: int, limit: int = 200) -> str:

@@ -356,3 +356,10 @@ def test_en003_closing_quote_before_a_capital_when_nothing_else_closes():
     text = "He said ?No? Then he left. It?s over.\n"
     found = [(f.start, f.details["lost"]) for f in findings_of(text, ("EN003",))]
     assert found == [(8, "opening quote"), (11, "closing quote"), (29, "apostrophe")]
+
+
+def test_en003_quoted_word_in_a_title_case_headline_closes_at_once():
+    # The quotation asks nothing: `Liberal?` closes it although a capital follows.
+    text = "Recent Posts\nA ?Liberal? Victory for Romney? It?s early.\n"
+    found = [(f.start, f.details["lost"]) for f in findings_of(text, ("EN003",))]
+    assert found == [(15, "opening quote"), (23, "closing quote"), (text.index("It?s") + 2, "apostrophe")]
