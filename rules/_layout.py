@@ -205,23 +205,6 @@ def takes_up(lines: list[LineInfo], index: int) -> bool:
     return all(w in taken for w in words)
 
 
-def _runs(lines: list[LineInfo]) -> dict[int, int]:
-    """Length of the run of consecutive non-prose lines each line belongs to."""
-    out: dict[int, int] = {}
-    i = 0
-    while i < len(lines):
-        if lines[i].prose:
-            i += 1
-            continue
-        j = i
-        while j < len(lines) and not lines[j].prose:
-            j += 1
-        for k in range(i, j):
-            out[k] = j - i
-        i = j
-    return out
-
-
 _ANY_WORD = lazy(r"\w+")
 _NAME = lazy(r"\b\p{Lu}\p{Ll}{2,}")
 
@@ -310,10 +293,16 @@ def _general_layout_lines(doc: Document, lines: list[LineInfo], first: int, last
         1 for l in head if l.phrase or has_furniture(l)) >= 2
     cache: dict[str, object] = {}
 
-    def runs() -> dict[int, int]:
-        if "runs" not in cache:
-            cache["runs"] = _runs(lines)
-        return cache["runs"]
+    def run_length(index: int) -> int:
+        """Length of the run of non-prose lines holding line ``index`` (0 for a prose line)."""
+        if lines[index].prose:
+            return 0
+        lo = hi = index
+        while lo > 0 and not lines[lo - 1].prose:
+            lo -= 1
+        while hi + 1 < len(lines) and not lines[hi + 1].prose:
+            hi += 1
+        return hi - lo + 1
 
     def markdown_table() -> bool:
         if "table" not in cache:
@@ -385,11 +374,11 @@ def _general_layout_lines(doc: Document, lines: list[LineInfo], first: int, last
                 return 0.7, "a teaser of another story after the end of the article"
             return None
         if (
-            first < line.index < last and runs().get(line.index, 0) >= ARTICLE_GAP
+            first < line.index < last and run_length(line.index) >= ARTICLE_GAP
             and not _DATA_ROW.search(line.text) and not _LIST_ROW.search(line.text)
             and not _LIST_ITEM.search(line.text)
         ):
-            return 0.75, f"part of a menu of {runs()[line.index]} short lines inside the article"
+            return 0.75, f"part of a menu of {run_length(line.index)} short lines inside the article"
         if head_start <= line.index < first and head_menu and not _DATA_ROW.search(line.text):
             return 0.8, f"part of a menu of {first - 1} short lines before the article"
         if furniture:
