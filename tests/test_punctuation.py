@@ -147,3 +147,19 @@ def test_quote_fragment_candidates_cover_every_match():
     )
     assert [m.span() for m in _quote_fragments(text)] == [m.span() for m in _QUOTE_FRAGMENT.finditer(text)]
     assert len(list(_quote_fragments(text))) >= 3
+
+
+def test_regex_white_space_is_what_backslash_s_matches():
+    import regex
+
+    from detector.rules._lazy import REGEX_WHITE_SPACE
+
+    matched = "".join(chr(c) for c in range(0x10000) if regex.match(r"\s", chr(c)))
+    assert matched == REGEX_WHITE_SPACE
+
+
+def test_a_line_ending_in_an_information_separator_runs_on():
+    # U+001C is white space to str.strip but not to `\s`: the line ends on it,
+    # not on its full stop, so it runs on and the bracket closes in the next line.
+    assert run("He said (it ended.\x1c\nthen it was over) nothing.\n", "PU003") == []
+    assert [f.code for f in run("He said (it ended.\n\nthen it was over) nothing.\n", "PU003")] == ["PU003", "PU003"]
