@@ -11,40 +11,25 @@ and which short lines around or inside it are page furniture.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib.resources import files
-
-import regex
-
 from detector.document import Document
-
-_TRAILING_CHARS = " .!…:"
-
-
-def normalise_line(line: str) -> str:
-    """Case-folded, spaces collapsed, final dots and exclamation marks dropped.
-
-    >>> normalise_line("  Please enter your comment! ")
-    'please enter your comment'
-    """
-    return " ".join(line.split()).casefold().rstrip(_TRAILING_CHARS)
-
-
-@lru_cache(maxsize=1)
-def phrases() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(whole-line phrases, line prefixes) from the shipped phrase list."""
-    exact, prefixes = set(), []
-    raw = files("detector.rules").joinpath("data/boilerplate_phrases.txt").read_text("utf-8")
-    for line in raw.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.endswith(" *"):
-            prefixes.append(normalise_line(line[:-2]) + " ")
-        else:
-            exact.add(normalise_line(line))
-    return frozenset(exact), tuple(prefixes)
-
+from detector.rules._lazy import lazy
+from detector.rules._lines import (  # noqa: F401  (LineInfo, normalise_line, phrases…: used by BP and IN)
+    _FINAL,
+    _FURNITURE,
+    _FURNITURE_WORDS,
+    LONG_LINE,
+    LineInfo,
+    ends_sentence,
+    furniture_in,
+    has_furniture,
+    has_strong_furniture,
+    is_phrase,
+    line_infos,
+    line_stems,
+    normalise_line,
+    phrases,
+    stems,
+)
 
 # -- line features ---------------------------------------------------------------
 #
@@ -57,43 +42,15 @@ def phrases() -> tuple[frozenset[str], tuple[str, ...]]:
 # evidence: the vocabulary of page furniture, or a menu-like run at the edge
 # of the article.
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’\-][\p{L}\p{M}\p{Nd}]+)*")
-# Sentence-final punctuation, optionally followed by closing quotes/brackets.
-# A colon or an ellipsis is not final: `Font:`, `Bookmark with:`, `Don't Miss . . .`
-# are labels and teasers.
-_FINAL = regex.compile(r"(?<![.…]\s?)[.!?。！？]['\"’”»)\]]*\s*$")
 # A row of a list or table (`1. Bayliss (Ducati) 1'32.2`, `NEVADA 72, SAN JOSE 51`).
-_LIST_ROW = regex.compile(r"^\s*[-*•]\s|\d+\D+\d+\D+\d+")
+_LIST_ROW = lazy(r"^\s*[-*•]\s|\d+\D+\d+\D+\d+")
 # An item of the article's own list: numbered (`9. Don Cheadle`), or ending
 # like a clause (`lower business taxes;`, `topics included:`).
-_LIST_ITEM = regex.compile(r"^\s*\d{1,3}[.)]\s|[;:,]\s*$")
-_NUMBERED_ITEM = regex.compile(r"^\s*\d{1,3}[.)]\s|;\s*$")
-# Words of page furniture: sharing, comments, navigation, accounts, ads, legal.
-_FURNITURE = regex.compile(
-    r"""(?ix)
-    \b(?:share|shares|sharing|e-?mail(?:ed)?|print(?:er)?|comments?|reply|subscribe|subscription|
-       newsletter|sign[ -]?(?:up|in)|log[ -]?(?:in|out)|login|register|password|bookmark|
-       permalink|tags?|filed|posted|related|recommended|popular|trending|most|latest|
-       advertisement|advertising|ads|sponsored|copyright|rights|reserved|privacy|cookies?|
-       terms|menu|navigation|search|sitemap|home(?:page)?|rss|feeds?|widget|font|rate|rating|
-       enlarge|larger|gallery|slideshow|video|videos|photos?|watch|playing|watched|click|
-       follow|like|tweet|facebook|twitter|digg|reddit|delicious|stumbleupon|linkedin|
-       whatsapp|pinterest|instagram|youtube|google|yahoo|myspace|newsvine|technorati|
-       more|previous|next|prev|top|back|skip|continue|page|pages|archives?|print|
-       download|app|jobs|classifieds|weather|horoscopes?|puzzles|crosswords|contact|
-       faq|help|feedback|editor|letters|loading|javascript|headlines|poll|listen
-       # German, French, Spanish
-       |teilen|drucken|kommentare?|anmelden|abonnieren|werbung|anzeige|newsletter|startseite|
-       partager|imprimer|commentaires?|connexion|abonnez-vous|publicité|accueil|
-       compartir|imprimir|comentarios?|suscríbete|publicidad|inicio|portada)\b
-    # Korean: share, comments, subscribe, ads, log in, related articles, top
-    |공유|댓글|구독|광고|로그인|관련\s?기사|맨\s?위로
-    |©|\(c\)|[|»›•«‹]|>>|<<
-    """
-)
+_LIST_ITEM = lazy(r"^\s*\d{1,3}[.)]\s|[;:,]\s*$")
+_NUMBERED_ITEM = lazy(r"^\s*\d{1,3}[.)]\s|;\s*$")
 # An article's own signature lines: byline with agency (`N.Taylor--TNT`), a
 # plain `By …`, a credit, an e-mail address; never reported.
-_SIGNATURE = regex.compile(
+_SIGNATURE = lazy(
     r"""(?x)
     ^\s*(?:
       [\p{Lu}][\p{L}.\- ]{0,40}\s?--?\s?[\p{Lu}]{2,6}    # N.Taylor--TNT, J. Smith - AFP
@@ -104,23 +61,14 @@ _SIGNATURE = regex.compile(
     )\s*$
     """
 )
+# A line that is only an e-mail address: a press release's contact.
+_EMAIL_LINE = lazy(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 # Rows of a scorecard or roster that ends an article: `Scott Bolkan (Stanford
 # University)`, `c Martin b Mills`, `Oram 5-0-15-1 (1w)`, `New Zealand:`.
-_DATA_ROW = regex.compile(r"\(.*\)|\d+\s?[-–/.:']\s?\d|^\W*\d+\W*$")
-# Furniture that no article sentence says, even in a long line: copyright
-# notices, "filed under" and comment counters, log-in prompts.
-_STRONG_FURNITURE = regex.compile(
-    r"""(?ix)
-    ©|\bcopyright\s+(?:©|\(c\)|\d{4})|all\ rights\ reserved|\bfiled\ under\b|\bpermalink\b|\btrackback\b
-    |\b\d+\ comments?\b|\bcomments?\ \(\d+\)|\bclick\ here\b|\b(?:log|sign)\ in\ to\b
-    |\bterms\ (?:of\ (?:use|service)|and\ conditions)\b|\bprivacy\ (?:policy|statement)\b
-    |<a\ href=|<img\b|\bmay\ not\ be\ (?:re)?published\b|\bfull\ article\ contains\ \d+\ words\b
-    """
-)
-_TITLE_WORD = regex.compile(r"\b[\p{Lu}\d]")
+_DATA_ROW = lazy(r"\(.*\)|\d+\s?[-–/.:']\s?\d|^\W*\d+\W*$")
 # An article's own metadata: datelines, bylines, credits; never BP002.
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
-_METADATA = regex.compile(
+_METADATA = lazy(
     rf"""(?ix)
     \b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b
     |\b(?:writer|reporter|correspondent|columnist|contributor)\b
@@ -129,100 +77,16 @@ _METADATA = regex.compile(
     """
 )
 # A date (`December 16, 2007`, `08.01.2008`): lists of other stories carry them.
-_DATE = regex.compile(
+_DATE = lazy(
     rf"(?i)\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b"
 )
 # Code and markup of a plain-text document (Markdown source, config, shell):
 # fences, headings, [sections], braces, assignments, inline code. (Pipes and
 # `>` are left out: web menus use them too, `| Reprints | Single Page |`.)
-_MARKUP = regex.compile(r"^(?:```|~~~|#{1,6}\s|\[[\w.\-]+\](?:\s|$))|[{}=`]|\"[\w-]+\":\s|\^{3,}")
+_MARKUP = lazy(r"^(?:```|~~~|#{1,6}\s|\[[\w.\-]+\](?:\s|$))|[{}=`]|\"[\w-]+\":\s|\^{3,}")
 # The separator row of a Markdown table: `| --- | :---: |`.
-_TABLE_SEPARATOR = regex.compile(r"^\|?\s*:?-{3,}:?\s*\|")
-_VIDEO_TIME = regex.compile(r"(?:^|\s)(\d{1,2}:\d{2}(?::\d{2})?)\s*$")
-
-
-#: Lines longer than this (in characters) are prose and never boilerplate.
-LONG_LINE = 300
-
-
-class LineInfo:
-    """What BP and IN rules need to know about one non-blank line."""
-
-    __slots__ = ("index", "start", "end", "text", "words", "final", "prose", "phrase", "wrapped")
-
-    def __init__(self, index: int, start: int, end: int, text: str) -> None:
-        self.index, self.start, self.end, self.text = index, start, end, text
-        # Long lines are prose whatever their details: spare the regexes
-        # (and count words by spaces: the count only has to pass 12).
-        long = len(text) > LONG_LINE
-        self.words = text.count(" ") + 1 if len(text) > 100 else len(_WORD.findall(text))
-        self.final = bool(_FINAL.search(text[-12:]))
-        # Prose: a line that reads as running text of the article. A line in
-        # title case without final punctuation is a headline, however long.
-        if " | " in text and self.words <= 12:
-            self.prose = False  # `Schedules: A.F.C. | N.F.C.`: a menu row
-        elif long or self.final:
-            self.prose = long or self.words >= 5
-        else:
-            titled = len(_TITLE_WORD.findall(text)) >= 0.7 * self.words
-            self.prose = self.words >= 12 and not titled
-        self.wrapped = False  # set by _join_wrapped
-        self.phrase = False
-        if len(text) <= 200:  # as BP001
-            exact, prefixes = phrases()
-            if len(text) > 80:  # longer than any whole-line phrase: prefixes only
-                self.phrase = normalise_line(text[:100]).startswith(prefixes)
-            else:
-                norm = normalise_line(text)
-                self.phrase = norm in exact or norm.startswith(prefixes)
-
-
-def line_infos(doc: Document) -> list[LineInfo]:
-    """The non-blank lines of the document, trimmed, with their features."""
-    text = doc.text
-    out = []
-    for span in doc.lines:
-        raw = text[span.start : span.end]
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        start = span.start + (len(raw) - len(raw.lstrip()))
-        out.append(LineInfo(len(out), start, start + len(stripped), stripped))
-    _join_wrapped(text, out)
-    return out
-
-
-# A hard-wrapped line goes on in the next one: `… the two leaders since` /
-# `the invasion began.` Menus do not wrap: their lines stand alone.
-def _goes_on(text: str) -> bool:
-    """The line stops mid-sentence: on a letter, a digit or `,;-–—(`."""
-    last = text[-1]
-    return last.isalnum() or last in ",;-–—("
-_CONTINUES = regex.compile(r"^\p{Ll}\p{L}")
-
-
-def _join_wrapped(text: str, lines: list[LineInfo]) -> None:
-    """Mark the lines of hard-wrapped paragraphs as prose.
-
-    A text wrapped at 72 or 80 columns has lines of 8 to 12 words that end
-    mid-sentence: each looks like a short unpunctuated line, but together
-    they are a paragraph.
-    """
-    i = 0
-    while i < len(lines):
-        j = i
-        while (
-            j + 1 < len(lines)
-            and len(lines[j].text) >= 50
-            and _goes_on(lines[j].text)
-            and _CONTINUES.match(lines[j + 1].text)
-            and "\n" not in text[lines[j].end : lines[j + 1].start].replace("\n", "", 1)
-        ):
-            j += 1
-        if j > i and sum(l.words for l in lines[i : j + 1]) >= 12:
-            for line in lines[i : j + 1]:
-                line.prose = line.wrapped = True
-        i = j + 1
+_TABLE_SEPARATOR = lazy(r"^\|?\s*:?-{3,}:?\s*\|")
+_VIDEO_TIME = lazy(r"(?:^|\s)(\d{1,2}:\d{2}(?::\d{2})?)\s*$")
 
 
 #: A run of this many non-prose lines ends the article body: real articles
@@ -248,9 +112,10 @@ def layout(doc: Document) -> tuple[list[LineInfo], int, int]:
         return lines, -1, -1
     blocks = [[prose[0]]]
     for index in prose[1:]:
-        gap = lines[blocks[-1][-1] + 1 : index]
-        furniture = sum(1 for l in gap if l.phrase or _FURNITURE.search(l.text))
-        if len(gap) >= ARTICLE_GAP or (len(gap) >= 2 and furniture):
+        gap = index - blocks[-1][-1] - 1  # non-prose lines since the last prose line
+        if gap >= ARTICLE_GAP or (
+            gap >= 2 and any(l.phrase or has_furniture(l) for l in lines[index - gap : index])
+        ):
             blocks.append([index])
         else:
             blocks[-1].append(index)
@@ -258,16 +123,16 @@ def layout(doc: Document) -> tuple[list[LineInfo], int, int]:
         return lines, prose[0], _trim_teasers(lines, prose[0], prose[-1])
     size = [sum(lines[i].end - lines[i].start for i in block) for block in blocks]
     main = max(range(len(blocks)), key=size.__getitem__)
-    body_stems = {w for i in blocks[main] for w in stems(lines[i].text)}
+    body_stems = {w for i in blocks[main] for w in line_stems(lines[i])}
 
     def carries_on(block: list[int]) -> bool:
-        own = {w for i in block for w in stems(lines[i].text)}
+        own = {w for i in block for w in line_stems(lines[i])}
         return bool(own) and sum(1 for w in own if w in body_stems) >= CARRY_ON * len(own)
 
     lo = hi = main
     while hi + 1 < len(blocks) and carries_on(blocks[hi + 1]):
         hi += 1
-        body_stems.update(w for i in blocks[hi] for w in stems(lines[i].text))
+        body_stems.update(w for i in blocks[hi] for w in line_stems(lines[i]))
     while lo > 0 and carries_on(blocks[lo - 1]):
         lo -= 1
     return lines, blocks[lo][0], _trim_teasers(lines, blocks[lo][0], blocks[hi][-1])
@@ -284,17 +149,23 @@ def _trim_teasers(lines: list[LineInfo], first: int, last: int) -> int:
     """
     if last - 3 <= first or lines[last - 1].prose:
         return last  # no title-and-teaser pair at the end: spare the counting
+    # Two pairs laid out as title and teaser, before counting any words.
+    if any(
+        not teaser.prose or title.prose or title.final
+        for teaser, title in ((lines[end], lines[end - 1]) for end in (last, last - 2))
+    ):
+        return last
     counts: dict[str, int] = {}
     for line in lines[first : last + 1]:
         if line.prose:
-            for w in set(stems(line.text)):
+            for w in set(line_stems(line)):
                 counts[w] = counts.get(w, 0) + 1
     end, pairs = last, 0
     while end - 1 > first:
         teaser, title = lines[end], lines[end - 1]
         if not teaser.prose or title.prose or title.final:
             break
-        own = set(stems(teaser.text))
+        own = set(line_stems(teaser))
         if len(own) < 3 or sum(1 for w in own if counts.get(w, 0) > 1) >= 0.25 * len(own):
             break
         end -= 2
@@ -305,54 +176,37 @@ def _trim_teasers(lines: list[LineInfo], first: int, last: int) -> int:
     # page's tail; a press review (`EDITORIAL IN EGYPT'S AL-AKHBAR` / its
     # quote) or an article with short subheadings has none.
     after = [l for l in lines[end + 1 :] if not l.prose and not _METADATA.search(l.text)]
-    if any(l.phrase or _FURNITURE.search(l.text) for l in after):
+    if any(l.phrase or has_furniture(l) for l in after):
         return end
     return last
-
-
-_STEM_WORD = regex.compile(r"\p{L}{4,}")
-_COMMON = frozenset(
-    "that this with from have they their them were will would which when what there "
-    "about been also into more than said says after over other some such only just "
-    "most very like could should where while these those your then".split()
-)
-
-
-def stems(text: str) -> list[str]:
-    """Crude stems (first five letters) of the longer words of ``text``.
-
-    >>> stems("Birthday greetings")
-    ['birth', 'greet']
-    """
-    return [w[:5] for w in _STEM_WORD.findall(text.casefold()) if w not in _COMMON]
 
 
 def is_subheading(lines: list[LineInfo], index: int) -> bool:
     """A short line whose words the next, prose line takes up (`Trade ties` → `trade`)."""
     if index + 1 >= len(lines) or not lines[index + 1].prose:
         return False
-    own = set(stems(lines[index].text))
-    return bool(own & set(stems(lines[index + 1].text)))
+    own = set(line_stems(lines[index]))
+    return bool(own & set(line_stems(lines[index + 1])))
 
 
-def _runs(lines: list[LineInfo]) -> dict[int, int]:
-    """Length of the run of consecutive non-prose lines each line belongs to."""
-    out: dict[int, int] = {}
-    i = 0
-    while i < len(lines):
-        if lines[i].prose:
-            i += 1
-            continue
-        j = i
-        while j < len(lines) and not lines[j].prose:
-            j += 1
-        for k in range(i, j):
-            out[k] = j - i
-        i = j
-    return out
+def takes_up(lines: list[LineInfo], index: int) -> bool:
+    """A subheading that holds words of page furniture (`Market Share`,
+    `First Flat-Panel Auto Navigation Solutions`): the next, prose line takes
+    up those very words (`market share`, `navigation devices`) in a real
+    paragraph (12 words or more). `Listen to Gollust report`, `Video extract`
+    over `… condemned a videotape …`, `Post Your Comment:` over `Login or
+    Register to comment.` and `>> News - Apple …` stay furniture."""
+    if not is_subheading(lines, index) or lines[index + 1].words < 12:
+        return False
+    words = [w.casefold() for w in _FURNITURE.findall(lines[index].text)]
+    if not all(w.isalpha() for w in words):
+        return False  # symbols (`>>`, `|`, `©`) are never a subheading's
+    taken = set(_ANY_WORD.findall(lines[index + 1].text.casefold()))
+    return all(w in taken for w in words)
 
 
-_NAME = regex.compile(r"\b\p{Lu}\p{Ll}{2,}")
+_ANY_WORD = lazy(r"\w+")
+_NAME = lazy(r"\b\p{Lu}\p{Ll}{2,}")
 
 
 def _names(text: str) -> set[str]:
@@ -403,6 +257,20 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
     lines, first, last = doc.memo(layout)
     if first < 0:
         return []
+    if first == 0 and last == len(lines) - 1 and all(l.prose for l in lines):
+        # The common case: every line is a paragraph of the story. Of the
+        # checks below only the notices at the body's edges can apply.
+        return [
+            (line, 0.9, "copyright, comment or log-in furniture")
+            for line in (lines[i] for i in sorted({1, last - 1, last}) if 1 <= i <= last)
+            if not line.phrase and line.words <= 30 and has_strong_furniture(line.text)
+        ]
+    return _general_layout_lines(doc, lines, first, last)
+
+
+def _general_layout_lines(doc: Document, lines: list[LineInfo], first: int, last: int) -> list:
+    """:func:`boilerplate_lines` of a text with short lines. Each analysis of
+    the whole text is made when a line first needs it."""
     tail = len(lines) - last - 1
     # Names of the story: a list after it that names them (a scorecard, a
     # roster) continues the story; a list of other stories mostly does not.
@@ -422,30 +290,121 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
         head_start -= 1
     head = lines[head_start:first]
     head_menu = len(head) >= 8 or len(head) >= 5 and sum(
-        1 for l in head if l.phrase or _FURNITURE.search(l.text)) >= 2
-    runs = _runs(lines)
-    markdown_table = any(_TABLE_SEPARATOR.match(l.text) for l in lines if l.text[0] in "|:-")
-    fenced = _fenced_code(lines)
-    # Rows among rows of figures belong to a table of the story (a
-    # scorecard, results): `Tamim Iqbal` next to `c Styris b Mason 12`.
-    # Only the tail (and the three body lines before it) can be table rows.
-    figures = [False] * max(0, last - 2) + [
-        bool(_DATA_ROW.search(l.text) or _LIST_ROW.search(l.text)) and not _DATE.search(l.text)
-        for l in lines[max(0, last - 2) :]
-    ] if last + 1 < len(lines) else []
+        1 for l in head if l.phrase or has_furniture(l)) >= 2
+    cache: dict[str, object] = {}
 
-    tabular_tail = sum(figures[last + 1 :]) >= 0.3 * max(1, len(lines) - last - 1)
+    def run_length(index: int) -> int:
+        """Length of the run of non-prose lines holding line ``index`` (0 for a prose line)."""
+        if lines[index].prose:
+            return 0
+        lo = hi = index
+        while lo > 0 and not lines[lo - 1].prose:
+            lo -= 1
+        while hi + 1 < len(lines) and not lines[hi + 1].prose:
+            hi += 1
+        return hi - lo + 1
+
+    def markdown_table() -> bool:
+        if "table" not in cache:
+            cache["table"] = any(_TABLE_SEPARATOR.match(l.text) for l in lines if l.text[0] in "|:-")
+        return cache["table"]
+
+    def fenced() -> set[int]:
+        if "fenced" not in cache:
+            text = doc.text
+            cache["fenced"] = _fenced_code(lines) if "```" in text or "~~~" in text else set()
+        return cache["fenced"]
+
+    # Rows among rows of figures belong to a table of the story (a
+    # scorecard, results, a press release's contacts): `Tamim Iqbal` next to
+    # `c Styris b Mason 12`. Only the tail (and the three body lines before
+    # it) can be table rows.
+    def figures() -> list[bool]:
+        if "figures" not in cache:
+            cache["figures"] = [False] * max(0, last - 2) + [
+                bool(_DATA_ROW.search(l.text) or _LIST_ROW.search(l.text) or _EMAIL_LINE.match(l.text))
+                and not _DATE.search(l.text)
+                for l in lines[max(0, last - 2) :]
+            ] if last + 1 < len(lines) else []
+            cache["tabular"] = sum(cache["figures"][last + 1 :]) >= 0.3 * max(1, len(lines) - last - 1)
+        return cache["figures"]
 
     def in_table(index: int) -> bool:
-        near = sum(figures[max(0, index - 3) : index + 4])
-        return near >= 3 or (near >= 1 and tabular_tail)
+        near = sum(figures()[max(0, index - 3) : index + 4])
+        return near >= 3 or (near >= 1 and cache["tabular"])
+
+    def table_label(line: LineInfo) -> bool:
+        """`CONTACT:`, `SCOREBOARD`: the label of a table of the story that
+        follows the article (as datelines do, within two lines of its end)."""
+        text = line.text
+        return (
+            last < line.index <= last + 2 and line.words <= 3 and (text.endswith(":") or text.isupper())
+            and line.index + 1 < len(lines) and in_table(line.index + 1)
+        )
 
     stem_cache: list[set[str]] = []
 
     def body_stems() -> set[str]:
         if not stem_cache:
-            stem_cache.append({w for l in lines[first : last + 1] if l.prose for w in stems(l.text)})
+            stem_cache.append({w for l in lines[first : last + 1] if l.prose for w in line_stems(l)})
         return stem_cache[0]
+
+    def verdict(line: LineInfo, furniture: bool) -> tuple[float, str] | None:
+        """What the layout says about a short line: (confidence, why) or None."""
+        if line.index > last:
+            # The page's tail: furniture words anywhere, or a menu-like run.
+            # A line alone after the article needs two furniture words: an
+            # article may end on `What happens next`.
+            hits = len(_FURNITURE.findall(line.text)) if furniture else 0
+            if (hits >= 2 or (hits and tail >= 2)) and (line.words <= 12 or "|" in line.text):
+                return 0.85, "page-furniture words after the end of the article"
+            if (
+                tail >= 3 and not line.prose and not in_table(line.index)
+                and not _LIST_ROW.search(line.text) and not _DATA_ROW.search(line.text)
+                # `9. Don Cheadle` of a top-ten list, not `1. NBC U, As In
+                # University: Peacock Net Heads To College` of a most-read list
+                and not (_NUMBERED_ITEM.search(line.text) and line.words <= 4)
+                and not (line.words <= 3 and _names_the_story(line.text, body_names()))
+            ):
+                return 0.8, f"one of {tail} short lines after the end of the article"
+            if (
+                tail >= 3 and line.prose and not line.wrapped and _next_to_short_line(lines, line.index)
+                and _foreign_to(line.text, body_stems())
+            ):
+                return 0.7, "a teaser of another story after the end of the article"
+            return None
+        if (
+            first < line.index < last and run_length(line.index) >= ARTICLE_GAP
+            and not _DATA_ROW.search(line.text) and not _LIST_ROW.search(line.text)
+            and not _LIST_ITEM.search(line.text)
+        ):
+            return 0.75, f"part of a menu of {run_length(line.index)} short lines inside the article"
+        if head_start <= line.index < first and head_menu and not _DATA_ROW.search(line.text):
+            return 0.8, f"part of a menu of {first - 1} short lines before the article"
+        if furniture:
+            where = "before the start of" if line.index < first else "inside"
+            return 0.85, f"page-furniture words in a short line {where} the article"
+        return None
+
+    def story_line(line: LineInfo, furniture: bool) -> bool:
+        """A line of the story itself, whatever the layout says: a signature,
+        markup, a table row, a dateline, a subheading, a table's label."""
+        text = line.text
+        if _SIGNATURE.match(text) or _MARKUP.search(text):
+            return True
+        if text.startswith("|") and text.endswith("|") and markdown_table():
+            return True
+        if line.index in fenced():
+            return True
+        # Datelines and bylines sit next to the article; deep in the tail a
+        # date heads a list of other stories.
+        if line.words <= 8 and line.index <= last + 2 and _METADATA.search(text):
+            return True
+        if line.index <= last and (
+            takes_up(lines, line.index) if furniture else is_subheading(lines, line.index)
+        ):
+            return True  # `Market Share` over `Sony BMG's market share of albums …`
+        return table_label(line)
 
     out = []
     for line in lines:
@@ -454,56 +413,15 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
         # Inside the body only its edges can hold a notice (`© 2008 AP. All
         # rights reserved.` ends it); spare the regex on every paragraph.
         edge = not (first + 1 < line.index < last - 1) or not line.prose
-        if edge and line.words <= 30 and _STRONG_FURNITURE.search(line.text):
+        if edge and line.words <= 30 and has_strong_furniture(line.text):
             out.append((line, 0.9, "copyright, comment or log-in furniture"))
             continue
         if line.index <= last and (line.prose or line.final or line.words > 8):
             continue  # the article's own sentences
-        if _SIGNATURE.match(line.text) or _MARKUP.search(line.text):
-            continue
-        if markdown_table and line.text.startswith("|") and line.text.endswith("|"):
-            continue
-        if line.index in fenced:
-            continue
-        # Datelines and bylines sit next to the article; deep in the tail a
-        # date heads a list of other stories.
-        if line.words <= 8 and line.index <= last + 2 and _METADATA.search(line.text):
-            continue
-        furniture = bool(_FURNITURE.search(line.text))
-        if not furniture and line.index <= last and is_subheading(lines, line.index):
-            continue
-        if line.index > last:
-            # The page's tail: furniture words anywhere, or a menu-like run.
-            # A line alone after the article needs two furniture words: an
-            # article may end on `What happens next`.
-            hits = len(_FURNITURE.findall(line.text)) if furniture else 0
-            if (hits >= 2 or (hits and tail >= 2)) and (line.words <= 12 or "|" in line.text):
-                out.append((line, 0.85, "page-furniture words after the end of the article"))
-            elif (
-                tail >= 3 and not line.prose and not in_table(line.index)
-                and not _LIST_ROW.search(line.text) and not _DATA_ROW.search(line.text)
-                # `9. Don Cheadle` of a top-ten list, not `1. NBC U, As In
-                # University: Peacock Net Heads To College` of a most-read list
-                and not (_NUMBERED_ITEM.search(line.text) and line.words <= 4)
-                and not (line.words <= 3 and _names_the_story(line.text, body_names()))
-            ):
-                out.append((line, 0.8, f"one of {tail} short lines after the end of the article"))
-            elif (
-                tail >= 3 and line.prose and not line.wrapped and _next_to_short_line(lines, line.index)
-                and _foreign_to(line.text, body_stems())
-            ):
-                out.append((line, 0.7, "a teaser of another story after the end of the article"))
-        elif (
-            first < line.index < last and runs.get(line.index, 0) >= ARTICLE_GAP
-            and not _DATA_ROW.search(line.text) and not _LIST_ROW.search(line.text)
-            and not _LIST_ITEM.search(line.text)
-        ):
-            out.append((line, 0.75, f"part of a menu of {runs[line.index]} short lines inside the article"))
-        elif head_start <= line.index < first and head_menu and not _DATA_ROW.search(line.text):
-            out.append((line, 0.8, f"part of a menu of {first - 1} short lines before the article"))
-        elif furniture:
-            where = "before the start of" if line.index < first else "inside"
-            out.append((line, 0.85, f"page-furniture words in a short line {where} the article"))
+        furniture = has_furniture(line)
+        found = verdict(line, furniture)
+        # The exceptions are checked only for the few lines the layout
+        # reports: they cost more than the verdict.
+        if found is not None and not story_line(line, furniture):
+            out.append((line, *found))
     return out
-
-

@@ -5,9 +5,10 @@ Used by EN008 (:mod:`detector.rules.encoding`).
 
 from __future__ import annotations
 
-import re
 
 import regex
+
+from detector.rules._lazy import lazy, lazy_re
 
 # Cyrillic and Greek letters that look like Latin ones, and back.
 _CYRILLIC_TO_LATIN = dict(zip(
@@ -20,16 +21,16 @@ _LATIN_TO_GREEK = {v: k for k, v in _GREEK_TO_LATIN.items()}
 _TO_LATIN = {**_CYRILLIC_TO_LATIN, **_GREEK_TO_LATIN}
 _FROM_LATIN = {"Cyrillic": _LATIN_TO_CYRILLIC, "Greek": _LATIN_TO_GREEK}
 # A word mixing Latin with Cyrillic or Greek letters.
-_MIXED_SCRIPT_WORD = regex.compile(
+_MIXED_SCRIPT_WORD = lazy(
     r"(?=[\p{L}\p{M}]*\p{Latin})(?=[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}])[\p{L}\p{M}]{2,}"
 )
 # Any Greek or Cyrillic letter (stdlib `re`: a fast first check).
-GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u052f\u1c80-\u1c8f\u1f00-\u1fff\ua640-\ua69f]")
+GREEK_OR_CYRILLIC = lazy_re("[\u0370-\u03ff\u0400-\u052f\u1c80-\u1c8f\u1f00-\u1fff\ua640-\ua69f]")
 # A lowercase letter of one script followed by a capital of another.
-_GLUED_ACROSS_SCRIPTS = regex.compile(
+_GLUED_ACROSS_SCRIPTS = lazy(
     r"\p{Latin}(?<=\p{Ll})[\p{Cyrillic}\p{Greek}](?<=\p{Lu})|[\p{Cyrillic}\p{Greek}](?<=\p{Ll})\p{Latin}(?<=\p{Lu})"
 )
-_SCRIPT = regex.compile(r"(?P<Latin>\p{Latin})|(?P<Cyrillic>\p{Cyrillic})|(?P<Greek>\p{Greek})")
+_SCRIPT = lazy(r"(?P<Latin>\p{Latin})|(?P<Cyrillic>\p{Cyrillic})|(?P<Greek>\p{Greek})")
 
 
 def mixed_script_words(text: str):

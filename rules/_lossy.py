@@ -12,42 +12,44 @@ from __future__ import annotations
 
 import regex
 
+from detector.rules._lazy import lazy
+
 # `?` between a letter and an English contraction ending: `It?s`, `They?re`.
-_LOSSY_CONTRACTION = regex.compile(
+_LOSSY_CONTRACTION = lazy(
     r"(?<=[\p{L}\p{N}])\?(?=(?:s|t|re|ve|ll|d|m|S|T|RE|VE|LL|D|M)(?![\p{L}\p{N}]))"
 )
 # `?` between two letters: `Dadullah?who`, `Ex?Delhi`, `d?Ivoire`.
-_LOSSY_IN_WORD = regex.compile(r"(?<=\p{L})\?(?=\p{L})(?!\u00e2[?\u20ac])")  # not `it?â??` (MJ002)
+_LOSSY_IN_WORD = lazy(r"(?<=\p{L})\?(?=\p{L})(?!\u00e2[?\u20ac])")  # not `it?â??` (MJ002)
 # `?` opening a word after a space, bracket or line start: `?We have`, `(?Step Up`.
-_LOSSY_OPENING = regex.compile(r"(?<=^|[\s(\[])\?(?=[\p{L}\p{N}])", regex.MULTILINE)
+_LOSSY_OPENING = lazy(r"(?<=^|[\s(\[])\?(?=[\p{L}\p{N}])", regex.MULTILINE)
 # ` ? ` between two words, where a dash stood: `CAIRO (AFP) ? France`.
-_LOSSY_DASH = regex.compile(r"(?<=[\p{L}\p{N})\]?.,;:][ \t])\?(?=[ \t]+[\p{L}\p{N}(?])")
+_LOSSY_DASH = lazy(r"(?<=[\p{L}\p{N})\]?.,;:][ \t])\?(?=[ \t]+[\p{L}\p{N}(?])")
 # A dash after a news dateline: `WASHINGTON (Reuters) ? The`, `GLENDALE ? Oklahoma`.
-_LOSSY_DATELINE = regex.compile(
+_LOSSY_DATELINE = lazy(
     r"(?<=^[\p{Lu}][\p{Lu}\p{N} .,'’-]*(?:\([\p{L} .,'-]+\))?[ \t])\?(?=[ \t]+[\p{L}\p{N}(?])",
     regex.MULTILINE,
 )
 # A closing quote after a comma, or after a full stop at the end of a line:
 # `jacket,? Mike Horn said`, `went back down.?`. No question is written so.
-_LOSSY_AFTER_COMMA = regex.compile(r"(?<=[\p{L}\p{N}],)\?(?=\s|$)", regex.MULTILINE)
-_LOSSY_AFTER_FULL_STOP = regex.compile(r"(?<=\p{Ll}\p{Ll}\.)\?(?=[ \t]*$)", regex.MULTILINE)
+_LOSSY_AFTER_COMMA = lazy(r"(?<=[\p{L}\p{N}],)\?(?=\s|$)", regex.MULTILINE)
+_LOSSY_AFTER_FULL_STOP = lazy(r"(?<=\p{Ll}\p{Ll}\.)\?(?=[ \t]*$)", regex.MULTILINE)
 # A run of `?` standing alone, where a word in another script was: `Português | ??? | ????`.
-_LOSSY_RUN = regex.compile(r"(?<=^|[\s|(\[])\?{2,}(?=$|[\s|)\]])", regex.MULTILINE)
+_LOSSY_RUN = lazy(r"(?<=^|[\s|(\[])\?{2,}(?=$|[\s|)\]])", regex.MULTILINE)
 # A line that is only `?`, where an icon or bullet was.
-_LOSSY_LONE_LINE = regex.compile(r"^\?$", regex.MULTILINE)
+_LOSSY_LONE_LINE = lazy(r"^\?$", regex.MULTILINE)
 # `? ` opening a line, where a bullet or dash stood: `? Super Bowl XLII`.
-_LOSSY_BULLET = regex.compile(r"^\?(?=[ \t]+[\p{L}\p{N}(])", regex.MULTILINE)
+_LOSSY_BULLET = lazy(r"^\?(?=[ \t]+[\p{L}\p{N}(])", regex.MULTILINE)
 # `?` after a plural before a lowercase word: `the Lakers? locker room`.
-_LOSSY_PLURAL_POSSESSIVE = regex.compile(r"(?<=\p{L}[sS])\?(?= \p{Ll})")
+_LOSSY_PLURAL_POSSESSIVE = lazy(r"(?<=\p{L}[sS])\?(?= \p{Ll})")
 # `?` between digits, where an en dash or a minute mark stood: `1990?2000`, `1?32.7`.
-_LOSSY_BETWEEN_DIGITS = regex.compile(r"(?<=\p{N})\?(?=\p{N})")
+_LOSSY_BETWEEN_DIGITS = lazy(r"(?<=\p{N})\?(?=\p{N})")
 # `?` after a comma or a single full stop: `restaurant,? reports`, `versatility.?`.
-_LOSSY_AFTER_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}][,;]|[\p{L}\p{N}]\.)\?(?=[\s,;)]|$)", regex.MULTILINE)
+_LOSSY_AFTER_PUNCT = lazy(r"(?<=[\p{L}\p{N}][,;]|[\p{L}\p{N}]\.)\?(?=[\s,;)]|$)", regex.MULTILINE)
 # A `?` ending a word: a closing quote only if an opening `?` is still open.
-_LOSSY_CLOSING = regex.compile(r"(?<=[\p{L}\p{N}.,!?])\?(?=[\s,.;:)!]|$)", regex.MULTILINE)
-_QUOTE = regex.compile(r"[\"“”]")
+_LOSSY_CLOSING = lazy(r"(?<=[\p{L}\p{N}.,!?])\?(?=[\s,.;:)!]|$)", regex.MULTILINE)
+_QUOTE = lazy(r"[\"“”]")
 # Where `?` is syntax: a token holding a URL, a path, a query string or markup.
-_URL_LIKE = regex.compile(r"://|www\.|^/|\w/[\w.-]+/|\.(?:php|aspx?|jsp|cgi|html?)\b|[=&<>]")
+_URL_LIKE = lazy(r"://|www\.|^/|\w/[\w.-]+/|\.(?:php|aspx?|jsp|cgi|html?)\b|[=&<>]")
 # (pattern, what was lost, strong, has a space before the `?`), most trusted first.
 _LOSSY_PATTERNS = (
     (_LOSSY_CONTRACTION, "apostrophe", True, False),
@@ -88,6 +90,9 @@ def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tup
     pos = text.find("?")
     while pos >= 0:
         end = pos + 1
+        if _plain_question(text, pos):
+            pos = text.find("?", end)
+            continue
         for pattern, kind, strong, space_before in _LOSSY_PATTERNS:
             if skip_space_before and space_before:
                 continue
@@ -108,7 +113,7 @@ def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tup
         line_end = text.find("\n", o)
         line_end = len(text) if line_end < 0 else line_end
         quote = _QUOTE.search(text, o + 1, line_end)  # a real quote mark ends the search
-        m = _LOSSY_CLOSING.search(text, o + 2, quote.start() if quote else line_end)
+        m = _closing_of(text, o + 2, quote.start() if quote else line_end)
         if m and m.start() not in found:
             found[m.start()] = (m.end(), "closing quote", False)
     out = []
@@ -118,6 +123,74 @@ def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tup
         end, kind, strong = found[offset]
         out.append((offset, end, kind, strong))
     return out
+
+
+# After a `?`, a capital (`?What for? You have given me …`): the `?` may end
+# a question inside the quotation, which closes further on. (`? ?` is left
+# alone: `?Sound like heaven? ? asks` is a question and a lost closing quote,
+# `?tuppenny bloods? ? the children?s` a lost closing quote and a lost dash.)
+_THEN_A_SENTENCE = lazy(r"[ \t]+\p{Lu}")
+# A quotation that asks a question: `What for?`, `Is it true?`.
+_QUESTION_WORD = lazy(
+    r"(?i:what|why|how|who|whom|whose|where|when|which|is|are|was|were|do|does|did|can|could"
+    r"|will|would|should|shall|may|might|must|have|has|had)\b"
+)
+
+
+def _closing_of(text: str, start: int, end: int):
+    """The `?` that closes a quotation opened by a lost quote at ``start - 2``:
+    the first between ``start`` and ``end`` that ends a word
+    (``_LOSSY_CLOSING``). When the quotation asks a question (`?What for? You
+    have given me … our lives?.`) and that `?` is followed by a capital, it
+    may be the question's own mark: a later one that is not followed by a
+    capital closes instead. (In `?Liberal? Victory for Romney?` the quotation
+    asks nothing: the first one closes.) A `?` after `?`, `!` or `.` always
+    closes (`separate?? Olmert said`)."""
+    first = m = _LOSSY_CLOSING.search(text, start, end)
+    if m is None or not _QUESTION_WORD.match(text, start - 1):
+        return first
+    while m is not None:
+        if text[m.start() - 1] in "?!." or not _THEN_A_SENTENCE.match(text, m.end()):
+            return m
+        m = _LOSSY_CLOSING.search(text, m.end(), end)
+    return first  # every one is followed by a capital: the first, as before
+
+
+def may_be_strong(text: str) -> bool:
+    """Can any `?` of the text be a strong (unmistakable) lost character?
+
+    Every strong pattern has the `?` before a letter or digit (`It?s`,
+    `?We`), after a comma or a full stop (`jacket,?`, `down.?`), or between
+    spaces (`WASHINGTON (Reuters) ? The`): a `?` with none of these is a real
+    question mark or a weak case, and a text without a strong one gets no
+    finding. A few `str.find` calls instead of the patterns.
+
+    >>> may_be_strong("Why? Because. What?"), may_be_strong("It?s"), may_be_strong("said,? he")
+    (False, True, True)
+    """
+    at = text.find("?")
+    while at >= 0:
+        after = text[at + 1 : at + 2]
+        before = text[at - 1 : at] if at else ""
+        if after.isalnum() or before in (",", ".") or (before in (" ", "\t") and after in (" ", "\t")):
+            return True
+        at = text.find("?", at + 1)
+    return False
+
+
+# What may follow a real question mark (`Why? The`, `why?"`, `(why?)`).
+_AFTER_A_QUESTION = frozenset(" \t\n\r\"')]")
+
+
+def _plain_question(text: str, at: int) -> bool:
+    """A `?` after a letter or digit (not `s`: `Lakers? locker`) and before
+    white space, a closing quote or bracket, or the end: no pattern of
+    ``_LOSSY_PATTERNS`` can match it (each needs a letter, digit or `?`
+    after it, or punctuation, a space, `s` or a line start before it), so
+    they are not tried. Most `?` of a text are such questions."""
+    before = text[at - 1] if at else ""
+    after = text[at + 1] if at + 1 < len(text) else ""
+    return before.isalnum() and before not in "sS" and (after == "" or after in _AFTER_A_QUESTION)
 
 
 def token_around(text: str, offset: int, limit: int = 200) -> str:

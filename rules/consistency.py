@@ -9,13 +9,14 @@ import regex
 from detector.document import Document
 from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
+from detector.rules._lazy import lazy
 
 # An apostrophe between two Latin letters: `Russia's` / `Russia’s`. Not a
 # quote between letters of other scripts (`외교관’으로도`), and not the
 # elisions of French and Italian (`d’Italia`, `C’è`, `l'anno`) — a quoted
 # foreign sentence keeps its own convention.
-_STRAIGHT = regex.compile(r"(?<=\p{Latin})(?<!\b[ldcjmnstLDCJMNST]|\b[Qq]u)'(?=\p{Latin})", regex.VERSION1)
-_CURLY = regex.compile(r"(?<=\p{Latin})(?<!\b[ldcjmnstLDCJMNST]|\b[Qq]u)’(?=\p{Latin})", regex.VERSION1)
+_STRAIGHT = lazy(r"(?<=\p{Latin})(?<!\b[ldcjmnstLDCJMNST]|\b[Qq]u)'(?=\p{Latin})", regex.VERSION1)
+_CURLY = lazy(r"(?<=\p{Latin})(?<!\b[ldcjmnstLDCJMNST]|\b[Qq]u)’(?=\p{Latin})", regex.VERSION1)
 
 
 class MixedApostrophes(Rule):
@@ -46,6 +47,8 @@ class MixedApostrophes(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
+        if "'" not in text or "’" not in text:
+            return  # both styles are needed for a mix
         straight = list(_STRAIGHT.finditer(text))
         curly = list(_CURLY.finditer(text))
         if not straight or not curly:

@@ -17,7 +17,6 @@ and :mod:`detector.rules._lookalikes`):
 from __future__ import annotations
 
 import html
-import re
 import unicodedata
 from typing import Iterator
 
@@ -26,12 +25,13 @@ import regex
 from detector.document import Document
 from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
+from detector.rules._lazy import lazy, lazy_re
 from detector.rules._lookalikes import GREEK_OR_CYRILLIC, describe_mix, is_glued_across_scripts, mixed_script_words, unmix
-from detector.rules._lossy import lossy_question_marks, token_around
+from detector.rules._lossy import lossy_question_marks, may_be_strong, token_around
 from detector.rules.mojibake import has_mojibake_pair
 
 # One or more U+FFFD REPLACEMENT CHARACTERs in a row.
-REPLACEMENT_RUN = re.compile("\ufffd+")
+REPLACEMENT_RUN = lazy_re("\ufffd+")
 
 
 def _line_no(doc: Document, offset: int) -> int:
@@ -165,8 +165,8 @@ class LossyQuestionMark(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if "?" not in text:
-            return
+        if "?" not in text or not may_be_strong(text):
+            return  # findings need an unmistakable `?` (`It?s`, `?We`) in the text
         candidates = lossy_question_marks(text)
         if not candidates:
             return
@@ -193,7 +193,8 @@ class LossyQuestionMark(Rule):
 
 # C0 controls except tab, line feed and carriage return, and DEL. NUL has
 # its own rule (EN012); C1 controls (`\x92` for `’`) are mojibake (MJ001).
-_CONTROL_RUN = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+_CONTROL_RUN = lazy_re(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
 
 
 class ControlCharacter(Rule):
@@ -224,8 +225,13 @@ class ControlCharacter(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if text.replace("\n", "").replace("\t", "").replace("\r", "").isprintable():
-            return  # a fast first check: str methods run at memory speed
+        if text.isascii():
+            # A fast first check: bytes.translate deletes the printable ASCII
+            # and tab/line breaks in one C pass; anything left is a control.
+            if not text.encode("ascii").translate(None, _PRINTABLE_ASCII):
+                return
+        elif text.replace("\n", "").replace("\t", "").replace("\r", "").isprintable():
+            return  # str methods run at memory speed
         for m in _CONTROL_RUN.finditer(text):
             run = m.group()
             names = ", ".join(f"U+{ord(c):04X}" for c in run[:4]) + ("…" if len(run) > 4 else "")
@@ -237,11 +243,11 @@ class ControlCharacter(Rule):
 
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060"
-_ZERO_WIDTH_RUN = re.compile("[\u200b\u200c\u200d\u2060]+")
+_ZERO_WIDTH_RUN = lazy_re("[\u200b\u200c\u200d\u2060]+")
 # Neighbours for which zero-width characters do a job: ZWJ/ZWNJ shape Arabic,
 # Persian, Hebrew and Indic text and join emoji sequences; ZWSP separates words
 # in Thai, Lao, Khmer and Myanmar text.
-_NEEDS_JOINERS = regex.compile(
+_NEEDS_JOINERS = lazy(
     r"[\p{Arabic}\p{Syriac}\p{Hebrew}\p{Thaana}\p{Devanagari}\p{Bengali}\p{Gurmukhi}"
     r"\p{Gujarati}\p{Oriya}\p{Tamil}\p{Telugu}\p{Kannada}\p{Malayalam}\p{Sinhala}\p{Thai}"
     r"\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Mongolian}\p{M}\p{Extended_Pictographic}"
@@ -296,12 +302,12 @@ class ZeroWidthCharacter(Rule):
 
 
 _BIDI_CHARACTERS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_BIDI_CONTROLS = re.compile(f"[{_BIDI_CHARACTERS}]+")
+_BIDI_CONTROLS = lazy_re(f"[{_BIDI_CHARACTERS}]+")
 # Direction marks (LRM, RLM, ALM): legitimate in right-to-left text, invisible
 # junk in a line without any.
 _BIDI_MARKS = "\u200e\u200f\u061c"
-_BIDI_MARK_RUN = re.compile(f"[{_BIDI_MARKS}]+")
-_RTL_LETTER = regex.compile(r"(?=\p{L})[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")  # letters: RLM is class R too
+_BIDI_MARK_RUN = lazy_re(f"[{_BIDI_MARKS}]+")
+_RTL_LETTER = lazy(r"(?=\p{L})[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")  # letters: RLM is class R too
 
 
 class BidiControl(Rule):
@@ -366,7 +372,7 @@ class BidiControl(Rule):
 
 
 # A soft hyphen touching a letter (inside or at the edge of a word).
-_SOFT_HYPHEN = regex.compile(r"(?<=\p{L})\u00ad+|\u00ad+(?=\p{L})")
+_SOFT_HYPHEN = lazy(r"(?<=\p{L})\u00ad+|\u00ad+(?=\p{L})")
 
 
 class SoftHyphen(Rule):
@@ -453,7 +459,7 @@ class HomoglyphWord(Rule):
 
 
 # An HTML character reference, possibly escaped again (`&amp;amp;`).
-_HTML_ENTITY = regex.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_HTML_ENTITY = lazy(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Files where entities are markup, not damage.
 _MARKUP_SUFFIXES = (".html", ".htm", ".xml", ".xhtml", ".md", ".markdown", ".svg", ".rss", ".atom")
 

@@ -10,6 +10,7 @@ import regex
 from detector.document import Document
 from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
+from detector.rules._lazy import lazy, lazy_re
 from detector.scripts import scripts_in
 
 # Punctuation that ends a word and is never part of mojibake.
@@ -108,22 +109,22 @@ _CAUSES = {
 # (Latin, basic Greek and Cyrillic, Arabic, Hebrew, Devanagari, Thai, CJK,
 # Hangul), punctuation, currency, emoji and U+FFFD. `“è` read back through
 # MacRoman gives the rare Cyrillic `ҏ`: not a plausible original.
-_PLAUSIBLE = regex.compile(
+_PLAUSIBLE = lazy(
     "^[\x20-\x7e\u00a0-\u024f\u0386-\u03ce\u0400-\u045f\u0490\u0491\u05d0-\u05ea"
     "\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1e00-\u1eff\u2010-\u2044\u20a0-\u20bf"
     "\u2100-\u2153\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff01-\uff5e\ufffd"
     "\U0001f300-\U0001faff]+$"
 )
-_C1_CONTROL = re.compile("[\x80-\x9f]")
+_C1_CONTROL = lazy_re("[\x80-\x9f]")
 # The commonest mojibake pairs (lead bytes of Latin, Cyrillic, Arabic and
 # punctuation read as Windows-1252): with ftfy's badness, enough to report a
 # span that cannot be re-decoded (`dünyasÄ±nÄ±n`), but not `Arınç’ın`.
-_TYPICAL_MOJIBAKE = re.compile(
+_TYPICAL_MOJIBAKE = lazy_re(
     "[\u00c2\u00c3\u00c4\u00c5\u00d0\u00d1\u00d8\u00d9\u00e2]"
     "[\x80-\xbf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152"
     "\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
 )
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII_RUN = lazy_re(r"[^\x00-\x7f]+")
 
 
 def redecode(span: str) -> tuple[str, str] | None:
@@ -305,10 +306,10 @@ class Mojibake(Rule):
 
 # A non-ASCII symbol between two Latin letters (curly apostrophes, dashes and
 # the middle dot of Catalan excepted).
-_SYMBOL_INSIDE_WORD = regex.compile(
+_SYMBOL_INSIDE_WORD = lazy(
     r"(?<=\p{Latin})[^\x00-\x7f\p{L}\p{M}\p{N}\s’‘·•…‐‑–—]+(?=\p{Latin})"
 )
-_NON_SPACE_RUN = re.compile(r"[^ \t\n\r\f\v]+")
+_NON_SPACE_RUN = lazy_re(r"[^ \t\n\r\f\v]+")
 _config: list = []
 
 
@@ -329,8 +330,8 @@ def _repair(span: str) -> tuple[str, str] | None:
 
 # `’` (E2 80 99) read as Windows-1252 is `â€™`; when that text then went
 # through a charset without `€` and `™`, they became `?`: `Camillaâ??s`.
-_LOSSY_MOJIBAKE = re.compile(r"\u00e2(?:\?\?|\u20ac\?)")
-_CONTRACTION_AFTER = re.compile(r"(?:s|t|re|ve|ll|d|m)\b", re.IGNORECASE)
+_LOSSY_MOJIBAKE = lazy_re(r"\u00e2(?:\?\?|\u20ac\?)")
+_CONTRACTION_AFTER = lazy_re(r"(?:s|t|re|ve|ll|d|m)\b", re.IGNORECASE)
 
 
 class LossyMojibake(Rule):
@@ -389,16 +390,16 @@ class LossyMojibake(Rule):
 
 # A run of the characters Windows-1252 (or Latin-1, for its undefined bytes)
 # gives to bytes 0x80-0xFF.
-_WINDOWS_1252_HIGH_RUN = re.compile(
+_WINDOWS_1252_HIGH_RUN = lazy_re(
     "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}"
 )
 # What a reading may hold besides its letters: CJK and general punctuation,
 # full-width forms.
 _CJK_PUNCTUATION = "\u00b7\u2015\u2018\u2019\u201c\u201d\u2025\u2026\u3000-\u303f\u318d\uff01-\uff5e"
-_HANGUL_READING = re.compile(f"^[\uac00-\ud7a3\u4e00-\u9fff{_CJK_PUNCTUATION}]+$")
-_HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
-_HAN = re.compile(f"^[\u4e00-\u9fff{_CJK_PUNCTUATION}]+$")
+_HANGUL_READING = lazy_re(f"^[\uac00-\ud7a3\u4e00-\u9fff{_CJK_PUNCTUATION}]+$")
+_HANGUL_SYLLABLE = lazy_re("[\uac00-\ud7a3]")
+_HAN = lazy_re(f"^[\u4e00-\u9fff{_CJK_PUNCTUATION}]+$")
 _CJK_CAUSES = {
     "cp949": "Korean EUC-KR read as Windows-1252",
     "gbk": "Chinese GBK read as Windows-1252",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Iterator
 
 import regex
@@ -9,6 +10,7 @@ import regex
 from detector.document import Document
 from detector.finding import Finding, Severity
 from detector.rule import Rule
+from detector.rules._lazy import REGEX_WHITE_SPACE, lazy
 
 
 class UnopenedClosingQuote(Rule):
@@ -67,11 +69,12 @@ class UnopenedClosingQuote(Rule):
                     )
 
 
-_CURLY_DOUBLE = regex.compile(r"[“”]")
-_QUOTE_ENTITY = regex.compile(r"&(?:quot|[lr]dquo|#34|#822[01]|#x201[cd]);", regex.IGNORECASE)
+_CURLY_DOUBLE = lazy(r"[“”]")
+_QUOTE_ENTITY = lazy(r"&(?:quot|[lr]dquo|#34|#822[01]|#x201[cd]);", regex.IGNORECASE)
 # A `?` standing for a lost quote: `It?s`, ` ?Fire`, `globally,? Universal`.
-_LOST_QUOTE = regex.compile(r"\?(?:(?<=\p{L}\?)\p{Ll}|(?<=(?:^|\s)\?)\p{L}|(?<=[,.]\?)(?:\s|$))", regex.MULTILINE)
-_LINE_END_OK = regex.compile(r"[.!?…:\"”’)\]]\s*$")
+_LOST_QUOTE = lazy(r"\?(?:(?<=\p{L}\?)\p{Ll}|(?<=(?:^|\s)\?)\p{L}|(?<=[,.]\?)(?:\s|$))", regex.MULTILINE)
+# A line that ends like a paragraph: final punctuation, a closing quote or bracket.
+_LINE_END_CHARS = frozenset('.!?…:"”’)]')
 
 
 def paragraph_units(doc: Document) -> list[list]:
@@ -82,26 +85,64 @@ def paragraph_units(doc: Document) -> list[list]:
     units: list[list] = []
     joining = False
     for ln in doc.lines:
-        if ln.start == ln.end or text[ln.start : ln.end].isspace():
+        raw = text[ln.start : ln.end]
+        content = raw.rstrip()
+        if not content:  # a blank line ends the paragraph
             joining = False
             continue
         if joining:
             units[-1].append(ln)
         else:
             units.append([ln])
-        joining = not _LINE_END_OK.search(text, ln.start, ln.end)
+        if len(content) < len(raw) and raw[len(content) :].strip(REGEX_WHITE_SPACE):
+            # U+001C-U+001F are white space to str.rstrip, not to `\s`: the line ends on them
+            content = raw.rstrip(REGEX_WHITE_SPACE)
+        joining = content[-1] not in _LINE_END_CHARS
     return units
 
 
 # A short quotation starting in lower case that stands alone after a
 # sentence end (a lower-case word, then `.!?`) and before the line's end or
 # the next sentence: `… toward Russia. “strategic partner.”`
-_QUOTE_FRAGMENT = regex.compile(
+_QUOTE_FRAGMENT = lazy(
     r"(?<=\p{Ll}\p{Ll}[.!?…][”\"’]?[ \t]+)"
     r"(?P<quote>[“\"‘](?P<body>\p{Ll}[^“”\"\n]{0,80}?)[.!?,]?[”\"’][.!?]?)"
     r"(?=[ \t]*$|[ \t]+[“\"‘(]?\p{Lu})",
     regex.VERSION1 | regex.MULTILINE,
 )
+
+
+def _fragment_starts(text: str) -> list[int]:
+    """Where `_QUOTE_FRAGMENT` can start: an opening quote before a lower-case
+    letter, after white space that follows a sentence end (`. “s`). A few
+    `str.find` scans and checks at each quote, much faster than the regex."""
+    out = []
+    for quote in "“\"‘":
+        at = text.find(quote)
+        while at >= 0:
+            if text[at + 1 : at + 2].islower() and text[at - 1 : at] in (" ", "\t"):
+                before = at - 1
+                while before > 0 and text[before] in " \t":
+                    before -= 1
+                if text[before] in "”\"’":
+                    before -= 1
+                if before >= 0 and text[before] in ".!?…":
+                    out.append(at)
+            at = text.find(quote, at + 1)
+    out.sort()
+    return out
+
+
+def _quote_fragments(text: str):
+    """``_QUOTE_FRAGMENT.finditer(text)``, tried only where one can start."""
+    end = 0
+    for at in _fragment_starts(text):
+        if at < end:
+            continue
+        m = _QUOTE_FRAGMENT.match(text, at)
+        if m:
+            end = m.end()
+            yield m
 
 
 class DanglingQuoteFragment(Rule):
@@ -137,7 +178,7 @@ class DanglingQuoteFragment(Rule):
         text = doc.text
         if not any(q in text for q in "“\"‘"):
             return
-        for m in _QUOTE_FRAGMENT.finditer(text):
+        for m in _quote_fragments(text):
             if len(m.group("body").split()) > self.max_words:
                 continue
             yield self.finding(
@@ -150,13 +191,16 @@ class DanglingQuoteFragment(Rule):
 
 _OPEN_TO_CLOSE = {"(": ")", "[": "]", "{": "}", "“": "”"}
 _CLOSE_TO_OPEN = {v: k for k, v in _OPEN_TO_CLOSE.items()}
-_BRACKET = regex.compile(r"[()\[\]{}“”]")
+_BRACKET = lazy(r"[()\[\]{}“”]")
 # `1)`, `a)`, `iv)` at the start of a line or after white space: list markers,
 # not closing brackets. `:)` `;-)` and the like: emoticons.
-_LIST_MARKER = regex.compile(r"[ \t]*(?:\p{N}{1,2}|\p{L}|[ivx]{1,4})\)", regex.VERSION1)
-_EMOTICON = regex.compile(r"(?:^|(?<=\s))[:;=][\-^']?[()\[\]]", regex.VERSION1)
+_LIST_MARKER = lazy(r"[ \t]*(?:\p{N}{1,2}|\p{L}|[ivx]{1,4})\)", regex.VERSION1)
+_EMOTICON = lazy(r"(?:^|(?<=\s))[:;=][\-^']?[()\[\]]", regex.VERSION1)
 # `1)`, `b)` inside a line: an inline list, when no bracket is open.
-_INLINE_MARKER = regex.compile(r"(?:^|(?<=\s))(?:\p{N}{1,2}|\p{L})\)", regex.VERSION1)
+_INLINE_MARKER = lazy(r"(?:^|(?<=\s))(?:\p{N}{1,2}|\p{L})\)", regex.VERSION1)
+# One character of those patterns, checked at a closing bracket (see _is_inline_marker).
+_MARKER_CHAR = lazy(r"[\p{N}\p{L}]")
+_NUMBER_CHAR = lazy(r"\p{N}")
 class UnbalancedBracket(Rule):
     """## What it does
     Finds an opening bracket or curly quote (`(`, `[`, `“`) left unclosed in
@@ -193,17 +237,33 @@ class UnbalancedBracket(Rule):
         units = doc.memo(paragraph_units)
         # German and other „…“ quoting closes with `“`: only brackets then.
         brackets_only = "„" in text
-        for idx, unit in enumerate(units):
+        # One scan of the whole text for brackets and straight quotes; the
+        # Python loops below visit only them.
+        brackets = _positions(text, _BRACKET_CHARS)
+        lone_candidates = _units_with_one_quote(text, units)
+        # Only the units holding a bracket or a lone straight quote can have findings.
+        starts = [unit[0].start for unit in units]
+        with_brackets = {bisect_right(starts, at) - 1 for at in brackets}
+        at_bracket = 0
+        for idx in sorted(with_brackets | lone_candidates):
+            unit = units[idx]
             stack: list[int] = []
-            for ln in unit:
-                yield from self._scan_line(doc, ln, stack, brackets_only)
-            lone = self._lone_straight_quote(
-                doc, unit,
-                units[idx - 1] if idx > 0 else None,
-                units[idx + 1] if idx + 1 < len(units) else None,
-            )
-            if lone is not None:
-                yield lone
+            if idx in with_brackets:
+                at_bracket = bisect_left(brackets, unit[0].start, at_bracket)
+                for ln in unit:
+                    # The brackets of this line: brackets[at_bracket:stop].
+                    stop = bisect_left(brackets, ln.end, at_bracket)
+                    if stop > at_bracket:
+                        yield from self._scan_line(doc, ln, stack, brackets_only, brackets[at_bracket:stop])
+                    at_bracket = stop
+            if idx in lone_candidates:
+                lone = self._lone_straight_quote(
+                    doc, unit,
+                    units[idx - 1] if idx > 0 else None,
+                    units[idx + 1] if idx + 1 < len(units) else None,
+                )
+                if lone is not None:
+                    yield lone
             if not stack:
                 continue
             nxt = units[idx + 1][0] if idx + 1 < len(units) else None
@@ -250,18 +310,14 @@ class UnbalancedBracket(Rule):
         )
 
     def _scan_line(
-        self, doc: Document, ln, stack: list[int], brackets_only: bool = False
+        self, doc: Document, ln, stack: list[int], brackets_only: bool = False, positions=None
     ) -> Iterator[Finding]:
-        """Match the brackets of one line against ``stack`` (open positions)."""
+        """Match the brackets of one line (at ``positions``, or found here)
+        against ``stack`` (open positions)."""
         text = doc.text
-        if not _BRACKET.search(text, ln.start, ln.end):
-            return
-        marker = _LIST_MARKER.match(text, ln.start, ln.end)
-        skip = {marker.end() - 1} if marker else set()
-        skip |= {m.end() - 1 for m in _EMOTICON.finditer(text, ln.start, ln.end)}
-        inline_markers = {m.end() - 1 for m in _INLINE_MARKER.finditer(text, ln.start, ln.end)}
-        for m in _BRACKET.finditer(text, ln.start, ln.end):
-            i = m.start()
+        if positions is None:
+            positions = [m.start() for m in _BRACKET.finditer(text, ln.start, ln.end)]
+        for i in positions:
             c = text[i]
             if brackets_only and c in "“”":
                 continue
@@ -269,10 +325,12 @@ class UnbalancedBracket(Rule):
                 continue  # `Ã¢â‚¬Å“`: the tail of a mojibake, MJ's business
             if c in _OPEN_TO_CLOSE:
                 stack.append(i)
-            elif c in _CLOSE_TO_OPEN and i not in skip:
+            elif c in _CLOSE_TO_OPEN:
+                if c in ")]" and _closes_no_bracket(text, ln.start, i):
+                    continue  # a list marker (`1)`) or an emoticon (`:)`)
                 opener = _CLOSE_TO_OPEN[c]
-                if i in inline_markers and opener not in (text[k] for k in stack):
-                    continue
+                if c == ")" and opener not in (text[k] for k in stack) and _is_inline_marker(text, ln.start, i):
+                    continue  # `1)`, `b)` inside a line, when no bracket is open
                 for k in range(len(stack) - 1, -1, -1):
                     if text[stack[k]] == opener:
                         del stack[k:]
@@ -284,3 +342,70 @@ class UnbalancedBracket(Rule):
                             f"'{c}' closes a '{opener}' that was never opened in this paragraph",
                             confidence=0.7,
                         )
+
+
+def _is_space(ch: str) -> bool:
+    """``\\s`` of the ``regex`` module."""
+    return ch in REGEX_WHITE_SPACE
+
+
+def _after_space(text: str, at: int) -> bool:
+    """``(?:^|(?<=\\s))`` at ``at``: the start of the text or after white space."""
+    return at == 0 or _is_space(text[at - 1])
+
+
+def _closes_no_bracket(text: str, line_start: int, i: int) -> bool:
+    """Is the `)` or `]` at ``i`` the end of the line's list marker
+    (``_LIST_MARKER``) or of an emoticon (``_EMOTICON``)? Checked around
+    ``i`` rather than by scanning the line with the regexes."""
+    c = text[i]
+    if c == ")":
+        marker = text[line_start:i]
+        # (a marker is at most 4 characters after the indentation)
+        if len(marker.lstrip(" \t")) <= 4 and _LIST_MARKER.fullmatch(text, line_start, i + 1):
+            return True
+    before = i - 1
+    if before > line_start and text[before] in "-^'":
+        if text[before - 1] in ":;=" and _after_space(text, before - 1):
+            return True
+    return before >= line_start and text[before] in ":;=" and _after_space(text, before)
+
+
+def _is_inline_marker(text: str, line_start: int, i: int) -> bool:
+    """Does ``_INLINE_MARKER`` end at the `)` at ``i``: one or two digits or one
+    letter after white space (`1)`, `b)`)?"""
+    one = i - 1
+    if one < line_start:
+        return False
+    if _after_space(text, one) and _MARKER_CHAR.match(text[one]):
+        return True
+    two = i - 2
+    return (
+        two >= line_start and _after_space(text, two)
+        and bool(_NUMBER_CHAR.match(text[one])) and bool(_NUMBER_CHAR.match(text[two]))
+    )
+
+
+def _units_with_one_quote(text: str, units: list[list]) -> set[int]:
+    """Indexes of the paragraph units that hold exactly one straight double quote."""
+    if '"' not in text:
+        return set()
+    count = text.count
+    return {idx for idx, unit in enumerate(units) if count('"', unit[0].start, unit[-1].end) == 1}
+
+
+_BRACKET_CHARS = "()[]{}“”"
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Sorted offsets of every character of ``chars`` in ``text`` (a
+    `str.find` scan per character: faster than a regex for a few hits)."""
+    out = []
+    find = text.find
+    for c in chars:
+        at = find(c)
+        while at >= 0:
+            out.append(at)
+            at = find(c, at + 1)
+    out.sort()
+    return out

@@ -335,3 +335,31 @@ def test_questions_that_look_like_lossy_patterns(text):
 def test_a_right_to_left_mark_alone_does_not_make_a_line_rtl():
     found = findings_of("the work sch\u200fedule might change", ("EN006",))
     assert [(f.match, f.start) for f in found] == [("\u200f", 12)]
+
+
+# -- EN003: a real question mark inside a quotation opened by a lost quote --------
+# (clean articles of the seed-11 suite: `?Sound like heaven? ? asks`, `?What for? You …`)
+
+
+def test_en003_question_inside_a_lost_quotation_is_not_its_closing_quote():
+    # `? ?` stays ambiguous (a question and a lost closing quote, or a lost
+    # closing quote and a lost dash): the first `?` closes, as before.
+    text = "he had grown up on ?tuppenny bloods? ? the children?s comics.\n"
+    found = [(f.start, f.details["lost"]) for f in findings_of(text, ("EN003",))]
+    assert found == [(19, "opening quote"), (35, "closing quote"), (37, "dash"), (51, "apostrophe")]
+    text = "He replied, ?What for? You have given us one of the best days of our lives?. It?s humbling.\n"
+    found = [(f.start, f.details["lost"]) for f in findings_of(text, ("EN003",))]
+    assert found == [(12, "opening quote"), (text.index("lives?") + 5, "closing quote"), (text.index("It?s") + 2, "apostrophe")]
+
+
+def test_en003_closing_quote_before_a_capital_when_nothing_else_closes():
+    text = "He said ?No? Then he left. It?s over.\n"
+    found = [(f.start, f.details["lost"]) for f in findings_of(text, ("EN003",))]
+    assert found == [(8, "opening quote"), (11, "closing quote"), (29, "apostrophe")]
+
+
+def test_en003_quoted_word_in_a_title_case_headline_closes_at_once():
+    # The quotation asks nothing: `Liberal?` closes it although a capital follows.
+    text = "Recent Posts\nA ?Liberal? Victory for Romney? It?s early.\n"
+    found = [(f.start, f.details["lost"]) for f in findings_of(text, ("EN003",))]
+    assert found == [(15, "opening quote"), (23, "closing quote"), (text.index("It?s") + 2, "apostrophe")]

@@ -108,3 +108,58 @@ def test_stray_closing_curly_quote_without_any_opening_in_the_text():
 
 def test_swedish_quotes_are_left_alone():
     assert findings_of("Han sa ”hej” till henne.\n", select=("PU001",), language="sv") == []
+
+
+# -- fast paths agree with the regexes they stand in for ----------------------------
+
+MARKER_LINES = [
+    "1) first", "  12) twelve", "123) no", "a) one", "ii) two", "iv) four", "xiii) x", "é) accent",
+    "\t3) tab", "see :) and ;-) and =] here", "x:) no", " :( sad", "list 1) a 2) b c)", "(x) 1)",
+    "a1) no", "٣) arabic digit", "²) superscript", "word) here", "end.)", "::)", ":-)", "'-)",
+]
+
+
+def test_closing_bracket_markers_agree_with_the_regexes():
+    from detector.rules.punctuation import (
+        _EMOTICON, _INLINE_MARKER, _LIST_MARKER, _closes_no_bracket, _is_inline_marker,
+    )
+
+    for line in MARKER_LINES:
+        text = "Intro line.\n" + line + "\n"
+        start, end = text.index(line), text.index(line) + len(line)
+        marker = _LIST_MARKER.match(text, start, end)
+        skip = {marker.end() - 1} if marker else set()
+        skip |= {m.end() - 1 for m in _EMOTICON.finditer(text, start, end)}
+        inline = {m.end() - 1 for m in _INLINE_MARKER.finditer(text, start, end)}
+        for i in range(start, end):
+            if text[i] in ")]":
+                assert _closes_no_bracket(text, start, i) == (i in skip), (line, i)
+            if text[i] == ")":
+                assert _is_inline_marker(text, start, i) == (i in inline), (line, i)
+
+
+def test_quote_fragment_candidates_cover_every_match():
+    from detector.rules.punctuation import _QUOTE_FRAGMENT, _quote_fragments
+
+    text = (
+        "He left. “strategic partner.” Then. \"a deal\" Later.  ‘quiet word’ It was.\n"
+        "Yes.” “not this one.” No. “again.” “and again.”\n“no sentence before.”\n"
+    )
+    assert [m.span() for m in _quote_fragments(text)] == [m.span() for m in _QUOTE_FRAGMENT.finditer(text)]
+    assert len(list(_quote_fragments(text))) >= 3
+
+
+def test_regex_white_space_is_what_backslash_s_matches():
+    import regex
+
+    from detector.rules._lazy import REGEX_WHITE_SPACE
+
+    matched = "".join(chr(c) for c in range(0x10000) if regex.match(r"\s", chr(c)))
+    assert matched == REGEX_WHITE_SPACE
+
+
+def test_a_line_ending_in_an_information_separator_runs_on():
+    # U+001C is white space to str.strip but not to `\s`: the line ends on it,
+    # not on its full stop, so it runs on and the bracket closes in the next line.
+    assert run("He said (it ended.\x1c\nthen it was over) nothing.\n", "PU003") == []
+    assert [f.code for f in run("He said (it ended.\n\nthen it was over) nothing.\n", "PU003")] == ["PU003", "PU003"]
