@@ -45,8 +45,10 @@ DEFAULT_CORPUS = corpus_dir()
 
 # Real damage in the L3S pages, marked as don't-care.
 # A '?' that is a question mark: after a letter, digit or closing bracket and
-# before white space, a closing quote or bracket, or the end of the line.
-QUESTION_MARK = re.compile(r"(?<=[\w)\]])\?(?=[\s\"')\]]|$)")
+# before white space, a closing quote or bracket, or the end of the line —
+# but not before a space and a lower-case word (`Spartans? top`, `offense?
+# said`): in these news pages that is a lost apostrophe or closing quote.
+QUESTION_MARK = re.compile(r"(?<=[\w)\]])\?(?=[\s\"')\]]|$)(?! [a-z])")
 # Real mojibake: 'Â£' (£ read as windows-1252), 'â??' (a curly quote read as
 # windows-1252, then lost to '?').
 REAL_MOJIBAKE = re.compile(r"Â(?=[\x80-\xbf£½°©®])|â\?\??|â€\S?|Ã[\x80-\xbf]")
@@ -65,9 +67,9 @@ def real_damage(text: str, extra: list[list[int]] = ()) -> list[list[int]]:
     """Ignore spans for the real damage of an L3S article: the whole token
     around each damaged character, and the ``extra`` spans given.
 
-    >>> t = 'The province?s "plan" ? is it? ?Yes,? he said. Â£5'
+    >>> t = 'The province?s "plan" ? is it? ?Yes,? he said. Spartans? top Â£5'
     >>> [t[s:e] for s, e in real_damage(t)]
-    ['province?s', '?', '?Yes,?', 'Â£5']
+    ['province?s', '?', '?Yes,?', 'Spartans?', 'Â£5']
     """
     spans = [list(span) for span in extra]
     damage = [m.start() for m in re.finditer(r"\?", text) if not QUESTION_MARK.match(text, m.start())]
