@@ -39,7 +39,7 @@ class Token(NamedTuple):
 _ASCII_TOKEN_SCRIPTS = tuple("Latin" if k == "word" else "Common" for k in ASCII_TOKEN_KINDS)
 
 
-def _ascii_tokens(text: str, pattern) -> list[Token]:
+def _ascii_tokens(text: str, pattern, offset: int = 0) -> list[Token]:
     """The tokens of an ASCII text, built column by column with no Python
     loop per token (the loop cost more than the scan).
 
@@ -58,10 +58,44 @@ def _ascii_tokens(text: str, pattern) -> list[Token]:
     pieces = [""] * (2 * len(texts) + 1)
     pieces[0::2] = gaps
     pieces[1::2] = texts
-    offsets = list(accumulate(map(len, pieces)))
+    offsets = list(accumulate(map(len, pieces), initial=offset))
     return list(
-        map(tuple.__new__, repeat(Token), zip(offsets[0::2], offsets[1::2], texts, kinds, scripts))
+        map(tuple.__new__, repeat(Token), zip(offsets[1::2], offsets[2::2], texts, kinds, scripts))
     )
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """The tokens of ``text``, their offsets shifted by ``offset``.
+
+    Tokens never contain white space, so the tokens of a slice of a text that
+    begins and ends at white space (a line) are exactly the text's own tokens
+    in that range: ``tokenize(text[a:b], a)``.
+    """
+    if fast_tokenizable(text):
+        pattern = ascii_token_pattern()
+        if pattern is not None:
+            return _ascii_tokens(text, pattern, offset)
+    # The hot loop of every token-based rule: plain tuples built with
+    # tuple.__new__ (a NamedTuple's own __new__ is several times slower),
+    # and ASCII words are Latin without asking for their script.
+    make = tuple.__new__
+    out = []
+    append = out.append
+    for m in TOKEN_PATTERN.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        kind = m.lastgroup
+        if kind == "word" or kind == "word_":
+            script = "Latin" if word.isascii() else script_of(word)
+            append(make(Token, (start + offset, end + offset, word, "word", script)))
+        else:
+            append(make(Token, (start + offset, end + offset, word, kind, "Common")))
+    return out
+
+
+def _only_words(tokens: list[Token]) -> list[Token]:
+    # [t for t in tokens if t.kind == "word"], in C
+    return list(compress(tokens, map("word".__eq__, map(itemgetter(3), tokens))))
 
 
 @dataclass
@@ -104,6 +138,7 @@ class Document:
         #: Languages the config says are expected here besides the main one.
         self.expected_languages = expected_languages
         self._memo: dict = {}
+        self._line_words: dict[int, list[Token]] = {}
 
     def memo(self, fn, *args):
         """``fn(self, *args)``, computed once per document and shared.
@@ -163,31 +198,36 @@ class Document:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        if fast_tokenizable(self.text):
-            pattern = ascii_token_pattern()
-            if pattern is not None:
-                return _ascii_tokens(self.text, pattern)
-        # The hot loop of every token-based rule: plain tuples built with
-        # tuple.__new__ (a NamedTuple's own __new__ is several times slower),
-        # and ASCII words are Latin without asking for their script.
-        make = tuple.__new__
-        out = []
-        append = out.append
-        for m in TOKEN_PATTERN.finditer(self.text):
-            start, end = m.span()
-            word = m.group()
-            kind = m.lastgroup
-            if kind == "word" or kind == "word_":
-                script = "Latin" if word.isascii() else script_of(word)
-                append(make(Token, (start, end, word, "word", script)))
-            else:
-                append(make(Token, (start, end, word, kind, "Common")))
-        return out
+        return tokenize(self.text)
 
     @cached_property
     def words(self) -> list[Token]:
-        tokens = self.tokens  # [t for t in tokens if t.kind == "word"], in C:
-        return list(compress(tokens, map("word".__eq__, map(itemgetter(3), tokens))))
+        return _only_words(self.tokens)
+
+    def line_words(self, index: int) -> list[Token]:
+        """The word tokens of line ``index`` (0-based), exactly the entries
+        of ``words`` on that line, found without tokenizing the whole text
+        (cached per line). For rules that look at a few candidate lines."""
+        cache = self._line_words
+        if index not in cache:
+            start = self.line_starts[index]
+            end = self.text.find("\n", start)
+            end = len(self.text) if end < 0 else end
+            if "words" in self.__dict__:  # already paid for: slice it
+                lo = bisect_right(self._word_starts, start - 1)
+                hi = bisect_right(self._word_starts, end - 1)
+                cache[index] = self.words[lo:hi]
+            else:
+                cache[index] = _only_words(tokenize(self.text[start:end], start))
+        return cache[index]
+
+    def line_index(self, offset: int) -> int:
+        """0-based index of the line holding ``offset`` (in ``lines``)."""
+        return bisect_right(self.line_starts, offset) - 1
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return list(map(itemgetter(0), self.words))
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens that lie entirely inside ``[start, end)``."""

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import operator
+import re
+from bisect import bisect_right
+from collections import Counter
 from difflib import SequenceMatcher
+from itertools import compress
 from operator import itemgetter
 from typing import Iterator
 
 import regex
 
 from detector.document import Document
+from detector.segment import fast_tokenizable
 from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
 
@@ -27,15 +33,20 @@ def sentence_key(sentence: str) -> str:
 # On ASCII text, `sentence_key` is a character map (letters lower-cased,
 # every other character a space) and a join of the words: done once over the
 # whole text, then sliced per sentence, at a fraction of the cost of `sub`.
-_ASCII_KEY_MAP = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+
+
+_ASCII_KEY_BYTES = bytes(
+    ord(c.lower()) if c.isalnum() else ord(" ") for c in map(chr, range(128))
+) + b" " * 128
 
 
 def _ascii_folded(doc: Document) -> str:
-    return doc.text.lower().translate(_ASCII_KEY_MAP)
+    # bytes.translate: a table lookup per byte, far faster than str.translate
+    return doc.text.encode("ascii").translate(_ASCII_KEY_BYTES).decode("ascii")
 
 
 def _near_match(
-    words: list[str], index: dict[tuple, list[int]], keys: list[list[str]], min_ratio: float
+    words: list[str], index: dict[tuple, list[int]], keys: dict[int, list[str]], min_ratio: float
 ) -> int | None:
     """Index of an earlier sentence whose words are nearly ``words``.
 
@@ -95,9 +106,9 @@ class DuplicateSentence(Rule):
         text = doc.text
         first_seen: dict[str, int] = {}  # exact key -> sentence index
         index: dict[tuple, list[int]] = {}  # first/last three words -> indices
-        keys: list[list[str]] = []
-        starts: list[int] = []
-        ends: list[int] = []
+        keys: dict[int, list[str]] = {}  # index among the long sentences -> words
+        starts_of: dict[int, int] = {}
+        ends_of: dict[int, int] = {}
         block: list[tuple[int, int, int, bool, int]] = []  # (start, end, first start, exact, first end)
 
         def flush():
@@ -120,20 +131,36 @@ class DuplicateSentence(Rule):
                          "exact": exact, "first_span": first_span},
             )
 
-        folded = doc.memo(_ascii_folded) if text.isascii() else None
-        for span in doc.sentences:
-            if folded is not None:  # the same key, faster
-                words = folded[span.start : span.end].split()
-                key = " ".join(words)
-            else:
-                key = sentence_key(text[span.start : span.end])
-                words = key.split()
-            if len(words) < self.min_words:
-                continue
-            i = len(keys)
-            keys.append(words)
-            starts.append(span.start)
-            ends.append(span.end)
+        sentences = doc.sentences
+        word_lists = doc.memo(sentence_words)  # the same key on ASCII text, faster
+        if word_lists is None:
+            starts, ends = map(itemgetter(0), sentences), map(itemgetter(1), sentences)
+            word_lists = list(map(str.split, map(sentence_key, map(text.__getitem__, map(slice, starts, ends)))))
+        # Only sentences long enough count, and of those only the ones that
+        # share their first or last three words with another can match (an
+        # exact copy shares both): the others only end a block. Found in C.
+        long = list(compress(range(len(word_lists)), map(self.min_words.__le__, map(len, word_lists))))
+        word_lists = list(map(word_lists.__getitem__, long))
+        heads = list(map(tuple, map(itemgetter(slice(None, 3)), word_lists)))
+        tails = list(map(tuple, map(itemgetter(slice(-3, None)), word_lists)))
+        head_counts, tail_counts = Counter(heads), Counter(tails)
+        if len(head_counts) == len(heads) and len(tail_counts) == len(tails):
+            return
+        shares = map(operator.or_, map((1).__lt__, map(head_counts.__getitem__, heads)),
+                     map((1).__lt__, map(tail_counts.__getitem__, tails)))
+        previous = -1
+        for i in compress(range(len(long)), shares):
+            if i > previous + 1:  # a long sentence that matches nothing lies between
+                found = flush()
+                if found:
+                    yield found
+            previous = i
+            words = word_lists[i]
+            key = " ".join(words)
+            span = sentences[long[i]]
+            keys[i] = words
+            starts_of[i] = span.start
+            ends_of[i] = span.end
             match = first_seen.get(key)
             exact = match is not None
             if match is None and self.near_ratio < 1.0:
@@ -141,11 +168,11 @@ class DuplicateSentence(Rule):
             if match is not None:
                 # Only short sentences can lie between this and the block's
                 # last one (a long new sentence flushes): keep one block.
-                block.append((span.start, span.end, starts[match], exact, ends[match]))
+                block.append((span.start, span.end, starts_of[match], exact, ends_of[match]))
                 continue
             first_seen[key] = i
-            index.setdefault(("^",) + tuple(words[:3]), []).append(i)
-            index.setdefault(("$",) + tuple(words[-3:]), []).append(i)
+            index.setdefault(("^",) + heads[i], []).append(i)
+            index.setdefault(("$",) + tails[i], []).append(i)
             found = flush()
             if found:
                 yield found
@@ -159,6 +186,112 @@ class DuplicateSentence(Rule):
 def lowered_words(doc: Document) -> list[str]:
     """The document's words in lower case (shared through ``doc.memo``)."""
     return list(map(str.lower, map(itemgetter(2), doc.words)))  # w.text.lower(), in C
+
+
+# DU002 and DU003 look for rare things: a scan of the lower-cased text in C
+# finds the lines that may hold one (a superset), and only those lines are
+# tokenized and checked word by word (``doc.line_words``), with the very
+# logic that would run over the whole document. Findings never cross a line
+# (the words of one are separated by spaces only), and tokens never hold
+# white space, so a line's words are exactly the document's words there.
+# The scans are written for text that `fast_tokenizable` accepts (ASCII
+# letters and digits; its other characters are no word characters); other
+# text has every line checked.
+
+
+def _lowered(doc: Document) -> str | None:
+    """The text in lower case, when the scans apply to it (else None)."""
+    return doc.text.lower() if fast_tokenizable(doc.text) else None
+
+
+def _lines_of(doc: Document, offsets) -> list[int]:
+    """Sorted indices of the lines that hold these offsets."""
+    return sorted(set(map(doc.line_index, offsets)))
+
+
+def _all_lines(doc: Document) -> range:
+    return range(len(doc.line_starts))
+
+
+# Two words with the same head (the part before any apostrophe or hyphen)
+# separated by spaces: `the the`, `nation nation's`, `third third-party`,
+# and, tried from inside a word, `oil-rich rich`; or (group 2) a word of
+# letters made of two equal halves: `werewere`. A word never follows a
+# letter directly, hence the look-behind. Possessive: no backtracking.
+_DOUBLE_CANDIDATE = re.compile(
+    r"(?<![a-z])(?:([a-z0-9]++)[a-z0-9'’-]*+[ \t\xa0]++\1|([a-z]{2,})\2)(?![a-z0-9])"
+)
+
+
+def _double_candidates(doc: Document) -> tuple:
+    """(lines that may hold a doubled word, (start, end) of the words that
+    may be glued doubles); every line and word when the scan does not apply."""
+    low = doc.memo(_lowered)
+    if low is None:
+        return _all_lines(doc), None
+    lines, glued = set(), []
+    for m in _DOUBLE_CANDIDATE.finditer(low):
+        if m.group(2) is None:
+            lines.add(doc.line_index(m.start()))
+        else:
+            glued.append(m.span())
+    return sorted(lines), glued
+
+
+def _glued_double_words(doc: Document) -> list[tuple]:
+    """(word, lower-cased) of the words made of two equal halves, four
+    letters or more (`werewere`), in text order."""
+    lines, spans = doc.memo(_double_candidates)
+    # A line that may hold a doubled word is checked whole: the scan does
+    # not look for a glued double inside a match (`werewere werewere`).
+    words = {w.start: w for line in lines for w in doc.line_words(line)}
+    for start, end in spans or ():
+        for word in doc.line_words(doc.line_index(start)):
+            if word.start == start:
+                if word.end == end:
+                    words[start] = word
+                break
+    words = [words[start] for start in sorted(words)]
+    out = []
+    for word in words:
+        low = word.text.lower()
+        half = len(low) // 2
+        if len(low) >= 4 and not len(low) % 2 and low[:half] == low[half:]:
+            out.append((word, low))
+    return out
+
+
+_match_start = operator.methodcaller("start")
+
+
+# A repeated phrase `P1 P2 … Ps [and|or] P1 P2 … Ps` has only spaces (and
+# perhaps a comma) between its words, so it lies inside one sentence, and
+# the sentence's key words (`sentence_words`: its letters and digits, split
+# at everything else) hold a pair of neighbours twice. One sentence in ten
+# does; only those are checked word by word.
+
+
+def _phrase_sentences(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of the sentences that may hold a repeated phrase."""
+    sentences = doc.sentences
+    word_lists = doc.memo(sentence_words)
+    if word_lists is None:
+        return [(s.start, s.end) for s in sentences]
+    return [
+        (sentences[i].start, sentences[i].end) for i, words in enumerate(word_lists)
+        if len(words) >= 4 and len(set(zip(words, words[1:]))) < len(words) - 1
+    ]
+
+
+def sentence_words(doc: Document) -> list[list[str]] | None:
+    """Each sentence's words as in its DU001 key (lower case, split at
+    anything but letters and digits), on ASCII text; None otherwise."""
+    if not doc.text.isascii():
+        return None
+    folded = doc.memo(_ascii_folded)
+    sentences = doc.sentences
+    return list(map(str.split, map(folded.__getitem__, map(slice, map(itemgetter(0), sentences),
+                                                            map(itemgetter(1), sentences)))))
 
 
 # Words that are legitimately doubled (`had had`, `that that`, `is is` in
@@ -223,9 +356,18 @@ class RepeatedPhrase(Rule):
     options = {"max_words": 12}
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        for start, end in _phrase_sentences(doc):
+            words = doc.line_words(doc.line_index(start))
+            if words and words[-1].end < end:  # a sentence over several lines
+                words = [w for i in range(doc.line_index(start), doc.line_index(end - 1) + 1)
+                         for w in doc.line_words(i)]
+            words = [w for w in words if start <= w.start < end]
+            if len(words) >= 4:
+                yield from self._check_line(doc, words)
+
+    def _check_line(self, doc: Document, words: list) -> Iterator[Finding]:
         text = doc.text
-        words = doc.words
-        lowered = doc.memo(lowered_words)
+        lowered = list(map(str.lower, map(itemgetter(2), words)))
         n = len(words)
         max_words = self.max_words
         recent: dict[str, int] = {}  # word -> its last position
@@ -304,15 +446,28 @@ _REDUPLICATED_NAMES = frozenset(
 )
 
 
-def _times_doubled(low: list[str], word: str, words, text: str) -> int:
-    """How often ``word`` is written twice in a row (only spaces between)."""
-    return sum(
-        1 for k, (x, y) in enumerate(zip(low, low[1:]))
-        if x == y == word and _GAP.fullmatch(text, words[k].end, words[k + 1].start)
-    )
+def _times_doubled(doc: Document, word: str) -> tuple[int, int]:
+    """How often the lower-cased ``word`` is written twice in a row (only
+    spaces between), and how often it occurs as a word in all."""
+    low = doc.memo(_lowered)
+    if low is None:
+        lines = _all_lines(doc)
+    else:
+        lines = _lines_of(doc, map(_match_start, re.finditer(re.escape(word), low)))
+    text = doc.text
+    doubled = total = 0
+    for line in lines:
+        words = doc.line_words(line)
+        lw = list(map(str.lower, map(itemgetter(2), words)))
+        total += lw.count(word)
+        doubled += sum(
+            1 for k, (x, y) in enumerate(zip(lw, lw[1:]))
+            if x == y == word and _GAP.fullmatch(text, words[k].end, words[k + 1].start)
+        )
+    return doubled, total
 
 
-def _doubled_name_slip(first: str, second: str, word: str, low: list[str], words, text: str) -> bool:
+def _doubled_name_slip(first: str, second: str, word: str, doc: Document) -> bool:
     """A name written twice (`Paul Robinson Robinson.`) that the document
     uses on its own elsewhere and doubles only here: a slip, unlike the
     names that are always doubled (`Bora Bora`, `Sirhan Sirhan`). Short
@@ -320,8 +475,8 @@ def _doubled_name_slip(first: str, second: str, word: str, low: list[str], words
     """
     if first != second or len(word) < 4 or word in _REDUPLICATED_NAMES:
         return False
-    doubled = _times_doubled(low, word, words, text)
-    alone = low.count(word) - 2 * doubled
+    doubled, total = _times_doubled(doc, word)
+    alone = total - 2 * doubled
     return doubled == 1 and alone >= 1
 
 
@@ -369,9 +524,15 @@ class DoubledWord(Rule):
         if doc.language not in _DOUBLING_IS_A_SLIP:
             return
         english = doc.language == "en"
+        for line in doc.memo(_double_candidates)[0]:
+            yield from self._doubles_in_line(doc, doc.line_words(line), english)
+        if doc.language != "en":
+            return
+        yield from self._glued_doubles(doc)
+
+    def _doubles_in_line(self, doc: Document, words: list, english: bool) -> Iterator[Finding]:
         text = doc.text
-        words = doc.words
-        low = doc.memo(lowered_words)
+        low = list(map(str.lower, map(itemgetter(2), words)))
         # Candidate pairs first, in one comprehension: most pairs differ.
         pairs = [
             i for i, (x, y) in enumerate(zip(low, low[1:]))
@@ -402,10 +563,10 @@ class DoubledWord(Rule):
                 if a.text.isupper():
                     continue  # `WELCOME WELCOME`: a heading or menu
                 if not english or not (
-                    _common_english(la) or _doubled_name_slip(a.text, b.text, la, low, words, text)
+                    _common_english(la) or _doubled_name_slip(a.text, b.text, la, doc)
                 ):
                     continue
-                if _times_doubled(low, la, words, text) > 1:
+                if _times_doubled(doc, la)[0] > 1:
                     continue  # doubled each time: a chant or a name (`Robinson Robinson` twice)
                 if not _in_prose_line(text, a.start):
                     continue  # `Travel Travel News`, `Legal Legal Admin`: a menu
@@ -420,26 +581,18 @@ class DoubledWord(Rule):
                     safe=False, description="delete the extra copy",
                 ),
             )
-        if doc.language != "en":
-            return
-        yield from self._glued_doubles(doc)
 
     def _glued_doubles(self, doc: Document) -> Iterator[Finding]:
         from detector.rules._glue import SHORT_PARTS, _load
 
-        frequent, known, _glue_like, vocabulary = _load()
-        low = doc.memo(lowered_words)
-        doubled = {
-            w for w in set(low)
-            if len(w) >= 4 and not len(w) % 2 and w[: len(w) // 2] == w[len(w) // 2 :]
-        }
-        if not doubled:
+        candidates = _glued_double_words(doc)
+        if not candidates:
             return
-        words = doc.words
-        for i in [i for i, w in enumerate(low) if w in doubled]:
-            w = words[i].text
+        frequent, known, _glue_like, vocabulary = _load()
+        for word, low in candidates:
+            w = word.text
             n = len(w) // 2
-            head, tail, half = w[:n], w[n:], low[i][:n]
+            head, tail, half = w[:n], w[n:], low[:n]
             if not w.isalpha() or not (tail.islower() or tail == head):
                 continue  # `Hillhill`, `HillHill`, `werewere`
             if not (head.islower() or head.isupper() or head[0].isupper() and head[1:].islower()):
@@ -448,10 +601,10 @@ class DoubledWord(Rule):
                 tail == head and n >= 4 and half in frequent and half not in _REDUPLICATED_NAMES
             ):
                 continue  # `Puchipuchi`, `WiiWii`: names, not slips; `BeckBeck` is one
-            if half in _GLUED_DOUBLE_OK or low[i] in frequent:
+            if half in _GLUED_DOUBLE_OK or low in frequent:
                 continue  # `byebye`, `couscous`
             rank = frequent.get(half, 1 << 30)
-            listed = low[i] in known or low[i] in vocabulary  # `dodo`, `tartar`, web glues
+            listed = low in known or low in vocabulary  # `dodo`, `tartar`, web glues
             if listed and not (n >= 3 and rank < 3000):
                 continue  # wordfreq counts glues like `reallyreally`, `thatthat` too
             if n <= 2 and half not in SHORT_PARTS and not (head.isupper() and tail.islower()):
@@ -459,7 +612,7 @@ class DoubledWord(Rule):
             if head.islower() and not (rank < 10000 or n >= 6 and not listed):
                 continue  # `werewere`: a frequent word; not a user name like `meowmeow`
             yield self.finding(
-                doc, words[i].start, words[i].end,
+                doc, word.start, word.end,
                 f"'{w}' is the word '{head}' written twice with no space",
                 confidence=0.85,
                 fix=Fix(head, safe=False, description="keep one copy"),
