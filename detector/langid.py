@@ -108,7 +108,11 @@ def guess_main_language(doc: "Document", sample_chars: int = 6_000) -> str:
         if not words:
             return "und"
         return _vote_latin(Counter(filter(_STOPWORD_BYTES.__contains__, words)), _STOPWORD_BYTES)
-    sample = sample.lower()
+    return _guess_any_script(sample.lower())
+
+
+def _guess_any_script(sample: str) -> str:
+    """The guess from a lower-cased sample of any script (the general path)."""
     counts: dict[str, int] = {}
     words = Counter(_WORDS.findall(sample))
     for w, n in words.items():

@@ -22,6 +22,24 @@ from typing import Iterator, NamedTuple
 
 import regex
 
+
+class _Lazy:
+    """A `regex` pattern compiled on its first use, so that importing this
+    module stays cheap (``detector check`` of one file starts fast): the big
+    patterns serve only text that is not plain ASCII, or rare candidates."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, *args) -> None:
+        self._args = args
+        self._compiled = None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = regex.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
 # -- tokens -----------------------------------------------------------------
 
 # URLs: a scheme or "www." up to white space or a quote; trailing sentence
@@ -56,7 +74,7 @@ WORD = (
 # Words come first: the URL, e-mail and domain alternatives are only tried
 # where a word is followed by ".x", "@", ":/" (a word that may continue into
 # one), which keeps tokenizing fast on prose.
-_TOKEN = regex.compile(
+_TOKEN = _Lazy(
     rf"(?P<word>(?>{WORD}))(?![.@:/][\w/])"
     rf"|(?P<url>{URL})|(?P<email>{EMAIL})|(?P<domain>{DOMAIN})"
     rf"|(?P<word_>{WORD})|(?P<number>{NUMBER})|(?P<punct>[^\s])",
@@ -215,7 +233,7 @@ _END = r"(?:[.!?…]+|[。！？]+)[\"'”’»)\]]*"
 # followed by a lower-case one (`media.China`), the words `A` and `I`
 # (`weekend.A double`), or an all-capital word of three letters or more
 # (`Caribbean.BET is`; `Node.JS` has two).
-_BOUNDARY = regex.compile(
+_BOUNDARY = _Lazy(
     rf"(?P<end>{_END})(?:(?P<gap>[ \t\u00a0\u3000]+)"
     rf"|(?=[\"“‘(]?(?:\p{{Lu}}\p{{Ll}}|[AI] |\p{{Lu}}{{3,}}[ ,])))",
     regex.VERSION1,
@@ -230,7 +248,7 @@ _NEXT_STARTS_SENTENCE = regex.compile(r"[\"'“‘(\[«¿¡]*[\p{Lu}\p{Nd}\p{Lo}
 _DOTTED_ACRONYM = regex.compile(r"^(?:\p{L}\.)+\p{L}?$")
 # Things with a dot inside that are not sentence ends; only looked for around
 # a glued candidate (a dot with no space after it), which is rare and cheap.
-_PROTECTED = regex.compile(rf"{URL}|{EMAIL}|{DOMAIN}")
+_PROTECTED = _Lazy(rf"{URL}|{EMAIL}|{DOMAIN}")
 _CJK_END = frozenset("。！？")
 
 
@@ -300,7 +318,7 @@ def _split_line(text: str, start: int, end: int, boundary=_BOUNDARY) -> Iterator
 
 
 _CONTINUES = regex.compile(r"\p{Ll}")
-_URL_START = regex.compile(URL)
+_URL_START = _Lazy(URL)
 
 
 def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
