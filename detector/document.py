@@ -25,7 +25,7 @@ from detector.finding import Position
 from detector.scripts import script_of
 from detector.segment import _TOKEN as TOKEN_PATTERN
 from detector.segment import ASCII_TOKEN_KINDS, ascii_token_pattern, fast_tokenizable
-from detector.segment import Span, line_spans, line_starts_of, paragraph_spans, split_sentences
+from detector.segment import Span, line_spans, paragraph_spans, split_sentences
 
 
 class Token(NamedTuple):
@@ -154,8 +154,13 @@ class Document:
     # -- positions --------------------------------------------------------------
     @cached_property
     def line_starts(self) -> list[int]:
-        """Offset of every line, and of the empty one after a final "\\n"."""
-        return line_starts_of(self.text.split("\n"))
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos >= 0:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        return starts
 
     def position(self, offset: int) -> Position:
         """1-based line and column (in code points) of a text offset."""

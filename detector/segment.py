@@ -17,10 +17,7 @@ domains, file names, decimals, version numbers, initials and abbreviations
 
 from __future__ import annotations
 
-import operator
 import re
-from itertools import accumulate, repeat
-from operator import methodcaller
 from typing import Iterator, NamedTuple
 
 import regex
@@ -170,24 +167,19 @@ def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[R
 
 def line_spans(text: str) -> list[Span]:
     """Every line, without its line terminator (``\\n`` or ``\\r\\n``)."""
-    parts = text.split("\n")
-    if not parts[-1]:  # the text ends with a line break, or is empty
-        parts.pop()
-    starts = line_starts_of(parts)
-    ends = map(operator.add, starts, map(len, parts))
-    if "\r" in text:  # "\r\n": the "\r" is no part of the line (the last line has no "\n")
-        ends = list(map(operator.sub, ends, map(methodcaller("endswith", "\r"), parts)))
-        if parts and not text.endswith("\n"):
-            ends[-1] = len(text)
-    return list(map(_new, repeat(Span), zip(starts, ends)))
-
-
-def line_starts_of(parts: list[str]) -> list[int]:
-    """Offsets of the lines ``parts`` (the text split at "\\n")."""
-    return list(accumulate(map(_plus_one, map(len, parts[:-1])), initial=0)) if parts else []
-
-
-_plus_one = (1).__add__
+    spans = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            if pos < n:
+                spans.append(_new(Span, (pos, n)))
+            break
+        stop = nl - 1 if nl > pos and text[nl - 1] == "\r" else nl
+        spans.append(_new(Span, (pos, stop)))
+        pos = nl + 1
+    return spans
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
