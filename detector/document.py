@@ -5,11 +5,20 @@ Rules never re-read a file or re-split text: they ask the document for its
 lines, paragraphs, sentences and tokens, which are computed on first use and
 cached.
 
+Tokenizing the whole text (``tokens``, ``words``) is the most expensive
+shared part. A rule that looks for something rare can instead find its
+candidates with a scan of the text in C and ask for the words of those lines
+only: ``line_words(i)`` gives the entries of ``words`` on line ``i`` (0-based;
+``line_index(offset)`` finds it) without tokenizing the rest, because tokens
+never hold white space. The duplication rules (DU002, DU003) work so.
+
 >>> doc = Document("Xi 말했다.\\nSecond line.")
 >>> doc.position(3)
 Position(line=1, column=4)
 >>> [(t.text, t.script) for t in doc.words]
 [('Xi', 'Latin'), ('말했다', 'Hangul'), ('Second', 'Latin'), ('line', 'Latin')]
+>>> [t.text for t in Document("Xi 말했다.\\nSecond line.").line_words(1)]
+['Second', 'line']
 """
 
 from __future__ import annotations

@@ -284,10 +284,11 @@ def test_scan_edge_cases(text, expected):
 
 
 def _every_line_checked(monkeypatch):
-    from detector.rules import duplication
+    from detector.rules import _repeat_scans, duplication
 
-    monkeypatch.setattr(duplication, "_lowered", lambda doc: None)
-    monkeypatch.setattr(duplication, "sentence_words", lambda doc: None)
+    for module in (_repeat_scans, duplication):
+        monkeypatch.setattr(module, "_lowered", lambda doc: None)
+        monkeypatch.setattr(module, "sentence_words", lambda doc: None)
 
 
 @pytest.mark.parametrize(
