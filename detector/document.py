@@ -23,7 +23,7 @@ Position(line=1, column=4)
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, cycle, repeat
 from operator import itemgetter
 from dataclasses import dataclass, field
@@ -35,6 +35,11 @@ from detector.scripts import script_of
 from detector.segment import _TOKEN as TOKEN_PATTERN
 from detector.segment import ASCII_TOKEN_KINDS, ascii_token_pattern, fast_tokenizable
 from detector.segment import Span, line_spans, paragraph_spans, split_sentences
+
+
+# White space that no tokenizer puts inside a token: the tokens of a stretch
+# of text between two of these are the text's own tokens there.
+_BREAKS = (" ", "\t", "\n", "\r")
 
 
 class Token(NamedTuple):
@@ -148,6 +153,7 @@ class Document:
         self.expected_languages = expected_languages
         self._memo: dict = {}
         self._line_words: dict[int, list[Token]] = {}
+        self._tokenized_chars = 0  # by `words_in`, piecewise
 
     def memo(self, fn, *args):
         """``fn(self, *args)``, computed once per document and shared.
@@ -221,14 +227,33 @@ class Document:
         if index not in cache:
             start = self.line_starts[index]
             end = self.text.find("\n", start)
-            end = len(self.text) if end < 0 else end
-            if "words" in self.__dict__:  # already paid for: slice it
-                lo = bisect_right(self._word_starts, start - 1)
-                hi = bisect_right(self._word_starts, end - 1)
-                cache[index] = self.words[lo:hi]
-            else:
-                cache[index] = _only_words(tokenize(self.text[start:end], start))
+            cache[index] = self.words_in(start, len(self.text) if end < 0 else end)
         return cache[index]
+
+    def words_in(self, start: int, end: int) -> list[Token]:
+        """The entries of ``words`` that start in ``[start, end)``.
+
+        Only the stretch between the white space around the span is
+        tokenized (tokens never hold white space), unless the whole text is
+        tokenized already, or the stretches asked for so far add up to more
+        than ``PART_TOKENIZED_AT_MOST`` of it: then the whole text is, once
+        (other rules most likely need it too), and sliced.
+        """
+        text = self.text
+        if "words" not in self.__dict__:
+            lo = max(text.rfind(c, 0, start) for c in _BREAKS) + 1
+            hi = min((i for i in map(text.find, _BREAKS, repeat(end)) if i >= 0), default=len(text))
+            self._tokenized_chars += hi - lo
+            if self._tokenized_chars <= self.PART_TOKENIZED_AT_MOST * len(text):
+                words = _only_words(tokenize(text[lo:hi], lo))
+                starts = list(map(itemgetter(0), words))
+                return words[bisect_left(starts, start) : bisect_left(starts, end)]
+        starts = self._word_starts
+        return self.words[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    #: Share of the text that ``words_in`` tokenizes piecewise before it
+    #: tokenizes the whole text instead.
+    PART_TOKENIZED_AT_MOST = 0.15
 
     def line_index(self, offset: int) -> int:
         """0-based index of the line holding ``offset`` (in ``lines``)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import operator
 import re
+from itertools import repeat
 from operator import itemgetter
 
 import regex
@@ -76,37 +77,75 @@ _DOUBLE_CANDIDATE = re.compile(
 )
 
 
-def _double_candidates(doc: Document) -> tuple:
-    """(lines that may hold a doubled word, (start, end) of the words that
-    may be glued doubles); every line and word when the scan does not apply."""
+def _double_candidates(doc: Document) -> list[tuple[int, int, int, int]]:
+    """Where doubled words may be: (core start, core end, start, end) of
+    stretches to tokenize (``start``-``end``), findings coming only from
+    pairs whose first word starts in the core (a match of the scan from the
+    start of its chunk, the text between white space; cores do not overlap,
+    so each pair is looked at once); the stretch adds two chunks on each
+    side, for the neighbours of the core's pairs. When the scan does not
+    apply: every line, whole."""
     low = doc.memo(_lowered)
     if low is None:
-        return _all_lines(doc), None
-    lines, glued = set(), []
+        starts, text = doc.line_starts, doc.text
+        ends = starts[1:] + [len(text) + 1]
+        return [(s, e - 1, s, e - 1) for s, e in zip(starts, ends)]
+    text = doc.text
+    out = []
+    core_end = 0
     for m in _DOUBLE_CANDIDATE.finditer(low):
-        if m.group(2) is None:
-            lines.add(doc.line_index(m.start()))
-        else:
-            glued.append(m.span())
-    return sorted(lines), glued
+        # The core starts with the match's chunk (`oil-rich rich` is found
+        # at `rich`), or where the previous core ended: cores never overlap.
+        core_start = max(_chunks_back(text, m.start(), 0), core_end)
+        core_end = m.end()
+        out.append((core_start, core_end, _chunks_back(text, m.start(), 2), _chunks_ahead(text, core_end, 2)))
+    return out
+
+
+# White space that no tokenizer puts inside a token (`Document.words_in`).
+_BREAKS = (" ", "\t", "\n", "\r")
+
+
+def _chunks_back(text: str, at: int, extra: int) -> int:
+    """Start of the chunk holding ``at``, and of ``extra`` chunks before it."""
+    start = max(map(text.rfind, _BREAKS, repeat(0), repeat(at))) + 1
+    for _ in range(extra):
+        i = start - 1
+        while i >= 0 and text[i] in _BREAKS:
+            i -= 1
+        if i < 0:
+            break
+        start = max(map(text.rfind, _BREAKS, repeat(0), repeat(i))) + 1
+    return start
+
+
+def _chunks_ahead(text: str, at: int, extra: int) -> int:
+    """End of the chunk holding ``at - 1``, and of ``extra`` chunks after it."""
+    n = len(text)
+    end = min((i for i in map(text.find, _BREAKS, repeat(at)) if i >= 0), default=n)
+    for _ in range(extra):
+        i = end
+        while i < n and text[i] in _BREAKS:
+            i += 1
+        if i >= n:
+            break
+        end = min((j for j in map(text.find, _BREAKS, repeat(i)) if j >= 0), default=n)
+    return end
 
 
 def _glued_double_words(doc: Document) -> list[tuple]:
     """(word, lower-cased) of the words made of two equal halves, four
     letters or more (`werewere`), in text order."""
-    lines, spans = doc.memo(_double_candidates)
-    # A line that may hold a doubled word is checked whole: the scan does
-    # not look for a glued double inside a match (`werewere werewere`).
-    words = {w.start: w for line in lines for w in doc.line_words(line)}
-    for start, end in spans or ():
-        for word in doc.line_words(doc.line_index(start)):
-            if word.start == start:
-                if word.end == end:
-                    words[start] = word
-                break
-    words = [words[start] for start in sorted(words)]
+    # The words that start in a match (a glued double inside a match of a
+    # doubled word, `werewere werewere`, is not matched apart), or anywhere
+    # when the scan does not apply.
+    words = {}
+    for start, end, _, _ in doc.memo(_double_candidates):
+        for word in doc.words_in(start, end):
+            words[word.start] = word
     out = []
-    for word in words:
+    for start in sorted(words):
+        word = words[start]
         low = word.text.lower()
         half = len(low) // 2
         if len(low) >= 4 and not len(low) % 2 and low[:half] == low[half:]:

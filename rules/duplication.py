@@ -243,11 +243,7 @@ class RepeatedPhrase(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for start, end in _phrase_sentences(doc):
-            words = doc.line_words(doc.line_index(start))
-            if words and words[-1].end < end:  # a sentence over several lines
-                words = [w for i in range(doc.line_index(start), doc.line_index(end - 1) + 1)
-                         for w in doc.line_words(i)]
-            words = [w for w in words if start <= w.start < end]
+            words = doc.words_in(start, end)
             if len(words) >= 4:
                 yield from self._check_line(doc, words)
 
@@ -410,19 +406,23 @@ class DoubledWord(Rule):
         if doc.language not in _DOUBLING_IS_A_SLIP:
             return
         english = doc.language == "en"
-        for line in doc.memo(_double_candidates)[0]:
-            yield from self._doubles_in_line(doc, doc.line_words(line), english)
+        for core_start, core_end, start, end in doc.memo(_double_candidates):
+            yield from self._doubles_in(doc, doc.words_in(start, end), english, core_start, core_end)
         if doc.language != "en":
             return
         yield from self._glued_doubles(doc)
 
-    def _doubles_in_line(self, doc: Document, words: list, english: bool) -> Iterator[Finding]:
+    def _doubles_in(
+        self, doc: Document, words: list, english: bool, core_start: int, core_end: int
+    ) -> Iterator[Finding]:
+        """Doubled words among ``words`` whose first word starts in the core."""
         text = doc.text
         low = list(map(str.lower, map(itemgetter(2), words)))
         # Candidate pairs first, in one comprehension: most pairs differ.
         pairs = [
             i for i, (x, y) in enumerate(zip(low, low[1:]))
-            if x == y or (y.startswith(x) or x.endswith(y)) and x[:1] == y[:1] or x.endswith("-" + y)
+            if (x == y or (y.startswith(x) or x.endswith(y)) and x[:1] == y[:1] or x.endswith("-" + y))
+            and core_start <= words[i].start < core_end
         ]
         for i in pairs:
             a, b = words[i], words[i + 1]
