@@ -13,7 +13,7 @@ from operator import itemgetter
 import regex
 
 from detector.document import Document
-from detector.segment import fast_tokenizable
+from detector.segment import TYPOGRAPHIC, fast_tokenizable
 
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 
@@ -40,6 +40,23 @@ _ASCII_KEY_BYTES = bytes(
 def _ascii_folded(doc: Document) -> str:
     # bytes.translate: a table lookup per byte, far faster than str.translate
     return doc.text.encode("ascii").translate(_ASCII_KEY_BYTES).decode("ascii")
+
+
+# The same map for text that `fast_tokenizable` accepts: its non-ASCII
+# characters are typographic, no letter or digit, so they become spaces.
+_TYPOGRAPHIC_KEY_MAP = str.maketrans(
+    {c: " " for c in map(chr, range(128)) if not c.isalnum()} | {c: " " for c in TYPOGRAPHIC}
+)
+
+
+def _folded(doc: Document) -> str | None:
+    """The text with every sentence's key made by slicing it (see
+    ``sentence_key``), or None when the text is not plain enough."""
+    if doc.text.isascii():
+        return doc.memo(_ascii_folded)
+    if fast_tokenizable(doc.text):
+        return doc.text.lower().translate(_TYPOGRAPHIC_KEY_MAP)
+    return None
 
 
 # DU002 and DU003 look for rare things: a scan in C finds the sentences or
@@ -84,12 +101,10 @@ def _double_candidates(doc: Document) -> list[tuple[int, int, int, int]]:
     start of its chunk, the text between white space; cores do not overlap,
     so each pair is looked at once); the stretch adds two chunks on each
     side, for the neighbours of the core's pairs. When the scan does not
-    apply: every line, whole."""
+    apply: the whole text."""
     low = doc.memo(_lowered)
     if low is None:
-        starts, text = doc.line_starts, doc.text
-        ends = starts[1:] + [len(text) + 1]
-        return [(s, e - 1, s, e - 1) for s, e in zip(starts, ends)]
+        return [(0, len(doc.text), 0, len(doc.text))]
     text = doc.text
     out = []
     core_end = 0
@@ -159,8 +174,10 @@ _match_start = operator.methodcaller("start")
 # A repeated phrase `P1 P2 … Ps [and|or] P1 P2 … Ps` has only spaces (and
 # perhaps a comma) between its words, so it lies inside one sentence, and
 # the sentence's key words (`sentence_words`: its letters and digits, split
-# at everything else) hold a pair of neighbours twice. One sentence in ten
-# does; only those are checked word by word.
+# at everything else; a word gives one or more) hold a run of two or more
+# repeated at once, or after one key word (`and`, `or`). A pair of
+# neighbours seen twice (one sentence in ten, checked in C) comes first;
+# the run is then looked for around each repeated pair.
 
 
 def _phrase_sentences(doc: Document) -> list[tuple[int, int]]:
@@ -171,16 +188,32 @@ def _phrase_sentences(doc: Document) -> list[tuple[int, int]]:
         return [(s.start, s.end) for s in sentences]
     return [
         (sentences[i].start, sentences[i].end) for i, words in enumerate(word_lists)
-        if len(words) >= 4 and len(set(zip(words, words[1:]))) < len(words) - 1
+        if len(words) >= 4 and len(set(zip(words, words[1:]))) < len(words) - 1 and _holds_repeat(words)
     ]
+
+
+def _holds_repeat(words: list[str]) -> bool:
+    """Do ``words`` hold a run of two or more words repeated at once
+    (``a b a b``) or after one word (``a b and a b``)?"""
+    seen: dict[tuple, list[int]] = {}
+    for j, pair in enumerate(zip(words, words[1:])):
+        earlier = seen.setdefault(pair, [])
+        for i in earlier:
+            run = j - i  # back to back: words[i:j] again from j
+            if run >= 2 and words[i:j] == words[j : j + run]:
+                return True
+            if run >= 3 and words[i : j - 1] == words[j : j + run - 1]:
+                return True  # one word between the copies
+        earlier.append(j)
+    return False
 
 
 def sentence_words(doc: Document) -> list[list[str]] | None:
     """Each sentence's words as in its DU001 key (lower case, split at
-    anything but letters and digits), on ASCII text; None otherwise."""
-    if not doc.text.isascii():
+    anything but letters and digits), on plain text; None otherwise."""
+    folded = doc.memo(_folded)
+    if folded is None:
         return None
-    folded = doc.memo(_ascii_folded)
     sentences = doc.sentences
     return list(map(str.split, map(folded.__getitem__, map(slice, map(itemgetter(0), sentences),
                                                             map(itemgetter(1), sentences)))))

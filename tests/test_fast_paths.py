@@ -107,3 +107,11 @@ def test_language_guess_of_typographic_english_takes_the_fast_path(monkeypatch):
     monkeypatch.setattr(langid, "_guess_any_script", lambda sample: pytest.fail("general path"))
     assert langid.guess_main_language(Document(text)) == "en"
     assert langid.guess_main_language(Document("Der Mann sagte, „das ist nicht gut“ – und ging.")) == "de"
+
+
+@pytest.mark.parametrize("text", [s for s in SAMPLES + _fuzz(4, 500) if not s.isascii()])
+def test_typographic_keys_match_the_regex_keys(text):
+    from detector.rules._repeat_scans import sentence_words
+
+    doc = Document(text)
+    assert sentence_words(doc) == [sentence_key(text[s.start : s.end]).split() for s in doc.sentences]
