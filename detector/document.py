@@ -7,10 +7,13 @@ cached.
 
 Tokenizing the whole text (``tokens``, ``words``) is the most expensive
 shared part. A rule that looks for something rare can instead find its
-candidates with a scan of the text in C and ask for the words of those lines
-only: ``line_words(i)`` gives the entries of ``words`` on line ``i`` (0-based;
-``line_index(offset)`` finds it) without tokenizing the rest, because tokens
-never hold white space. The duplication rules (DU002, DU003) work so.
+candidates with a scan of the text in C and ask for the words there only:
+``words_in(start, end)`` gives the entries of ``words`` that start in a span
+and ``line_words(i)`` those of line ``i`` (0-based; ``line_index(offset)``
+finds it), tokenizing only the stretch between the white space around it
+(tokens never hold white space). Once the stretches asked for add up to more
+than ``PART_TOKENIZED_AT_MOST`` (15%) of the text, the whole text is
+tokenized instead, once. The duplication rules (DU002, DU003) work so.
 
 >>> doc = Document("Xi 말했다.\\nSecond line.")
 >>> doc.position(3)
