@@ -89,6 +89,9 @@ _ASCII_LETTERS_LOWERED = bytes(
 _STOPWORD_BYTES = {
     w.encode("ascii"): langs for w, langs in _LANGUAGES_OF_STOPWORD.items() if w.isascii()
 }
+#: The English function words, and those of any other language, as bytes.
+_ENGLISH_BYTES = frozenset(w for w, langs in _STOPWORD_BYTES.items() if "en" in langs)
+_NOT_ONLY_ENGLISH_BYTES = frozenset(w for w, langs in _STOPWORD_BYTES.items() if set(langs) - {"en"})
 
 
 def guess_main_language(doc: "Document", sample_chars: int = 6_000) -> str:
@@ -107,7 +110,13 @@ def guess_main_language(doc: "Document", sample_chars: int = 6_000) -> str:
         words = sample.encode("utf-8").translate(_ASCII_LETTERS_LOWERED).split()
         if not words:
             return "und"
-        return _vote_latin(Counter(filter(_STOPWORD_BYTES.__contains__, words)), _STOPWORD_BYTES)
+        function_words = list(filter(_STOPWORD_BYTES.__contains__, words))
+        english = len(list(filter(_ENGLISH_BYTES.__contains__, function_words)))
+        if english >= len(list(filter(_NOT_ONLY_ENGLISH_BYTES.__contains__, function_words))):
+            # No other language can get more votes than all the function
+            # words of other languages together: English wins (and ties).
+            return "en"
+        return _vote_latin(Counter(function_words), _STOPWORD_BYTES)
     return _guess_any_script(sample.lower())
 
 
