@@ -115,3 +115,22 @@ def test_typographic_keys_match_the_regex_keys(text):
 
     doc = Document(text)
     assert sentence_words(doc) == [sentence_key(text[s.start : s.end]).split() for s in doc.sentences]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the the der die das",  # 2 English votes, 3 German: German
+        "the and der die",  # a tie between English and German: English
+        "die die die the",  # German
+        "de la the",  # Spanish/French/… words outnumber English
+        "Pies i kot nie są w domu, the end.",
+    ],
+)
+def test_english_shortcut_gives_the_vote_result(text):
+    from detector.langid import _STOPWORD_BYTES, _vote_latin, guess_main_language
+    from collections import Counter
+
+    words = text.lower().encode("utf-8").split()
+    expected = _vote_latin(Counter(w for w in words if w in _STOPWORD_BYTES), _STOPWORD_BYTES)
+    assert guess_main_language(Document(text)) == expected
