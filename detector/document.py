@@ -5,16 +5,28 @@ Rules never re-read a file or re-split text: they ask the document for its
 lines, paragraphs, sentences and tokens, which are computed on first use and
 cached.
 
+Tokenizing the whole text (``tokens``, ``words``) is the most expensive
+shared part. A rule that looks for something rare can instead find its
+candidates with a scan of the text in C and ask for the words there only:
+``words_in(start, end)`` gives the entries of ``words`` that start in a span
+and ``line_words(i)`` those of line ``i`` (0-based; ``line_index(offset)``
+finds it), tokenizing only the stretch between the white space around it
+(tokens never hold white space). Once the stretches asked for add up to more
+than ``PART_TOKENIZED_AT_MOST`` (15%) of the text, the whole text is
+tokenized instead, once. The duplication rules (DU002, DU003) work so.
+
 >>> doc = Document("Xi 말했다.\\nSecond line.")
 >>> doc.position(3)
 Position(line=1, column=4)
 >>> [(t.text, t.script) for t in doc.words]
 [('Xi', 'Latin'), ('말했다', 'Hangul'), ('Second', 'Latin'), ('line', 'Latin')]
+>>> [t.text for t in Document("Xi 말했다.\\nSecond line.").line_words(1)]
+['Second', 'line']
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, cycle, repeat
 from operator import itemgetter
 from dataclasses import dataclass, field
@@ -28,6 +40,11 @@ from detector.segment import ASCII_TOKEN_KINDS, ascii_token_pattern, fast_tokeni
 from detector.segment import Span, line_spans, paragraph_spans, split_sentences
 
 
+# White space that no tokenizer puts inside a token: the tokens of a stretch
+# of text between two of these are the text's own tokens there.
+_BREAKS = (" ", "\t", "\n", "\r")
+
+
 class Token(NamedTuple):
     start: int
     end: int
@@ -39,7 +56,7 @@ class Token(NamedTuple):
 _ASCII_TOKEN_SCRIPTS = tuple("Latin" if k == "word" else "Common" for k in ASCII_TOKEN_KINDS)
 
 
-def _ascii_tokens(text: str, pattern) -> list[Token]:
+def _ascii_tokens(text: str, pattern, offset: int = 0) -> list[Token]:
     """The tokens of an ASCII text, built column by column with no Python
     loop per token (the loop cost more than the scan).
 
@@ -58,10 +75,44 @@ def _ascii_tokens(text: str, pattern) -> list[Token]:
     pieces = [""] * (2 * len(texts) + 1)
     pieces[0::2] = gaps
     pieces[1::2] = texts
-    offsets = list(accumulate(map(len, pieces)))
+    offsets = list(accumulate(map(len, pieces), initial=offset))
     return list(
-        map(tuple.__new__, repeat(Token), zip(offsets[0::2], offsets[1::2], texts, kinds, scripts))
+        map(tuple.__new__, repeat(Token), zip(offsets[1::2], offsets[2::2], texts, kinds, scripts))
     )
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """The tokens of ``text``, their offsets shifted by ``offset``.
+
+    Tokens never contain white space, so the tokens of a slice of a text that
+    begins and ends at white space (a line) are exactly the text's own tokens
+    in that range: ``tokenize(text[a:b], a)``.
+    """
+    if fast_tokenizable(text):
+        pattern = ascii_token_pattern()
+        if pattern is not None:
+            return _ascii_tokens(text, pattern, offset)
+    # The hot loop of every token-based rule: plain tuples built with
+    # tuple.__new__ (a NamedTuple's own __new__ is several times slower),
+    # and ASCII words are Latin without asking for their script.
+    make = tuple.__new__
+    out = []
+    append = out.append
+    for m in TOKEN_PATTERN.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        kind = m.lastgroup
+        if kind == "word" or kind == "word_":
+            script = "Latin" if word.isascii() else script_of(word)
+            append(make(Token, (start + offset, end + offset, word, "word", script)))
+        else:
+            append(make(Token, (start + offset, end + offset, word, kind, "Common")))
+    return out
+
+
+def _only_words(tokens: list[Token]) -> list[Token]:
+    # [t for t in tokens if t.kind == "word"], in C
+    return list(compress(tokens, map("word".__eq__, map(itemgetter(3), tokens))))
 
 
 @dataclass
@@ -104,6 +155,8 @@ class Document:
         #: Languages the config says are expected here besides the main one.
         self.expected_languages = expected_languages
         self._memo: dict = {}
+        self._line_words: dict[int, list[Token]] = {}
+        self._tokenized_chars = 0  # by `words_in`, piecewise
 
     def memo(self, fn, *args):
         """``fn(self, *args)``, computed once per document and shared.
@@ -163,31 +216,55 @@ class Document:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        if fast_tokenizable(self.text):
-            pattern = ascii_token_pattern()
-            if pattern is not None:
-                return _ascii_tokens(self.text, pattern)
-        # The hot loop of every token-based rule: plain tuples built with
-        # tuple.__new__ (a NamedTuple's own __new__ is several times slower),
-        # and ASCII words are Latin without asking for their script.
-        make = tuple.__new__
-        out = []
-        append = out.append
-        for m in TOKEN_PATTERN.finditer(self.text):
-            start, end = m.span()
-            word = m.group()
-            kind = m.lastgroup
-            if kind == "word" or kind == "word_":
-                script = "Latin" if word.isascii() else script_of(word)
-                append(make(Token, (start, end, word, "word", script)))
-            else:
-                append(make(Token, (start, end, word, kind, "Common")))
-        return out
+        return tokenize(self.text)
 
     @cached_property
     def words(self) -> list[Token]:
-        tokens = self.tokens  # [t for t in tokens if t.kind == "word"], in C:
-        return list(compress(tokens, map("word".__eq__, map(itemgetter(3), tokens))))
+        return _only_words(self.tokens)
+
+    def line_words(self, index: int) -> list[Token]:
+        """The word tokens of line ``index`` (0-based), exactly the entries
+        of ``words`` on that line, found without tokenizing the whole text
+        (cached per line). For rules that look at a few candidate lines."""
+        cache = self._line_words
+        if index not in cache:
+            start = self.line_starts[index]
+            end = self.text.find("\n", start)
+            cache[index] = self.words_in(start, len(self.text) if end < 0 else end)
+        return cache[index]
+
+    def words_in(self, start: int, end: int) -> list[Token]:
+        """The entries of ``words`` that start in ``[start, end)``.
+
+        Only the stretch between the white space around the span is
+        tokenized (tokens never hold white space), unless the whole text is
+        tokenized already, or the stretches asked for so far add up to more
+        than ``PART_TOKENIZED_AT_MOST`` of it: then the whole text is, once
+        (other rules most likely need it too), and sliced.
+        """
+        text = self.text
+        if "words" not in self.__dict__:
+            lo = max(text.rfind(c, 0, start) for c in _BREAKS) + 1
+            hi = min((i for i in map(text.find, _BREAKS, repeat(end)) if i >= 0), default=len(text))
+            self._tokenized_chars += hi - lo
+            if self._tokenized_chars <= self.PART_TOKENIZED_AT_MOST * len(text):
+                words = _only_words(tokenize(text[lo:hi], lo))
+                starts = list(map(itemgetter(0), words))
+                return words[bisect_left(starts, start) : bisect_left(starts, end)]
+        starts = self._word_starts
+        return self.words[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    #: Share of the text that ``words_in`` tokenizes piecewise before it
+    #: tokenizes the whole text instead.
+    PART_TOKENIZED_AT_MOST = 0.15
+
+    def line_index(self, offset: int) -> int:
+        """0-based index of the line holding ``offset`` (in ``lines``)."""
+        return bisect_right(self.line_starts, offset) - 1
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return list(map(itemgetter(0), self.words))
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens that lie entirely inside ``[start, end)``."""

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from detector.scripts import script_of
+from detector.segment import fast_tokenizable
 
 if TYPE_CHECKING:
     from detector.document import Document
@@ -79,6 +80,18 @@ _WORDS = regex.compile(r"[\p{L}\p{M}]+")
 # The same words on lower-cased ASCII text: every other character made a
 # space, then split (faster than any regex).
 _ASCII_NON_LETTERS = str.maketrans({c: " " for c in map(chr, range(128)) if not "a" <= c <= "z"})
+#: The same as a bytes table that also lower-cases: ASCII text encoded, then
+#: translated, gives the lower-cased words as bytes.
+_ASCII_LETTERS_LOWERED = bytes(
+    ord(c.lower()) if "a" <= c.lower() <= "z" else ord(" ") for c in map(chr, range(128))
+) + b" " * 128
+#: ``_LANGUAGES_OF_STOPWORD`` keyed by the ASCII function words as bytes.
+_STOPWORD_BYTES = {
+    w.encode("ascii"): langs for w, langs in _LANGUAGES_OF_STOPWORD.items() if w.isascii()
+}
+#: The English function words, and those of any other language, as bytes.
+_ENGLISH_BYTES = frozenset(w for w, langs in _STOPWORD_BYTES.items() if "en" in langs)
+_NOT_ONLY_ENGLISH_BYTES = frozenset(w for w, langs in _STOPWORD_BYTES.items() if set(langs) - {"en"})
 
 
 def guess_main_language(doc: "Document", sample_chars: int = 6_000) -> str:
@@ -87,10 +100,28 @@ def guess_main_language(doc: "Document", sample_chars: int = 6_000) -> str:
     Looks at the first ``sample_chars`` characters only: enough to tell the
     language of an article, and cheap on a corpus dump.
     """
-    sample = doc.text[:sample_chars].lower()
-    if sample.isascii():  # the common case, without asking for scripts
-        words = Counter(sample.translate(_ASCII_NON_LETTERS).split())
-        return _vote_latin(words, words) if words else "und"
+    sample = doc.text[:sample_chars]
+    if sample.isascii() or fast_tokenizable(sample):
+        # The common case: all letters are ASCII (the other characters are
+        # typographic), so no script is asked for. bytes.translate lower-cases
+        # and blanks the non-letters (and every byte of a multi-byte UTF-8
+        # character) in one table lookup per byte; only the function words
+        # are counted.
+        words = sample.encode("utf-8").translate(_ASCII_LETTERS_LOWERED).split()
+        if not words:
+            return "und"
+        function_words = list(filter(_STOPWORD_BYTES.__contains__, words))
+        english = len(list(filter(_ENGLISH_BYTES.__contains__, function_words)))
+        if english >= len(list(filter(_NOT_ONLY_ENGLISH_BYTES.__contains__, function_words))):
+            # No other language can get more votes than all the function
+            # words of other languages together: English wins (and ties).
+            return "en"
+        return _vote_latin(Counter(function_words), _STOPWORD_BYTES)
+    return _guess_any_script(sample.lower())
+
+
+def _guess_any_script(sample: str) -> str:
+    """The guess from a lower-cased sample of any script (the general path)."""
     counts: dict[str, int] = {}
     words = Counter(_WORDS.findall(sample))
     for w, n in words.items():
@@ -110,14 +141,18 @@ def guess_main_language(doc: "Document", sample_chars: int = 6_000) -> str:
         return _guess_cyrillic(lowered)
     if script != "Latin":
         return "und"
-    return _vote_latin(lowered, words)
+    return _vote_latin(Counter({w: words[w] for w in lowered}))
 
 
-def _vote_latin(lowered, words: Counter) -> str:
-    """The language whose function words are most frequent ('en' by default)."""
+def _vote_latin(words: Counter, languages_of=_LANGUAGES_OF_STOPWORD) -> str:
+    """The language whose function words are most frequent ('en' by default).
+
+    ``words`` counts the document's words (at least its function words);
+    ``languages_of`` maps each function word to its languages.
+    """
     votes = {lang: 0 for lang in _STOPWORDS}
-    for w in _LANGUAGES_OF_STOPWORD.keys() & lowered:
-        for lang in _LANGUAGES_OF_STOPWORD[w]:
+    for w in languages_of.keys() & words.keys():
+        for lang in languages_of[w]:
             votes[lang] += words[w]
     best = max(votes, key=lambda lang: (votes[lang], lang == "en"))
     return best if votes[best] > 0 else "en"

@@ -22,6 +22,24 @@ from typing import Iterator, NamedTuple
 
 import regex
 
+
+class _Lazy:
+    """A `regex` pattern compiled on its first use, so that importing this
+    module stays cheap (``detector check`` of one file starts fast): the big
+    patterns serve only text that is not plain ASCII, or rare candidates."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, *args) -> None:
+        self._args = args
+        self._compiled = None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = regex.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
 # -- tokens -----------------------------------------------------------------
 
 # URLs: a scheme or "www." up to white space or a quote; trailing sentence
@@ -56,7 +74,7 @@ WORD = (
 # Words come first: the URL, e-mail and domain alternatives are only tried
 # where a word is followed by ".x", "@", ":/" (a word that may continue into
 # one), which keeps tokenizing fast on prose.
-_TOKEN = regex.compile(
+_TOKEN = _Lazy(
     rf"(?P<word>(?>{WORD}))(?![.@:/][\w/])"
     rf"|(?P<url>{URL})|(?P<email>{EMAIL})|(?P<domain>{DOMAIN})"
     rf"|(?P<word_>{WORD})|(?P<number>{NUMBER})|(?P<punct>[^\s])",
@@ -215,7 +233,7 @@ _END = r"(?:[.!?…]+|[。！？]+)[\"'”’»)\]]*"
 # followed by a lower-case one (`media.China`), the words `A` and `I`
 # (`weekend.A double`), or an all-capital word of three letters or more
 # (`Caribbean.BET is`; `Node.JS` has two).
-_BOUNDARY = regex.compile(
+_BOUNDARY = _Lazy(
     rf"(?P<end>{_END})(?:(?P<gap>[ \t\u00a0\u3000]+)"
     rf"|(?=[\"“‘(]?(?:\p{{Lu}}\p{{Ll}}|[AI] |\p{{Lu}}{{3,}}[ ,])))",
     regex.VERSION1,
@@ -230,23 +248,51 @@ _NEXT_STARTS_SENTENCE = regex.compile(r"[\"'“‘(\[«¿¡]*[\p{Lu}\p{Nd}\p{Lo}
 _DOTTED_ACRONYM = regex.compile(r"^(?:\p{L}\.)+\p{L}?$")
 # Things with a dot inside that are not sentence ends; only looked for around
 # a glued candidate (a dot with no space after it), which is rare and cheap.
-_PROTECTED = regex.compile(rf"{URL}|{EMAIL}|{DOMAIN}")
+_PROTECTED = _Lazy(rf"{URL}|{EMAIL}|{DOMAIN}")
 _CJK_END = frozenset("。！？")
+_CONTINUES = regex.compile(r"\p{Ll}")
+_URL_START = _Lazy(URL)
 
 
-def _is_boundary(text: str, line_start: int, m: "regex.Match", glued: bool) -> bool:
+class _Kit(NamedTuple):
+    """The patterns of the splitter: for any text, or for ASCII text in the
+    faster stdlib `re` (same matches: the non-ASCII characters cannot occur)."""
+
+    boundary: object
+    next_starts_sentence: object
+    dotted_acronym: object
+    continues: object
+    #: letters, digits, "." and "-" read backwards from a dot (ASCII only)
+    word_before: object
+
+
+_ANY_TEXT = _Kit(_BOUNDARY, _NEXT_STARTS_SENTENCE, _DOTTED_ACRONYM, _CONTINUES, None)
+_ASCII_TEXT = _Kit(
+    _ASCII_BOUNDARY,
+    re.compile(r"[\"'(\[]*[A-Z0-9]"),
+    re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$"),
+    re.compile(r"[a-z]"),
+    re.compile(r"[A-Za-z0-9.\-]*"),
+)
+
+
+def _is_boundary(text: str, line_start: int, m, glued: bool, kit: _Kit = _ANY_TEXT, backwards: str = "") -> bool:
     end_punct = m.group("end")
     dot_at = m.start("end")
-    i = dot_at
-    while i > line_start and (text[i - 1].isalnum() or text[i - 1] in ".-"):
-        i -= 1
+    if backwards:  # ASCII: the word before, found in C in the reversed text
+        n = len(text)
+        i = dot_at - kit.word_before.match(backwards, n - dot_at, n - line_start).end() + (n - dot_at)
+    else:
+        i = dot_at
+        while i > line_start and (text[i - 1].isalnum() or text[i - 1] in ".-"):
+            i -= 1
     before = text[i:dot_at]
     if end_punct[0] in _CJK_END:
         return True
     if end_punct[0] == "." and not end_punct.startswith(".."):
         bare = before.strip(".-")
         last_part = bare.rsplit(".", 1)[-1]
-        if bare and _DOTTED_ACRONYM.match(bare + "."):
+        if bare and kit.dotted_acronym.match(bare + "."):
             return False  # U.S. / e.g. / a.m.: we prefer not to split
         if bare.lower() in ABBREVIATIONS or last_part.lower() in ABBREVIATIONS:
             return False
@@ -259,7 +305,7 @@ def _is_boundary(text: str, line_start: int, m: "regex.Match", glued: bool) -> b
             # two or more letters with a lower-case one, or a number.
             return False
     if not glued:
-        nxt = _NEXT_STARTS_SENTENCE.match(text, m.end())
+        nxt = kit.next_starts_sentence.match(text, m.end())
         if not nxt:
             return False
     return True
@@ -279,28 +325,39 @@ def _inside_protected(text: str, dot_at: int, lo: int, hi: int) -> bool:
     return False
 
 
-def _split_line(text: str, start: int, end: int, boundary=_BOUNDARY) -> Iterator[Span]:
+def _split_line(
+    text: str, start: int, end: int, boundary=None, kit: _Kit = _ANY_TEXT, backwards: str = ""
+) -> list[Span]:
     """Sentence spans inside one line-joined block ``text[start:end]``."""
+    out: list[Span] = []
+    _split_block(out, text, start, end, boundary or kit.boundary, kit, backwards)
+    return out
+
+
+def _split_block(out: list, text: str, start: int, end: int, boundary, kit: _Kit, backwards: str) -> None:
+    """Append the sentence spans of the block ``text[start:end]`` to ``out``."""
     sent_start = start
     for m in boundary.finditer(text, start, end):
-        glued = m.group("gap") is None
-        if m.end() >= end:
+        after = m.end()
+        if after >= end:
             continue
+        glued = m.group("gap") is None
         if glued and _inside_protected(text, m.start("end"), start, end):
             continue
-        if not _is_boundary(text, start, m, glued):
+        if not _is_boundary(text, start, m, glued, kit, backwards):
             continue
-        span = _trim(text, sent_start, m.end("end"))
-        if span:
-            yield span
-        sent_start = m.end()
+        stop = m.end("end")
+        # `_trim`, skipped when there is nothing to trim (the common case)
+        if text[sent_start].isspace() or text[stop - 1].isspace():
+            span = _trim(text, sent_start, stop)
+            if span:
+                out.append(span)
+        elif sent_start < stop:
+            out.append(_new(Span, (sent_start, stop)))
+        sent_start = after
     span = _trim(text, sent_start, end)
     if span:
-        yield span
-
-
-_CONTINUES = regex.compile(r"\p{Ll}")
-_URL_START = regex.compile(URL)
+        out.append(span)
 
 
 def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
@@ -312,26 +369,34 @@ def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
     """
     lines = line_spans(text) if lines is None else lines
     sentences: list[Span] = []
-    block: list[Span] = []
-    boundary = _ASCII_BOUNDARY if text.isascii() else _BOUNDARY
-
-    def flush() -> None:
-        if block:
-            sentences.extend(_split_line(text, block[0].start, block[-1].end, boundary))
-            block.clear()
-
-    for ln in lines:
-        stripped = _trim(text, ln.start, ln.end)
-        if stripped is None:
-            flush()
-            continue
-        if block:
-            prev_last = text[block[-1].end - 1]
-            wrapped = (prev_last.isalpha() or prev_last in ",-") and _CONTINUES.match(
-                text, stripped.start
-            )
-            if not wrapped or _URL_START.match(text, stripped.start):
-                flush()
-        block.append(stripped)
-    flush()
+    ascii_text = text.isascii()
+    kit = _ASCII_TEXT if ascii_text else _ANY_TEXT
+    # `_ASCII_BOUNDARY` is read here, not bound in the kit (a test swaps it).
+    boundary = _ASCII_BOUNDARY if ascii_text else _BOUNDARY
+    backwards = text[::-1] if ascii_text else ""
+    continues = kit.continues.match
+    block_start = block_end = -1  # the block of lines being joined, if any
+    for start, end in lines:
+        # `_trim`, skipped when there is nothing to trim (the common case)
+        if start < end and not text[start].isspace() and not text[end - 1].isspace():
+            stripped = (start, end)
+        else:
+            stripped = _trim(text, start, end)
+            if stripped is None:
+                if block_start >= 0:
+                    _split_block(sentences, text, block_start, block_end, boundary, kit, backwards)
+                    block_start = -1
+                continue
+            start, end = stripped
+        if block_start >= 0:
+            prev_last = text[block_end - 1]
+            wrapped = (prev_last.isalpha() or prev_last in ",-") and continues(text, start)
+            if not wrapped or _URL_START.match(text, start):
+                _split_block(sentences, text, block_start, block_end, boundary, kit, backwards)
+                block_start = start
+        else:
+            block_start = start
+        block_end = end
+    if block_start >= 0:
+        _split_block(sentences, text, block_start, block_end, boundary, kit, backwards)
     return sentences

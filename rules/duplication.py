@@ -1,8 +1,20 @@
-"""Duplication rules (DU): text that appears twice."""
+"""Duplication rules (DU): text that appears twice.
+
+None of them tokenizes the whole document (the costliest shared part):
+DU001 compares sentence keys made with one character map of the text, and
+only for the sentences that share their first or last three words with
+another; DU002 and DU003 find candidate sentences or lines with C-level
+scans and tokenize only those (``Document.line_words``). The scans are
+supersets: a test checks that every line gives the same findings.
+"""
 
 from __future__ import annotations
 
+import operator
+import re
+from collections import Counter
 from difflib import SequenceMatcher
+from itertools import compress
 from operator import itemgetter
 from typing import Iterator
 
@@ -11,31 +23,21 @@ import regex
 from detector.document import Document
 from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
-
-_NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-
-
-def sentence_key(sentence: str) -> str:
-    """A sentence normalised for case, white space, quote style and punctuation.
-
-    >>> sentence_key('China is “willing”,  he said.') == sentence_key('china is "willing" he said')
-    True
-    """
-    return _NOT_WORD.sub(" ", sentence.casefold()).strip()
-
-
-# On ASCII text, `sentence_key` is a character map (letters lower-cased,
-# every other character a space) and a join of the words: done once over the
-# whole text, then sliced per sentence, at a fraction of the cost of `sub`.
-_ASCII_KEY_MAP = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
-
-
-def _ascii_folded(doc: Document) -> str:
-    return doc.text.lower().translate(_ASCII_KEY_MAP)
-
+from detector.rules._repeat_scans import (  # noqa: F401  (sentence_key, _ascii_folded: public to tests)
+    _all_lines,
+    _ascii_folded,
+    _double_candidates,
+    _glued_double_words,
+    _lines_of,
+    _lowered,
+    _match_start,
+    _phrase_sentences,
+    sentence_key,
+    sentence_words,
+)
 
 def _near_match(
-    words: list[str], index: dict[tuple, list[int]], keys: list[list[str]], min_ratio: float
+    words: list[str], index: dict[tuple, list[int]], keys: dict[int, list[str]], min_ratio: float
 ) -> int | None:
     """Index of an earlier sentence whose words are nearly ``words``.
 
@@ -95,9 +97,9 @@ class DuplicateSentence(Rule):
         text = doc.text
         first_seen: dict[str, int] = {}  # exact key -> sentence index
         index: dict[tuple, list[int]] = {}  # first/last three words -> indices
-        keys: list[list[str]] = []
-        starts: list[int] = []
-        ends: list[int] = []
+        keys: dict[int, list[str]] = {}  # index among the long sentences -> words
+        starts_of: dict[int, int] = {}
+        ends_of: dict[int, int] = {}
         block: list[tuple[int, int, int, bool, int]] = []  # (start, end, first start, exact, first end)
 
         def flush():
@@ -120,20 +122,36 @@ class DuplicateSentence(Rule):
                          "exact": exact, "first_span": first_span},
             )
 
-        folded = doc.memo(_ascii_folded) if text.isascii() else None
-        for span in doc.sentences:
-            if folded is not None:  # the same key, faster
-                words = folded[span.start : span.end].split()
-                key = " ".join(words)
-            else:
-                key = sentence_key(text[span.start : span.end])
-                words = key.split()
-            if len(words) < self.min_words:
-                continue
-            i = len(keys)
-            keys.append(words)
-            starts.append(span.start)
-            ends.append(span.end)
+        sentences = doc.sentences
+        word_lists = doc.memo(sentence_words)  # the same key on ASCII text, faster
+        if word_lists is None:
+            starts, ends = map(itemgetter(0), sentences), map(itemgetter(1), sentences)
+            word_lists = list(map(str.split, map(sentence_key, map(text.__getitem__, map(slice, starts, ends)))))
+        # Only sentences long enough count, and of those only the ones that
+        # share their first or last three words with another can match (an
+        # exact copy shares both): the others only end a block. Found in C.
+        long = list(compress(range(len(word_lists)), map(self.min_words.__le__, map(len, word_lists))))
+        word_lists = list(map(word_lists.__getitem__, long))
+        heads = list(map(tuple, map(itemgetter(slice(None, 3)), word_lists)))
+        tails = list(map(tuple, map(itemgetter(slice(-3, None)), word_lists)))
+        head_counts, tail_counts = Counter(heads), Counter(tails)
+        if len(head_counts) == len(heads) and len(tail_counts) == len(tails):
+            return
+        shares = map(operator.or_, map((1).__lt__, map(head_counts.__getitem__, heads)),
+                     map((1).__lt__, map(tail_counts.__getitem__, tails)))
+        previous = -1
+        for i in compress(range(len(long)), shares):
+            if i > previous + 1:  # a long sentence that matches nothing lies between
+                found = flush()
+                if found:
+                    yield found
+            previous = i
+            words = word_lists[i]
+            key = " ".join(words)
+            span = sentences[long[i]]
+            keys[i] = words
+            starts_of[i] = span.start
+            ends_of[i] = span.end
             match = first_seen.get(key)
             exact = match is not None
             if match is None and self.near_ratio < 1.0:
@@ -141,11 +159,11 @@ class DuplicateSentence(Rule):
             if match is not None:
                 # Only short sentences can lie between this and the block's
                 # last one (a long new sentence flushes): keep one block.
-                block.append((span.start, span.end, starts[match], exact, ends[match]))
+                block.append((span.start, span.end, starts_of[match], exact, ends_of[match]))
                 continue
             first_seen[key] = i
-            index.setdefault(("^",) + tuple(words[:3]), []).append(i)
-            index.setdefault(("$",) + tuple(words[-3:]), []).append(i)
+            index.setdefault(("^",) + heads[i], []).append(i)
+            index.setdefault(("$",) + tails[i], []).append(i)
             found = flush()
             if found:
                 yield found
@@ -157,7 +175,8 @@ class DuplicateSentence(Rule):
 # -- repeated phrases and doubled words -----------------------------------------
 
 def lowered_words(doc: Document) -> list[str]:
-    """The document's words in lower case (shared through ``doc.memo``)."""
+    """The document's words in lower case (shared through ``doc.memo``; the
+    DU rules no longer use it, SP rules do)."""
     return list(map(str.lower, map(itemgetter(2), doc.words)))  # w.text.lower(), in C
 
 
@@ -223,9 +242,14 @@ class RepeatedPhrase(Rule):
     options = {"max_words": 12}
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        for start, end in _phrase_sentences(doc):
+            words = doc.words_in(start, end)
+            if len(words) >= 4:
+                yield from self._check_line(doc, words)
+
+    def _check_line(self, doc: Document, words: list) -> Iterator[Finding]:
         text = doc.text
-        words = doc.words
-        lowered = doc.memo(lowered_words)
+        lowered = list(map(str.lower, map(itemgetter(2), words)))
         n = len(words)
         max_words = self.max_words
         recent: dict[str, int] = {}  # word -> its last position
@@ -304,15 +328,28 @@ _REDUPLICATED_NAMES = frozenset(
 )
 
 
-def _times_doubled(low: list[str], word: str, words, text: str) -> int:
-    """How often ``word`` is written twice in a row (only spaces between)."""
-    return sum(
-        1 for k, (x, y) in enumerate(zip(low, low[1:]))
-        if x == y == word and _GAP.fullmatch(text, words[k].end, words[k + 1].start)
-    )
+def _times_doubled(doc: Document, word: str) -> tuple[int, int]:
+    """How often the lower-cased ``word`` is written twice in a row (only
+    spaces between), and how often it occurs as a word in all."""
+    low = doc.memo(_lowered)
+    if low is None:
+        lines = _all_lines(doc)
+    else:
+        lines = _lines_of(doc, map(_match_start, re.finditer(re.escape(word), low)))
+    text = doc.text
+    doubled = total = 0
+    for line in lines:
+        words = doc.line_words(line)
+        lw = list(map(str.lower, map(itemgetter(2), words)))
+        total += lw.count(word)
+        doubled += sum(
+            1 for k, (x, y) in enumerate(zip(lw, lw[1:]))
+            if x == y == word and _GAP.fullmatch(text, words[k].end, words[k + 1].start)
+        )
+    return doubled, total
 
 
-def _doubled_name_slip(first: str, second: str, word: str, low: list[str], words, text: str) -> bool:
+def _doubled_name_slip(first: str, second: str, word: str, doc: Document) -> bool:
     """A name written twice (`Paul Robinson Robinson.`) that the document
     uses on its own elsewhere and doubles only here: a slip, unlike the
     names that are always doubled (`Bora Bora`, `Sirhan Sirhan`). Short
@@ -320,8 +357,8 @@ def _doubled_name_slip(first: str, second: str, word: str, low: list[str], words
     """
     if first != second or len(word) < 4 or word in _REDUPLICATED_NAMES:
         return False
-    doubled = _times_doubled(low, word, words, text)
-    alone = low.count(word) - 2 * doubled
+    doubled, total = _times_doubled(doc, word)
+    alone = total - 2 * doubled
     return doubled == 1 and alone >= 1
 
 
@@ -369,13 +406,23 @@ class DoubledWord(Rule):
         if doc.language not in _DOUBLING_IS_A_SLIP:
             return
         english = doc.language == "en"
+        for core_start, core_end, start, end in doc.memo(_double_candidates):
+            yield from self._doubles_in(doc, doc.words_in(start, end), english, core_start, core_end)
+        if doc.language != "en":
+            return
+        yield from self._glued_doubles(doc)
+
+    def _doubles_in(
+        self, doc: Document, words: list, english: bool, core_start: int, core_end: int
+    ) -> Iterator[Finding]:
+        """Doubled words among ``words`` whose first word starts in the core."""
         text = doc.text
-        words = doc.words
-        low = doc.memo(lowered_words)
+        low = list(map(str.lower, map(itemgetter(2), words)))
         # Candidate pairs first, in one comprehension: most pairs differ.
         pairs = [
             i for i, (x, y) in enumerate(zip(low, low[1:]))
-            if x == y or (y.startswith(x) or x.endswith(y)) and x[:1] == y[:1] or x.endswith("-" + y)
+            if (x == y or (y.startswith(x) or x.endswith(y)) and x[:1] == y[:1] or x.endswith("-" + y))
+            and core_start <= words[i].start < core_end
         ]
         for i in pairs:
             a, b = words[i], words[i + 1]
@@ -402,10 +449,10 @@ class DoubledWord(Rule):
                 if a.text.isupper():
                     continue  # `WELCOME WELCOME`: a heading or menu
                 if not english or not (
-                    _common_english(la) or _doubled_name_slip(a.text, b.text, la, low, words, text)
+                    _common_english(la) or _doubled_name_slip(a.text, b.text, la, doc)
                 ):
                     continue
-                if _times_doubled(low, la, words, text) > 1:
+                if _times_doubled(doc, la)[0] > 1:
                     continue  # doubled each time: a chant or a name (`Robinson Robinson` twice)
                 if not _in_prose_line(text, a.start):
                     continue  # `Travel Travel News`, `Legal Legal Admin`: a menu
@@ -420,26 +467,18 @@ class DoubledWord(Rule):
                     safe=False, description="delete the extra copy",
                 ),
             )
-        if doc.language != "en":
-            return
-        yield from self._glued_doubles(doc)
 
     def _glued_doubles(self, doc: Document) -> Iterator[Finding]:
         from detector.rules._glue import SHORT_PARTS, _load
 
-        frequent, known, _glue_like, vocabulary = _load()
-        low = doc.memo(lowered_words)
-        doubled = {
-            w for w in set(low)
-            if len(w) >= 4 and not len(w) % 2 and w[: len(w) // 2] == w[len(w) // 2 :]
-        }
-        if not doubled:
+        candidates = _glued_double_words(doc)
+        if not candidates:
             return
-        words = doc.words
-        for i in [i for i, w in enumerate(low) if w in doubled]:
-            w = words[i].text
+        frequent, known, _glue_like, vocabulary = _load()
+        for word, low in candidates:
+            w = word.text
             n = len(w) // 2
-            head, tail, half = w[:n], w[n:], low[i][:n]
+            head, tail, half = w[:n], w[n:], low[:n]
             if not w.isalpha() or not (tail.islower() or tail == head):
                 continue  # `Hillhill`, `HillHill`, `werewere`
             if not (head.islower() or head.isupper() or head[0].isupper() and head[1:].islower()):
@@ -448,10 +487,10 @@ class DoubledWord(Rule):
                 tail == head and n >= 4 and half in frequent and half not in _REDUPLICATED_NAMES
             ):
                 continue  # `Puchipuchi`, `WiiWii`: names, not slips; `BeckBeck` is one
-            if half in _GLUED_DOUBLE_OK or low[i] in frequent:
+            if half in _GLUED_DOUBLE_OK or low in frequent:
                 continue  # `byebye`, `couscous`
             rank = frequent.get(half, 1 << 30)
-            listed = low[i] in known or low[i] in vocabulary  # `dodo`, `tartar`, web glues
+            listed = low in known or low in vocabulary  # `dodo`, `tartar`, web glues
             if listed and not (n >= 3 and rank < 3000):
                 continue  # wordfreq counts glues like `reallyreally`, `thatthat` too
             if n <= 2 and half not in SHORT_PARTS and not (head.isupper() and tail.islower()):
@@ -459,7 +498,7 @@ class DoubledWord(Rule):
             if head.islower() and not (rank < 10000 or n >= 6 and not listed):
                 continue  # `werewere`: a frequent word; not a user name like `meowmeow`
             yield self.finding(
-                doc, words[i].start, words[i].end,
+                doc, word.start, word.end,
                 f"'{w}' is the word '{head}' written twice with no space",
                 confidence=0.85,
                 fix=Fix(head, safe=False, description="keep one copy"),

@@ -83,3 +83,54 @@ def test_binary_is_skipped_but_utf16_without_bom_is_text():
     assert not looks_binary("plain text".encode("utf-16-le"))
     with pytest.raises(SkipFile):
         document_from_bytes(b"\x7fELF\x00\x00\x00", "a.out")
+
+
+LINE_WORD_TEXTS = [
+    "Go to example.com now, or www.example.org/path.\r\nMail a.b@c.co.uk! 1.5am am\n\n  don’t “stop” COVID-19 \n",
+    "Xi 말했다 (习近平) and Mоscow.\nsaid.It was\tfine café\u00a0time\n",
+    "no newline at the end http://x.y/z’s e-mail",
+    "\n\n\n",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", LINE_WORD_TEXTS)
+@pytest.mark.parametrize("words_first", [False, True])
+@pytest.mark.parametrize("piecewise_share", [1.0, 0.3, 0.0])
+def test_line_words_are_the_words_of_each_line(text, words_first, piecewise_share):
+    doc = Document(text)
+    doc.PART_TOKENIZED_AT_MOST = piecewise_share
+    if words_first:
+        doc.words  # then line_words slices them
+    expected = Document(text).words
+    got = [w for i in range(len(doc.line_starts)) for w in doc.line_words(i)]
+    assert got == expected
+    for i, start in enumerate(doc.line_starts):
+        assert all(doc.line_index(w.start) == i for w in doc.line_words(i))
+    if not words_first and piecewise_share == 1.0:
+        assert "tokens" not in doc.__dict__  # the lines were tokenized on their own
+
+
+@pytest.mark.parametrize("text", LINE_WORD_TEXTS)
+def test_words_in_any_span(text):
+    doc = Document(text)
+    doc.PART_TOKENIZED_AT_MOST = 1e9
+    expected = Document(text).words
+    for start in range(len(text) + 1):
+        for end in range(start, min(len(text), start + 12) + 1):
+            assert doc.words_in(start, end) == [w for w in expected if start <= w.start < end]
+    assert "tokens" not in doc.__dict__
+
+
+def test_line_words_do_not_tokenize_the_whole_text():
+    doc = Document("First line here.\nSecond line, the the end.\n" + "More text.\n" * 20)
+    assert [w.text for w in doc.line_words(1)] == ["Second", "line", "the", "the", "end"]
+    assert doc.line_words(1)[0].start == 17
+    assert "tokens" not in doc.__dict__ and "words" not in doc.__dict__
+
+
+def test_words_in_tokenizes_the_whole_text_once_most_of_it_was_asked_for():
+    doc = Document("one two three\n" * 10)
+    for i in range(10):
+        doc.line_words(i)
+    assert "words" in doc.__dict__  # 15% asked for: the whole text is tokenized once

@@ -250,3 +250,78 @@ def test_glued_doubles_of_any_case(text, match):
 )
 def test_no_doubled_words_in_menus_and_names(text):
     assert run(text, "DU003") == []
+
+
+# -- the candidate scans find every line a word-by-word check would ---------------
+# DU002 and DU003 tokenize only the lines or sentences that a scan of the
+# lower-cased text marks; these cases sit at the edges of the scans.
+
+SCAN_EDGES = [
+    ("It opened at 1.5am am sharp, the report said today.", [("DU003", "am am")]),
+    ("They are werewere werewere here now.",
+     [("DU003", "werewere"), ("DU003", "werewere werewere"), ("DU003", "werewere")]),
+    ("He said ‘global governance and global governance’ will come.", [("DU002", "and global governance")]),
+    ("We want global governance and global governance--the end of it.", [("DU002", "and global governance")]),
+    ("We want global  governance and global governance for all of us.", [("DU002", "and global governance")]),
+    ("It was the the’ and more text here.", [("DU003", "the the")]),
+    ("He bought third-party third-party-led services in the city.", [("DU003", "third-party third-party-led")]),
+    ("He said don't don't do it again to the man.", [("DU003", "don't don't")]),
+    ("The oil-rich rich state said that it was fine.", [("DU003", "oil-rich rich")]),
+]
+SCAN_NEAR_MISSES = [
+    "The COVID-19 COVID-19 case rose.",  # an all-capital run: a heading
+    "He said that that was fine, and the nation's nation was calm.",
+    "Go to www.the the.com now.\nthe\nthe end",
+    "global governance.\nglobal governance and more",
+    "It is what it is is what he said, more and more and more.",
+    "Visit example.com/the the site or mail the@the.org the the",
+]
+
+
+@pytest.mark.parametrize("text, expected", SCAN_EDGES)
+def test_scan_edge_cases(text, expected):
+    assert spans(findings_of(text, select=("DU002", "DU003"), language="en")) == expected
+
+
+def _every_line_checked(monkeypatch):
+    from detector.rules import _repeat_scans, duplication
+
+    for module in (_repeat_scans, duplication):
+        monkeypatch.setattr(module, "_lowered", lambda doc: None)
+        monkeypatch.setattr(module, "sentence_words", lambda doc: None)
+
+
+@pytest.mark.parametrize(
+    "text", [t for t, _ in SCAN_EDGES] + SCAN_NEAR_MISSES
+    + [f"{A} {A}\n{B}, and {B}\n{C}\n{C}\n{D} {B}\n{A}\n"]
+)
+def test_scans_find_what_a_check_of_every_line_finds(text, monkeypatch):
+    def all_findings():
+        return [(f.code, f.start, f.end, f.message) for f in findings_of(
+            text, select=("DU001", "DU002", "DU003"), language="en")]
+
+    scanned = all_findings()
+    _every_line_checked(monkeypatch)
+    assert all_findings() == scanned
+
+
+def test_scans_on_the_fixtures_match_a_check_of_every_line(monkeypatch):
+    from conftest import FIXTURES
+
+    texts = [p.read_text("utf-8") for p in sorted(FIXTURES.rglob("*.txt"))]
+    assert texts
+
+    def all_findings():
+        return [[(f.code, f.start, f.end, f.message) for f in findings_of(
+            t, select=("DU001", "DU002", "DU003"), language="en")] for t in texts]
+
+    scanned = all_findings()
+    _every_line_checked(monkeypatch)
+    assert all_findings() == scanned
+
+
+def test_duplicate_blocks_split_by_a_new_long_sentence():
+    text = f"{A}\n{B}\n{A}\n{D}\n{B}\n"
+    found = run(text, "DU001")
+    assert [(f.code, f.match) for f in found] == [("DU001", A), ("DU001", B)]
+    assert [f.details["first"]["line"] for f in found] == [1, 2]

@@ -71,3 +71,66 @@ def test_ascii_keys_and_language_words(text):
         assert " ".join(folded[s.start : s.end].split()) == sentence_key(text[s.start : s.end])
     low = text.lower()
     assert low.translate(_ASCII_NON_LETTERS).split() == _WORDS.findall(low)
+
+
+# -- the language guess: the byte-table path gives what the general path gives
+
+LATIN_SENTENCES = [
+    "The cat sat on the mat and it was happy, said the owner.",
+    "Der Hund und die Katze sind nicht im Haus, sagte er.",
+    "Le chat est dans la maison et il ne sort pas pour le moment.",
+    "El perro y el gato están en la casa con los niños.",
+    "Il gatto è nella casa con il cane e non esce per la notte.",
+    "O cão e o gato estão na casa com as crianças e não saem.",
+    "De hond en de kat zijn niet in het huis, maar op straat.",
+    "Pies i kot nie są w domu, ale jest to tylko na chwilę.",
+    "Köpek ve kedi bu evde değil, ama çok daha sonra gelecek.",
+    "Hunden och katten är inte i huset, men det var en gång.",
+    "Anjing dan kucing tidak ada di dalam rumah ini untuk itu.",
+    "Con chó và con mèo không có trong nhà của những người này.",
+    "“Quoted” — a dash… £5 and €6 ‘single’ • bullets © ® ™ ° in the text.",
+    "", "123 456 !!!", "“—”",
+]
+
+
+@pytest.mark.parametrize("text", LATIN_SENTENCES + [a + "\n" + b for a, b in zip(LATIN_SENTENCES, LATIN_SENTENCES[1:])])
+def test_language_byte_table_path_matches_the_general_path(text):
+    from detector.langid import _guess_any_script, guess_main_language
+
+    assert guess_main_language(Document(text)) == _guess_any_script(text.lower())
+
+
+def test_language_guess_of_typographic_english_takes_the_fast_path(monkeypatch):
+    from detector import langid
+
+    text = "“The minister said that it was not the end,” the agency reported — £5m."
+    monkeypatch.setattr(langid, "_guess_any_script", lambda sample: pytest.fail("general path"))
+    assert langid.guess_main_language(Document(text)) == "en"
+    assert langid.guess_main_language(Document("Der Mann sagte, „das ist nicht gut“ – und ging.")) == "de"
+
+
+@pytest.mark.parametrize("text", [s for s in SAMPLES + _fuzz(4, 500) if not s.isascii()])
+def test_typographic_keys_match_the_regex_keys(text):
+    from detector.rules._repeat_scans import sentence_words
+
+    doc = Document(text)
+    assert sentence_words(doc) == [sentence_key(text[s.start : s.end]).split() for s in doc.sentences]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the the der die das",  # 2 English votes, 3 German: German
+        "the and der die",  # a tie between English and German: English
+        "die die die the",  # German
+        "de la the",  # Spanish/French/… words outnumber English
+        "Pies i kot nie są w domu, the end.",
+    ],
+)
+def test_english_shortcut_gives_the_vote_result(text):
+    from detector.langid import _STOPWORD_BYTES, _vote_latin, guess_main_language
+    from collections import Counter
+
+    words = text.lower().encode("utf-8").split()
+    expected = _vote_latin(Counter(w for w in words if w in _STOPWORD_BYTES), _STOPWORD_BYTES)
+    assert guess_main_language(Document(text)) == expected

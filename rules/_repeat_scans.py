@@ -1,0 +1,219 @@
+"""Shared scans of the duplication rules: sentence keys and the C-level
+searches for candidate repeats, so that DU002 and DU003 tokenize only the
+few lines or sentences that may hold a finding (see ``rules/duplication.py``).
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from itertools import repeat
+from operator import itemgetter
+
+import regex
+
+from detector.document import Document
+from detector.segment import TYPOGRAPHIC, fast_tokenizable
+
+_NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def sentence_key(sentence: str) -> str:
+    """A sentence normalised for case, white space, quote style and punctuation.
+
+    >>> sentence_key('China is “willing”,  he said.') == sentence_key('china is "willing" he said')
+    True
+    """
+    return _NOT_WORD.sub(" ", sentence.casefold()).strip()
+
+
+# On ASCII text, `sentence_key` is a character map (letters lower-cased,
+# every other character a space) and a join of the words: done once over the
+# whole text, then sliced per sentence, at a fraction of the cost of `sub`.
+
+
+_ASCII_KEY_BYTES = bytes(
+    ord(c.lower()) if c.isalnum() else ord(" ") for c in map(chr, range(128))
+) + b" " * 128
+
+
+def _ascii_folded(doc: Document) -> str:
+    # bytes.translate: a table lookup per byte, far faster than str.translate
+    return doc.text.encode("ascii").translate(_ASCII_KEY_BYTES).decode("ascii")
+
+
+# The same map for text that `fast_tokenizable` accepts: its non-ASCII
+# characters are typographic, no letter or digit, so they become spaces.
+_TYPOGRAPHIC_KEY_MAP = str.maketrans(
+    {c: " " for c in map(chr, range(128)) if not c.isalnum()} | {c: " " for c in TYPOGRAPHIC}
+)
+
+
+def _folded(doc: Document) -> str | None:
+    """The text with every sentence's key made by slicing it (see
+    ``sentence_key``), or None when the text is not plain enough."""
+    if doc.text.isascii():
+        return doc.memo(_ascii_folded)
+    if fast_tokenizable(doc.text):
+        return doc.text.lower().translate(_TYPOGRAPHIC_KEY_MAP)
+    return None
+
+
+# DU002 and DU003 look for rare things: a scan in C finds the sentences or
+# lines that may hold one (a superset), and only those are tokenized and
+# checked word by word (``doc.line_words``), with the very logic that would
+# run over the whole document. Findings never cross a line (the words of one
+# are separated by spaces only), and tokens never hold white space, so a
+# line's words are exactly the document's words there. The scans are written
+# for text that `fast_tokenizable` accepts (ASCII letters and digits; its
+# other characters are no word characters); other text has every line (or
+# sentence) checked.
+
+
+def _lowered(doc: Document) -> str | None:
+    """The text in lower case, when the scans apply to it (else None)."""
+    return doc.text.lower() if fast_tokenizable(doc.text) else None
+
+
+def _lines_of(doc: Document, offsets) -> list[int]:
+    """Sorted indices of the lines that hold these offsets."""
+    return sorted(set(map(doc.line_index, offsets)))
+
+
+def _all_lines(doc: Document) -> range:
+    return range(len(doc.line_starts))
+
+
+# Two words with the same head (the part before any apostrophe or hyphen)
+# separated by spaces: `the the`, `nation nation's`, `third third-party`,
+# and, tried from inside a word, `oil-rich rich`; or (group 2) a word of
+# letters made of two equal halves: `werewere`. A word never follows a
+# letter directly, hence the look-behind. Possessive: no backtracking.
+_DOUBLE_CANDIDATE = re.compile(
+    r"(?<![a-z])(?:([a-z0-9]++)[a-z0-9'’-]*+[ \t\xa0]++\1|([a-z]{2,})\2)(?![a-z0-9])"
+)
+
+
+def _double_candidates(doc: Document) -> list[tuple[int, int, int, int]]:
+    """Where doubled words may be: (core start, core end, start, end) of
+    stretches to tokenize (``start``-``end``), findings coming only from
+    pairs whose first word starts in the core (a match of the scan from the
+    start of its chunk, the text between white space; cores do not overlap,
+    so each pair is looked at once); the stretch adds two chunks on each
+    side, for the neighbours of the core's pairs. When the scan does not
+    apply: the whole text."""
+    low = doc.memo(_lowered)
+    if low is None:
+        return [(0, len(doc.text), 0, len(doc.text))]
+    text = doc.text
+    out = []
+    core_end = 0
+    for m in _DOUBLE_CANDIDATE.finditer(low):
+        # The core starts with the match's chunk (`oil-rich rich` is found
+        # at `rich`), or where the previous core ended: cores never overlap.
+        core_start = max(_chunks_back(text, m.start(), 0), core_end)
+        core_end = m.end()
+        out.append((core_start, core_end, _chunks_back(text, m.start(), 2), _chunks_ahead(text, core_end, 2)))
+    return out
+
+
+# White space that no tokenizer puts inside a token (`Document.words_in`).
+_BREAKS = (" ", "\t", "\n", "\r")
+
+
+def _chunks_back(text: str, at: int, extra: int) -> int:
+    """Start of the chunk holding ``at``, and of ``extra`` chunks before it."""
+    start = max(map(text.rfind, _BREAKS, repeat(0), repeat(at))) + 1
+    for _ in range(extra):
+        i = start - 1
+        while i >= 0 and text[i] in _BREAKS:
+            i -= 1
+        if i < 0:
+            break
+        start = max(map(text.rfind, _BREAKS, repeat(0), repeat(i))) + 1
+    return start
+
+
+def _chunks_ahead(text: str, at: int, extra: int) -> int:
+    """End of the chunk holding ``at - 1``, and of ``extra`` chunks after it."""
+    n = len(text)
+    end = min((i for i in map(text.find, _BREAKS, repeat(at)) if i >= 0), default=n)
+    for _ in range(extra):
+        i = end
+        while i < n and text[i] in _BREAKS:
+            i += 1
+        if i >= n:
+            break
+        end = min((j for j in map(text.find, _BREAKS, repeat(i)) if j >= 0), default=n)
+    return end
+
+
+def _glued_double_words(doc: Document) -> list[tuple]:
+    """(word, lower-cased) of the words made of two equal halves, four
+    letters or more (`werewere`), in text order."""
+    # The words that start in a match (a glued double inside a match of a
+    # doubled word, `werewere werewere`, is not matched apart), or anywhere
+    # when the scan does not apply.
+    words = {}
+    for start, end, _, _ in doc.memo(_double_candidates):
+        for word in doc.words_in(start, end):
+            words[word.start] = word
+    out = []
+    for start in sorted(words):
+        word = words[start]
+        low = word.text.lower()
+        half = len(low) // 2
+        if len(low) >= 4 and not len(low) % 2 and low[:half] == low[half:]:
+            out.append((word, low))
+    return out
+
+
+_match_start = operator.methodcaller("start")
+
+
+# A repeated phrase `P1 P2 … Ps [and|or] P1 P2 … Ps` has only spaces (and
+# perhaps a comma) between its words, so it lies inside one sentence, and
+# the sentence's key words (`sentence_words`: its letters and digits, split
+# at everything else; a word gives one or more) hold a run of two or more
+# repeated at once, or after one key word (`and`, `or`). A pair of
+# neighbours seen twice (one sentence in ten, checked in C) comes first;
+# the run is then looked for around each repeated pair.
+
+
+def _phrase_sentences(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of the sentences that may hold a repeated phrase."""
+    sentences = doc.sentences
+    word_lists = doc.memo(sentence_words)
+    if word_lists is None:
+        return [(s.start, s.end) for s in sentences]
+    return [
+        (sentences[i].start, sentences[i].end) for i, words in enumerate(word_lists)
+        if len(words) >= 4 and len(set(zip(words, words[1:]))) < len(words) - 1 and _holds_repeat(words)
+    ]
+
+
+def _holds_repeat(words: list[str]) -> bool:
+    """Do ``words`` hold a run of two or more words repeated at once
+    (``a b a b``) or after one word (``a b and a b``)?"""
+    seen: dict[tuple, list[int]] = {}
+    for j, pair in enumerate(zip(words, words[1:])):
+        earlier = seen.setdefault(pair, [])
+        for i in earlier:
+            run = j - i  # back to back: words[i:j] again from j
+            if run >= 2 and words[i:j] == words[j : j + run]:
+                return True
+            if run >= 3 and words[i : j - 1] == words[j : j + run - 1]:
+                return True  # one word between the copies
+        earlier.append(j)
+    return False
+
+
+def sentence_words(doc: Document) -> list[list[str]] | None:
+    """Each sentence's words as in its DU001 key (lower case, split at
+    anything but letters and digits), on plain text; None otherwise."""
+    folded = doc.memo(_folded)
+    if folded is None:
+        return None
+    sentences = doc.sentences
+    return list(map(str.split, map(folded.__getitem__, map(slice, map(itemgetter(0), sentences),
+                                                            map(itemgetter(1), sentences)))))
