@@ -191,6 +191,7 @@ def best_split(word: str, lex: dict[str, int] | None = None) -> tuple[str, ...] 
     return best[1] if best else None
 
 
+@lru_cache(maxsize=65536)  # a pure function of its arguments, asked per occurrence
 def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
     """The parts of a glued lower-case ``word``, or None if it is a word or no glue.
 

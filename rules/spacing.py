@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from typing import Iterator
 
 import regex
@@ -118,112 +118,8 @@ class GluedSentence(Rule):
             )
 
 
-# Characters that make a glued-looking word part of something else: hashtags,
-# handles, paths, identifiers.
-_CODE_NEIGHBOURS = frozenset("#@_/\\=<>{}[]|`~$%^*+.")
-
-
-def _is_unknown(w: str, frequent, known, glue_like) -> bool:
-    return (
-        (w not in frequent and w not in known or w in glue_like)
-        and len(w) >= 4 and w.isascii() and w.isalpha()
-    )
-
-
-def _glue_candidates(doc: Document) -> Iterator[tuple[int, int, str]]:
-    """(start, end, lower-case word) of words that may be glued: not in the
-    lexicon, plain ASCII letters, lower case or capitalised, not part of code
-    or a handle. The first and last parts of hyphenated words count too
-    (`offull-time`)."""
-    from detector.rules._glue import _load
-    from detector.rules.duplication import lowered_words
-
-    frequent, known, glue_like, _vocabulary = _load()
-    low = doc.memo(lowered_words)
-    # Distinct words first: only the few unknown ones are looked at again.
-    distinct = set(low)
-    unknown = {
-        w for w in distinct
-        if (w not in frequent and w not in known or w in glue_like)
-        and len(w) >= 4 and w.isascii() and w.isalpha()
-    }
-    for w in distinct:
-        if "-" in w:
-            parts = w.split("-")
-            if any(_is_unknown(p, frequent, known, glue_like) for p in (parts[0], parts[-1])):
-                unknown.add(w)
-        elif w.endswith(("'s", "’s")) and _is_unknown(w[:-2], frequent, known, glue_like):
-            unknown.add(w)  # `theindustry's`
-    if not unknown:
-        return
-    text = doc.text
-    n = len(text)
-    words = doc.words
-    for i in [i for i, w in enumerate(low) if w in unknown]:
-        tok = words[i]
-        if tok.start > 0 and text[tok.start - 1] in _CODE_NEIGHBOURS:
-            continue
-        if tok.end < n and text[tok.end] in _CODE_NEIGHBOURS and not (
-            text[tok.end] == "." and (tok.end + 1 >= n or not text[tok.end + 1].isalnum())
-        ):
-            continue
-        if tok.start > 0 and unicodedata.category(text[tok.start - 1]) == "Cf" or (
-            tok.end < n and unicodedata.category(text[tok.end]) == "Cf"
-        ):
-            continue  # a word cut by an invisible character (`regiona\u200bl`): EN's
-        if "-" in tok.text:
-            first = tok.text.split("-", 1)[0]
-            last = tok.text.rsplit("-", 1)[-1]
-            pieces = [(tok.start, first), (tok.end - len(last), last)]
-        elif tok.text.endswith(("'s", "’s")):
-            pieces = [(tok.start, tok.text[:-2])]
-        else:
-            pieces = [(tok.start, tok.text)]
-        for start, w in pieces:
-            if not (w.islower() or (w[0].isupper() and w[1:].islower())):
-                continue
-            if _is_unknown(w.lower(), frequent, known, glue_like):
-                yield start, start + len(w), w.lower()
-
-
-def _english_sentence(doc: Document, at: int, cache: dict) -> bool:
-    """Whether the sentence around ``at`` is mostly English words: a glued
-    word is only looked for in English, not in a quoted foreign sentence
-    (`Isso é apenas evasivas`, `vanno fatti a 360 gradi`)."""
-    from detector.rules._glue import _load
-
-    i = doc.sentence_index(at)
-    if i is None:
-        return True
-    if i not in cache:
-        frequent, known, _glue_like, vocabulary = _load()
-        span = doc.sentences[i]
-        # Latin-script words only: Korean in an English sentence is another
-        # rule's business and must not hide a glued word next to it.
-        words = [t.text.lower() for t in doc.tokens_in(span.start, span.end)
-                 if t.kind == "word" and t.script == "Latin" and t.text.isalpha()]
-        hits = sum(1 for w in words if w in frequent or w in known or w in vocabulary)
-        cache[i] = len(words) < 4 or hits >= 0.6 * len(words)
-    return cache[i]
-
-
-# Code and menus: braces, assignments, statement ends, pipes, tags, calls.
-_CODE_CHARS = regex.compile(r"[{}|]|\w\(|\w\s*!?=\s*\S")
-
-
-def _in_prose(text: str, at: int, min_words: int = 4) -> bool:
-    """The line around ``at`` reads as prose: four words or more and no code
-    or menu characters (`obj.style.lineHeight = …`, `Bingochecker |`, a
-    menu item `myAdvertiser`)."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start : end if end >= 0 else len(text)]
-    return len(line.split()) >= min_words and not _CODE_CHARS.search(line)
-
-
 # A lower-case word glued to a capitalised one: `saidWe`, `theKremlin`. Not
 # after characters of code, handles or paths.
-_CAMEL_HUMP = regex.compile(r"[a-z][A-Z]")
 _CAMEL = regex.compile(r"(?<![\w#@/.\-])[a-z]{2,}[A-Z][a-z]+(?![\w/\-])")
 # A lower-case word glued to an acronym: `identifiedbyMLS`, `theUN`. Not
 # `iOS`, `mRNA`, `watchOS` (see split_acronym).
@@ -267,9 +163,12 @@ class GluedWords(Rule):
         if doc.language != "en":
             return
         from detector.rules._glue import split_acronym, split_camel, split_glued
+        from detector.rules._glue_scan import english_sentence, glue_candidates, in_prose
 
         text = doc.text
-        candidates = list(_glue_candidates(doc))
+        candidates, mixed = glue_candidates(
+            doc, lambda w: split_glued(w, True) is not None or split_glued(w, False) is not None
+        )
         seen: dict[str, int] = {}
         for _s, _e, word in candidates:
             seen[word] = seen.get(word, 0) + 1
@@ -281,9 +180,9 @@ class GluedWords(Rule):
             parts = split_glued(word, lowercase=lowercase)
             if parts is None or len(set(parts)) < len(parts) and len(parts) == 2:
                 continue  # a doubled word (`werewere`) is DU003's
-            if not _english_sentence(doc, start, english):
+            if not english_sentence(doc, start, english):
                 continue
-            if not _in_prose(text, start, min_words=2 if lowercase else 4):
+            if not in_prose(text, start, min_words=2 if lowercase else 4):
                 continue  # menus, user names, code: `Bingochecker |`, `thewidth)`
             original = text[start:end]
             pieces, pos = [], 0
@@ -291,20 +190,18 @@ class GluedWords(Rule):
                 pieces.append(original[pos : pos + len(p)])
                 pos += len(p)
             yield self._glued(doc, start, end, pieces)
-        # `[a-z][A-Z]` is rare in prose: find it first, then the whole word.
-        for hump in _CAMEL_HUMP.finditer(text):
-            start = hump.start()
-            while start > 0 and "a" <= text[start - 1] <= "z":
-                start -= 1
+        # Letters with a capital inside (`saidWe`, `theUN`): the scan found
+        # them among the unknown words.
+        for start in mixed:
             m = _CAMEL.match(text, start)
-            if m and m.end() > hump.start():
+            if m:
                 parts = split_camel(m.group())
             else:
                 m = _LOWER_ACRONYM.match(text, start)
-                if not m or m.end() <= hump.start():
+                if not m:
                     continue
                 parts = split_acronym(m.group(1), m.group(2))
-            if parts and _in_prose(text, m.start()):
+            if parts and in_prose(text, m.start()):
                 yield self._glued(doc, m.start(), m.end(), list(parts))
 
     def _glued(self, doc: Document, start: int, end: int, pieces: list[str]) -> Finding:
