@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import attrgetter, eq
 from typing import Iterator
 
 import regex
@@ -10,6 +12,7 @@ import regex
 from detector.document import Document
 from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
+from detector.segment import URL as URL_PATTERN
 
 _LAST_WORD = regex.compile(r"[\p{L}\p{N}]+[^\s\p{L}\p{N}]*$")
 _FIRST_WORD = regex.compile(r"[^\s\p{L}\p{N}]*[\p{L}\p{N}]+")
@@ -21,7 +24,8 @@ _FIRST_WORD = regex.compile(r"[^\s\p{L}\p{N}]*[\p{L}\p{N}]+")
 _GLUED_AFTER_COMMA_QUOTE = regex.compile(
     r"(?<=\p{L})[,;](?P<quote>[\"”’])(?P<right>\p{Lu}\p{Ll}+)", regex.VERSION1
 )
-
+# What `_GLUED_AFTER_COMMA_QUOTE` starts with, as plain substrings.
+_COMMA_QUOTES = tuple(p + q for p in ",;" for q in "\"”’")
 
 _WORD_BEFORE = regex.compile(r"\p{L}+$", regex.VERSION1)
 # The final punctuation of a sentence, with closing quotes and brackets.
@@ -32,6 +36,20 @@ _QUOTE_AS_QUESTION_MARK = regex.compile(
     r"\?(?:(?<=\p{L}\?)\p{Ll}|(?<=(?:^|\s)\?)\p{L}|(?<=[,.]\?)(?:\s|$))",
     regex.VERSION1 | regex.MULTILINE,
 )
+
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
+def _comma_quote_matches(text: str) -> Iterator:
+    """The matches of `_GLUED_AFTER_COMMA_QUOTE`, found from its two first
+    characters (in no particular order)."""
+    for pair in _COMMA_QUOTES:
+        at = text.find(pair)
+        while at >= 0:
+            m = _GLUED_AFTER_COMMA_QUOTE.match(text, at)
+            if m:
+                yield m
+            at = text.find(pair, at + 1)
 
 
 def _is_closing_straight_quote(text: str, line_start: int, at: int) -> bool:
@@ -72,9 +90,11 @@ class GluedSentence(Rule):
         sentences = doc.sentences
         found: list[tuple[int, int, int]] = []  # (start, junction, end)
         question_marks_damaged = None  # looked up at the first glued `?`
-        for prev, cur in zip(sentences, sentences[1:]):
-            if prev.end != cur.start:
-                continue
+        # Sentences that start where the previous one ends, found in C.
+        ends = list(map(_END, sentences))
+        starts = list(map(_START, sentences))
+        for i in compress(range(len(sentences) - 1), map(eq, ends, starts[1:])):
+            prev, cur = sentences[i], sentences[i + 1]
             end_punct = _END_PUNCT.search(text, prev.start, prev.end)
             if not end_punct or end_punct.start() == prev.start:
                 continue  # no word before the punctuation: `?In` at a line start
@@ -97,7 +117,9 @@ class GluedSentence(Rule):
             start = left.start() if left else prev.end - 1
             end = right.end() if right else cur.start + 1
             found.append((start, prev.end, end))
-        for m in _GLUED_AFTER_COMMA_QUOTE.finditer(text):
+        # The pattern scans slowly (`regex`, a look-behind first): it is only
+        # tried where `str.find` sees a comma or semicolon before a quote.
+        for m in _comma_quote_matches(text):
             quote_at = m.start("quote")
             if text[quote_at] == '"':
                 line_start = text.rfind("\n", 0, quote_at) + 1
@@ -219,10 +241,9 @@ class GluedWords(Rule):
 
 # A comma glued to the next word: `Xinjiang,Hong Kong`, `security,which`.
 # Two or more letters on each side, so `a,b` and numbers (`1,000`) are not
-# matched.
+# matched (the letters before it are checked after `_COMMA_BEFORE_LETTERS`).
 # ASCII letters only: in mojibake (`driving,вЂќ he`) the "letters" after the
 # comma are a garbled quote, not a word.
-_COMMA_NO_SPACE = regex.compile(r"(?<=[A-Za-z]{2})(,)(?=[A-Za-z][a-z])")
 
 
 class MissingSpaceAfterComma(Rule):
@@ -257,14 +278,18 @@ class MissingSpaceAfterComma(Rule):
         text = doc.text
         if "," not in text:
             return
-        protected = [(t.start, t.end) for t in doc.tokens if t.kind in ("url", "email", "domain")]
-        for line in doc.lines:
-            hits = list(_COMMA_NO_SPACE.finditer(text, line.start, line.end))
-            if not hits or len(hits) > self.max_per_line:
-                continue
-            for m in hits:
-                at = m.start()
-                if any(s <= at < e for s, e in protected):
+        # One scan for a comma before a letter (a literal first: fast), then
+        # the letters before it and the count per line, on the few hits.
+        per_line: dict[int, list[int]] = {}
+        for m in _COMMA_BEFORE_LETTERS.finditer(text):
+            at = m.start()
+            if at >= 2 and _ASCII_LETTER(text[at - 2]) and _ASCII_LETTER(text[at - 1]):
+                per_line.setdefault(text.rfind("\n", 0, at) + 1, []).append(at)
+        for hits in per_line.values():
+            if len(hits) > self.max_per_line:
+                continue  # data, not prose: `red,green,blue`
+            for at in hits:
+                if _inside_url(text, at):
                     continue
                 yield self.finding(
                     doc, at, at + 1,
@@ -274,8 +299,31 @@ class MissingSpaceAfterComma(Rule):
                 )
 
 
-_INDENT = regex.compile(r"[ \t\u00a0\u3000]+")
-_PROSE_LINE = regex.compile(r"\p{L}[^\n]*\s\S+\s\S+\s\S+")
+_COMMA_BEFORE_LETTERS = re.compile(r",(?=[A-Za-z][a-z])")
+_ASCII_LETTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ").__contains__
+# The tokenizer's URL (a scheme or `www.` up to white space or a quote).
+_URL = re.compile(URL_PATTERN)
+
+
+def _inside_url(text: str, at: int) -> bool:
+    """Whether offset ``at`` lies inside a URL (`https://example.com/a,b`)."""
+    start = at
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    if ":" not in text[start:at] and "www." not in text[start:at]:
+        return False
+    end = at
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return any(m.start() <= at < m.end() for m in _URL.finditer(text, start, end))
+
+
+# A line starting with a space or tab (a literal first: a fast scan).
+_NEWLINE_INDENT = re.compile(r"\n[ \t]")
+# The indentation of a line that is not blank.
+_INDENTED_LINE = re.compile(r"^[ \t\u00a0\u3000]+(?=[^\S\n]*[^\s])", re.MULTILINE)
+# A line that is neither indented nor blank: it ends a run of indented lines.
+_UNINDENTED_LINE = re.compile(r"^(?![ \t\u00a0\u3000])[^\S\n]*[^\s]", re.MULTILINE)
 
 
 class PastedIndentation(Rule):
@@ -312,7 +360,7 @@ class PastedIndentation(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if "```" in text or "\n " not in text and "\n\t" not in text:
+        if not _NEWLINE_INDENT.search(text) or "```" in text:
             return
         run: list[tuple[int, int]] = []  # (line start, indentation end)
 
@@ -332,18 +380,24 @@ class PastedIndentation(Rule):
                 details={"lines": n, "widths": widths},
             )
 
-        for line in doc.lines:
-            if line.start == line.end or text[line.start : line.end].isspace():
-                continue  # blank lines do not break a run
-            m = _INDENT.match(text, line.start, line.end)
-            if m:
-                # Indented headings and captions neither count nor break a run.
-                if _PROSE_LINE.match(text, m.end(), line.end):
-                    run.append((line.start, m.end()))
-                continue
-            found = flush()
-            if found:
-                yield found
+        # Only the indented lines are looked at, with a search between two of
+        # them for a line that breaks the run (not indented, not blank).
+        previous_end = 0
+        for m in _INDENTED_LINE.finditer(text):
+            line_start, indent_end = m.start(), m.end()
+            if run and _UNINDENTED_LINE.search(text, previous_end, line_start):
+                found = flush()
+                if found:
+                    yield found
+            line_end = text.find("\n", indent_end)
+            line_end = len(text) if line_end < 0 else line_end
+            previous_end = line_end
+            if text[line_end - 1 : line_end] == "\r":
+                line_end -= 1
+            # Indented headings and captions neither count nor break a run:
+            # prose starts with a letter and has four words or more.
+            if text[indent_end].isalpha() and len(text[indent_end:line_end].split(None, 3)) == 4:
+                run.append((line_start, indent_end))
         found = flush()
         if found:
             yield found
