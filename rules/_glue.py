@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from importlib import resources
+from typing import Callable
 
 FREQUENT = 3.0  # every part of a split is at least this frequent (Zipf)
 KNOWN = 1.5  # a token at least this frequent is a word, not a glue
@@ -356,9 +357,11 @@ def _split_between_function_words(
 _CAMEL_PREFIXES = frozenset("mc mac de di da du van von der le la al el bin ibn abu".split())
 
 
-def split_camel(token: str) -> tuple[str, ...] | None:
+def split_camel(token: str, known_name: Callable[[str], bool] | None = None) -> tuple[str, ...] | None:
     """``saidWe`` → ``('said', 'We')``: a lower-case word glued to a capitalised
     one, as when the quotes and spaces around a quotation are stripped.
+    ``known_name(name)`` tells whether a short unknown capitalised part is a
+    name the document uses alone (`withSmit`).
 
     >>> split_camel('theKremlin'), split_camel('iPhone'), split_camel('deGrasse')
     (('the', 'Kremlin'), None, None)
@@ -388,7 +391,9 @@ def split_camel(token: str) -> tuple[str, ...] | None:
         return None
     low = second.lower()
     if not (low in frequent or low in known or low in vocabulary or len(second) >= 5):
-        return None
+        # A short unknown name: only if the document uses it alone (`withSmit`).
+        if known_name is None or len(second) < 3 or not known_name(second):
+            return None
     return (*firsts, second)
 
 

@@ -18,7 +18,7 @@ costs far more than the rule itself, so the scan stays in C:
 >>> from detector.document import Document
 >>> doc = Document("Xi spoke onsovereignty in a #hashtagword and theindustry's peak.")
 >>> glue_candidates(doc)
-([(9, 22, 'onsovereignty'), (45, 56, 'theindustry')], [])
+([(9, 22, 'onsovereignty'), (45, 56, 'theindustry')], [], [])
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterator
 
 from detector.document import Document
 
@@ -104,11 +104,12 @@ def _is_word_char(c: str) -> bool:
 
 def glue_candidates(
     doc: Document, worth_a_look: Callable[[str], bool] = lambda word: True
-) -> tuple[list[tuple[int, int, str]], list[int]]:
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]], list[int]]:
     """The places where a word may be glued, in text order: (start, end,
-    lower-case word) of the plain ones, lower case or capitalised, and the
-    start of each run of letters with a capital inside (`saidWe`,
-    `theUN`), for the camel-case checks.
+    lower-case word) of the plain ones, lower case or capitalised; the same
+    for the words that start with the `s` of a `'s` (`industry'sfirst`);
+    and the start of each run of letters with a capital inside (`saidWe`,
+    `theUN`, `FrankSkinner`, `HBOprograms`), for the camel-case checks.
 
     A plain word is not in the lexicon, is plain ASCII letters and is not
     part of code, a path, a handle or a domain. Of a hyphenated word only
@@ -123,6 +124,7 @@ def glue_candidates(
     text = doc.text
     unknown = unknown_words(text)
     plain: list[tuple[int, int, str]] = []
+    after_s: list[tuple[int, int, str]] = []
     mixed: list[int] = []
     n = len(text)
     if unknown:
@@ -138,23 +140,49 @@ def glue_candidates(
                 end = at + size
                 if (at == 0 or not _is_word_char(lowered[at - 1])) and (end == n or not _is_word_char(lowered[end])):
                     run = text[at:end]
-                    if (run.islower() or (run[0].isupper() and run[1:].islower())) and _plain_word(text, at, end, n):
-                        plain.append((at, end, word))
+                    if run.islower() or (run[0].isupper() and run[1:].islower()):
+                        if _plain_word(text, at, end, n):
+                            plain.append((at, end, word))
+                        elif run[0] == "s" and _after_apostrophe_s(text, at):
+                            after_s.append((at, end, word))
                 at = lowered.find(word, end)
         plain.sort()
+        after_s.sort()
     # Humps: `aA` in the case shape of the UTF-8 bytes (where a byte offset
     # is a character offset only up to the first non-ASCII character).
     data = text.encode("utf-8", "surrogatepass")
     shape = data.translate(_CASE_SHAPE)
     ascii_text = len(data) == n
-    hump = shape.find(b"aA")
-    while hump >= 0:
+    starts = set()
+    for hump in _find_all(shape, b"aA"):  # `saidWe`, `FrankSkinner`
         start = hump
-        while start > 0 and shape[start - 1] == 97:  # back to the first lower-case letter
+        while start > 0 and shape[start - 1] in b"aA":  # back to the word's first letter
             start -= 1
+        starts.add(start)
+    for hump in _find_all(shape, b"AAa"):  # `HBOprograms`
+        start = hump
+        while start > 0 and shape[start - 1] in b"aA":
+            start -= 1
+        starts.add(start)
+    for start in sorted(starts):
         mixed.append(start if ascii_text else len(data[:start].decode("utf-8", "surrogatepass")))
-        hump = shape.find(b"aA", hump + 2)
-    return plain, mixed
+    return plain, after_s, mixed
+
+
+def _find_all(data: bytes, sub: bytes) -> Iterator[int]:
+    at = data.find(sub)
+    while at >= 0:
+        yield at
+        at = data.find(sub, at + 1)
+
+
+def _after_apostrophe_s(text: str, at: int) -> bool:
+    """A run that starts with the `s` of a `'s` glued to the next word
+    (`industry'sfirst`): after an apostrophe after a word, in prose."""
+    return (
+        at >= 3 and text[at - 1] in _APOSTROPHES and text[at - 2].isalpha()
+        and text[at - 3].isalpha() and text[at - 3] not in "'’"
+    )
 
 
 
@@ -169,8 +197,8 @@ def _plain_word(text: str, start: int, end: int, n: int) -> bool:
     if before in _APOSTROPHES and start >= 2 and text[start - 2].isalpha():
         return False  # `o'clock`, `don't`: a glued `'s` is looked for elsewhere
     if after in _APOSTROPHES and end + 1 < n and text[end + 1].isalpha():
-        if not (text[end + 1] == "s" and (end + 2 >= n or not text[end + 2].isalnum())):
-            return False  # `weren't`; `theindustry's` is kept
+        if text[end + 1] != "s" or end + 2 < n and text[end + 2].isdigit():
+            return False  # `weren't`; `theindustry's` is kept, `industry'sfirst` too
         token_end = end + 2
     else:
         token_end = end

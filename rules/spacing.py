@@ -143,6 +143,21 @@ class GluedSentence(Rule):
 # A lower-case word glued to a capitalised one: `saidWe`, `theKremlin`. Not
 # after characters of code, handles or paths.
 _CAMEL = regex.compile(r"(?<![\w#@/.\-])[a-z]{2,}[A-Z][a-z]+(?![\w/\-])")
+# Two capitalised words glued: `FrankSkinner`, `NewZealand` (not in a
+# domain: `ZuneOriginals.net`).
+_CAPITALS = regex.compile(r"(?<![\w#@/.\-])([A-Z][a-z]+)([A-Z][a-z]+)(?![\w/\-]|\.\w)")
+# An acronym glued to a lower-case word: `HBOprograms`, `USstadiums`.
+_ACRONYM_WORD = regex.compile(r"(?<![\w#@/.\-])([A-Z]{2,5})([a-z]+)(?![\w/\-]|\.\w)")
+
+
+def standalone_elsewhere_from(text: str, name: str, m) -> bool:
+    """Whether the capitalised end ``name`` of the camel token ``m`` stands
+    alone elsewhere in ``text``."""
+    from detector.rules._glue_chain import standalone_elsewhere
+
+    return standalone_elsewhere(text, name, m.end() - len(name))
+
+
 # A lower-case word glued to an acronym: `identifiedbyMLS`, `theUN`. Not
 # `iOS`, `mRNA`, `watchOS` (see split_acronym).
 _LOWER_ACRONYM = regex.compile(r"(?<![\w#@/.\-])([a-z]{2,})([A-Z]{2,5})(?![\w/\-])")
@@ -185,21 +200,35 @@ class GluedWords(Rule):
         if doc.language != "en":
             return
         from detector.rules._glue import split_acronym, split_camel, split_glued
+        from detector.rules._glue_chain import (
+            after_name, chain_split, split_acronym_word, split_after_name, split_capitals, zipf_of,
+        )
         from detector.rules._glue_scan import english_sentence, glue_candidates, in_prose
 
+        def worth_a_look(w: str) -> bool:
+            return (
+                split_glued(w, True) is not None or split_glued(w, False) is not None
+                or chain_split(w) is not None or bool(after_name(w))
+                or (w[0] == "s" and len(w) >= 4 and zipf_of(w[1:]) is not None)
+            )
+
         text = doc.text
-        candidates, mixed = glue_candidates(
-            doc, lambda w: split_glued(w, True) is not None or split_glued(w, False) is not None
-        )
+        candidates, after_s, mixed = glue_candidates(doc, worth_a_look)
         seen: dict[str, int] = {}
         for _s, _e, word in candidates:
             seen[word] = seen.get(word, 0) + 1
         english: dict[int, bool] = {}
         for start, end, word in candidates:
             lowercase = text[start].islower()
-            if not lowercase and (seen[word] > 1 or len(word) < 5):
+            if not lowercase and seen[word] > 1:
                 continue  # a capitalised token used twice is a name (`Ontong`)
-            parts = split_glued(word, lowercase=lowercase)
+            parts = split_glued(word, lowercase=lowercase) if lowercase or len(word) >= 5 else None
+            if parts is None:
+                parts = chain_split(word)
+                if parts and not lowercase and len(parts[0]) < 4:
+                    parts = None  # `Theodor|...`: a capitalised chain starts with a word
+            if parts is None and not lowercase:
+                parts = split_after_name(text, start, end, word)
             if parts is None or len(set(parts)) < len(parts) and len(parts) == 2:
                 continue  # a doubled word (`werewere`) is DU003's
             if not english_sentence(doc, start, english):
@@ -212,18 +241,27 @@ class GluedWords(Rule):
                 pieces.append(original[pos : pos + len(p)])
                 pos += len(p)
             yield self._glued(doc, start, end, pieces)
-        # Letters with a capital inside (`saidWe`, `theUN`): the scan found
-        # them among the unknown words.
+        # `'s` glued to the next word: `industry'sfirst` (the span starts at
+        # the apostrophe).
+        for start, end, word in after_s:
+            if zipf_of(word[1:]) is None or len(word) < 4 or not text[start:end].islower():
+                continue
+            if english_sentence(doc, start, english) and in_prose(text, start):
+                yield self._glued(doc, start - 1, end, [text[start - 1 : start + 1], text[start + 1 : end]])
+        # Letters with a capital inside (`saidWe`, `theUN`, `FrankSkinner`,
+        # `HBOprograms`): the scan found them by their case.
         for start in mixed:
+            parts = None
             m = _CAMEL.match(text, start)
             if m:
-                parts = split_camel(m.group())
-            else:
-                m = _LOWER_ACRONYM.match(text, start)
-                if not m:
-                    continue
+                parts = split_camel(m.group(), lambda name: standalone_elsewhere_from(text, name, m))
+            elif m := _LOWER_ACRONYM.match(text, start):
                 parts = split_acronym(m.group(1), m.group(2))
-            if parts and in_prose(text, m.start()):
+            elif m := _CAPITALS.match(text, start):
+                parts = split_capitals(text, start, m.group(1), m.group(2))
+            elif m := _ACRONYM_WORD.match(text, start):
+                parts = split_acronym_word(text, start, m.group(1), m.group(2))
+            if parts and in_prose(text, m.start()) and english_sentence(doc, m.start(), english):
                 yield self._glued(doc, m.start(), m.end(), list(parts))
 
     def _glued(self, doc: Document, start: int, end: int, pieces: list[str]) -> Finding:
