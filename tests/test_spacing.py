@@ -327,3 +327,98 @@ def test_listed_web_glues(text, match, fix):
 def test_listed_web_glues_capitalised_are_names():
     # Weare is a town in New Hampshire, Tobe Hooper a director
     assert run("The director Tobe Hooper grew up near Weare in New Hampshire.", "SP002") == []
+
+
+# -- SP002: chains, names, capitals, acronyms, `'s` (issue #7) ----------------
+
+@pytest.mark.parametrize(
+    "text, match, fix",
+    [
+        # three or four words glued by a stripped quotation
+        ("He ran an interceptionreturnof 90 yards in the third quarter.", "interceptionreturnof",
+         "interception return of"),
+        ("Police want to curbdrunkdriving in the city this year.", "curbdrunkdriving", "curb drunk driving"),
+        ("He is on a comebackafternearly two years of injuries.", "comebackafternearly",
+         "comeback after nearly"),
+        ("The fans were Reactingtothe news of the trade on Monday.", "Reactingtothe", "Reacting to the"),
+        # a name the document uses alone, glued to the words after it
+        ("Magowan would stay. His lawyer said Magowanmisspokeabout the tests on Monday.",
+         "Magowanmisspokeabout", "Magowan misspoke about"),
+        ("Neuheisel was fined. The violations when Neuheiselwas coach were minor.", "Neuheiselwas",
+         "Neuheisel was"),
+        # two capitalised words that the text also writes apart
+        ("The comedian Frank Skinner spoke. Later FrankSkinner joined the show on Monday.",
+         "FrankSkinner", "Frank Skinner"),
+        ("Iranians were held for days. TheIranians were travelling in open boats.", "TheIranians",
+         "The Iranians"),
+        # a short name the document uses alone, after a lower-case word
+        ("Mr Smit said no. The deal was signed withSmit on Friday in the capital.", "withSmit", "with Smit"),
+        # an acronym the document uses alone, glued to a word
+        ("HBO said it would let subscribers watch HBOprograms on their phones.", "HBOprograms",
+         "HBO programs"),
+    ],
+)
+def test_glued_chains_names_and_capitals(text, match, fix):
+    found = run(text, "SP002")
+    assert [(f.match, f.fix.replacement) for f in found] == [(match, fix)]
+    assert text[found[0].start : found[0].end] == match
+
+
+def test_glued_after_apostrophe_s():
+    text = "He was the team'ssecond leading scorer this season, the coach said."
+    found = run(text, "SP002")
+    assert [(f.match, f.fix.replacement, f.start) for f in found] == [("'ssecond", "'s second", 15)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # long words cut at their endings are no chains
+        "Their quirkiness, capitalising on globalisation, helped humanitarians fight gastroenteritis.",
+        "Centralising, terrorising and civilising toxicities need characterisation and amortisation.",
+        # a short frequent word before a name-like rest (`Mac|intoshes`), and a name
+        # ending in a word (`Richard|son`, `Jackson|ville`, `Rol|and`)
+        "A Mac user bought two Macintoshes from Richard and Jack in a Lookitme shop.",
+        "Richardson met Jackson and Roland in Jacksonville with Marcus and Gordon on Tuesday.",
+        # brands and names written in one, never apart
+        "YouTube, PlayStation, JavaScript, McDonald, MacBook and LinkedIn all reported on Monday.",
+        "BlackRock bought shares; the Black Rock desert is far away, BlackRock said on Monday.",
+        # a domain, a glued double (DU003's), a hashtag and a URL
+        "Visit ZuneOriginals.net to see the Zune Originals range in the store today.",
+        "The LadenLaden error came from the old site, and Laden Laden was fixed on Monday.",
+        "Follow #FrankSkinner or https://example.com/interceptionreturnof for the Frank Skinner show.",
+        # plural acronyms and an acronym the document never uses alone
+        "The PCs and IDs of DIYers and CEOs were checked by ETonline staff on Monday.",
+        # an apostrophe in a name, not a glued `'s`
+        "The O'sullivan family and the rock'n'roll band met in Shea's garden today.",
+        # camelCase in code
+        "Call document.getElementById(name) and myVariable = getValue() in the script.",
+    ],
+)
+def test_glued_chain_near_misses(text):
+    assert run(text, "SP002") == []
+
+
+def test_chain_and_scan_doctests():
+    import doctest
+
+    from detector.rules import _glue_chain, _glue_scan
+
+    for module in (_glue_chain, _glue_scan):
+        result = doctest.testmod(module)
+        assert result.attempted >= 2 and result.failed == 0
+
+
+def test_spacing_rules_do_not_build_the_shared_token_list():
+    # The token list costs more than all four rules together: they scan the text.
+    from detector.document import Document
+    from detector.rules.spacing import GluedSentence, GluedWords, MissingSpaceAfterComma, PastedIndentation
+
+    text = (
+        "Xi reiterated his support onsovereignty and the situationin Ukraine.It was said,"
+        "they met.\n    Indented line of prose here\n    and another one here\n    and a third one here\n"
+    )
+    for rule in (GluedSentence, GluedWords, MissingSpaceAfterComma, PastedIndentation):
+        doc = Document(text, language="en")
+        assert list(rule().check(doc))
+        assert "tokens" not in doc.__dict__ and "words" not in doc.__dict__, rule.code
