@@ -7,8 +7,8 @@ costs far more than the rule itself, so the scan stays in C:
 1. the UTF-8 bytes are folded in one ``bytes.translate`` (upper to lower
    case, every ASCII character that is no letter, digit or ``_`` to a space)
    and ``split()``;
-2. one ``set`` difference against the lexicon leaves the unknown tokens
-   (a dozen per article);
+2. one ``set`` difference against the lexicon (without its web glues,
+   `ofthe`) leaves the unknown tokens and the glues (a dozen per article);
 3. only those are looked at in Python: a token with other characters in it
    (digits, curly quotes, accents) is cut into its letter runs, and each
    unknown run of four letters or more is found in the text with
@@ -67,21 +67,24 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 
 @lru_cache(maxsize=1)
 def _lexicon_bytes() -> tuple[frozenset[bytes], frozenset[bytes]]:
-    """(every lexicon word, the lexicon's web glues), as UTF-8 bytes."""
+    """(the lexicon's words but its web glues, the web glues), as UTF-8
+    bytes: a token not in the first set is unknown or a web glue."""
     from detector.rules._glue import _load
 
     frequent, known, glue_like, _vocabulary = _load()
+    glues = frozenset(w.encode() for w in glue_like)
     words = frozenset(w.encode() for w in frequent) | frozenset(w.encode() for w in known)
-    return words, frozenset(w.encode() for w in glue_like)
+    return words - glues, glues
 
 
-def unknown_words(text: str) -> set[str]:
+def unknown_words(text: str, data: bytes | None = None) -> set[str]:
     """The distinct lower-case runs of ASCII letters (four or more) of
-    ``text`` that the lexicon does not know, or knows as web glues."""
+    ``text`` (whose UTF-8 bytes are ``data``, if known) that the lexicon
+    does not know, or knows as web glues."""
     words, glue_like = _lexicon_bytes()
-    tokens = set(text.encode("utf-8", "surrogatepass").translate(_FOLD).split())
-    unknown = tokens.difference(words)
-    unknown |= tokens & glue_like
+    if data is None:
+        data = text.encode("utf-8", "surrogatepass")
+    unknown = set(data.translate(_FOLD).split()).difference(words)
     out: set[str] = set()
     for token in unknown:
         if len(token) < MIN_LENGTH:
@@ -122,7 +125,8 @@ def glue_candidates(
     only looked for where written with a capital inside.
     """
     text = doc.text
-    unknown = unknown_words(text)
+    data = text.encode("utf-8", "surrogatepass")
+    unknown = unknown_words(text, data)
     plain: list[tuple[int, int, str]] = []
     after_s: list[tuple[int, int, str]] = []
     mixed: list[int] = []
@@ -150,7 +154,6 @@ def glue_candidates(
         after_s.sort()
     # Humps: `aA` in the case shape of the UTF-8 bytes (where a byte offset
     # is a character offset only up to the first non-ASCII character).
-    data = text.encode("utf-8", "surrogatepass")
     shape = data.translate(_CASE_SHAPE)
     ascii_text = len(data) == n
     starts = set()

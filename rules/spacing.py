@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import compress
 from operator import attrgetter, eq
 from typing import Iterator
@@ -24,8 +25,9 @@ _FIRST_WORD = regex.compile(r"[^\s\p{L}\p{N}]*[\p{L}\p{N}]+")
 _GLUED_AFTER_COMMA_QUOTE = regex.compile(
     r"(?<=\p{L})[,;](?P<quote>[\"”’])(?P<right>\p{Lu}\p{Ll}+)", regex.VERSION1
 )
-# What `_GLUED_AFTER_COMMA_QUOTE` starts with, as plain substrings.
-_COMMA_QUOTES = tuple(p + q for p in ",;" for q in "\"”’")
+# What `_GLUED_AFTER_COMMA_QUOTE` starts with, each pattern led by a literal
+# character (a fast scan in the standard library's `re`).
+_COMMA_QUOTE_STARTS = (re.compile(r",[\"”’]"), re.compile(r";[\"”’]"))
 
 _WORD_BEFORE = regex.compile(r"\p{L}+$", regex.VERSION1)
 # The final punctuation of a sentence, with closing quotes and brackets.
@@ -41,15 +43,13 @@ _START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _comma_quote_matches(text: str) -> Iterator:
-    """The matches of `_GLUED_AFTER_COMMA_QUOTE`, found from its two first
-    characters (in no particular order)."""
-    for pair in _COMMA_QUOTES:
-        at = text.find(pair)
-        while at >= 0:
-            m = _GLUED_AFTER_COMMA_QUOTE.match(text, at)
+    """The matches of `_GLUED_AFTER_COMMA_QUOTE`, tried only where a comma or
+    semicolon stands before a quote (in no particular order)."""
+    for first in _COMMA_QUOTE_STARTS:
+        for hit in first.finditer(text):
+            m = _GLUED_AFTER_COMMA_QUOTE.match(text, hit.start())
             if m:
                 yield m
-            at = text.find(pair, at + 1)
 
 
 def _is_closing_straight_quote(text: str, line_start: int, at: int) -> bool:
@@ -163,6 +163,20 @@ def standalone_elsewhere_from(text: str, name: str, m) -> bool:
 _LOWER_ACRONYM = regex.compile(r"(?<![\w#@/.\-])([a-z]{2,})([A-Z]{2,5})(?![\w/\-])")
 
 
+@lru_cache(maxsize=65536)
+def _worth_a_look(word: str) -> bool:
+    """Whether unknown ``word`` may be a glue in some case or context: only
+    those are looked for in the text."""
+    from detector.rules._glue import split_glued
+    from detector.rules._glue_chain import after_name, chain_split, zipf_of
+
+    return (
+        split_glued(word, True) is not None or split_glued(word, False) is not None
+        or chain_split(word) is not None or bool(after_name(word))
+        or (word[0] == "s" and len(word) >= 4 and zipf_of(word[1:]) is not None)  # `'sfirst`
+    )
+
+
 class GluedWords(Rule):
     """## What it does
     Finds a token that is no English word but splits into two or three
@@ -201,19 +215,12 @@ class GluedWords(Rule):
             return
         from detector.rules._glue import split_acronym, split_camel, split_glued
         from detector.rules._glue_chain import (
-            after_name, chain_split, split_acronym_word, split_after_name, split_capitals, zipf_of,
+            chain_split, split_acronym_word, split_after_name, split_capitals, zipf_of,
         )
         from detector.rules._glue_scan import english_sentence, glue_candidates, in_prose
 
-        def worth_a_look(w: str) -> bool:
-            return (
-                split_glued(w, True) is not None or split_glued(w, False) is not None
-                or chain_split(w) is not None or bool(after_name(w))
-                or (w[0] == "s" and len(w) >= 4 and zipf_of(w[1:]) is not None)
-            )
-
         text = doc.text
-        candidates, after_s, mixed = glue_candidates(doc, worth_a_look)
+        candidates, after_s, mixed = glue_candidates(doc, _worth_a_look)
         seen: dict[str, int] = {}
         for _s, _e, word in candidates:
             seen[word] = seen.get(word, 0) + 1
