@@ -179,15 +179,21 @@ def _worth_a_look(word: str) -> bool:
 
 class GluedWords(Rule):
     """## What it does
-    Finds a token that is no English word but splits into two or three
-    frequent ones: `onsovereignty` (`on sovereignty`), `countriespartnership`,
-    `toconsistently`, `aproper`, `Putintwo`. The (unsafe) fix inserts the
-    spaces.
+    Finds a token that is no English word but splits into English words:
+    `onsovereignty` (`on sovereignty`), `countriespartnership`,
+    `toconsistently`, `aproper`, `Putintwo`; chains of three words or more
+    (`interceptionreturnof`, `Reactingtothe`); a name glued to the words
+    after it (`Magowanmisspokeabout`) or after a word (`withSmit`) when the
+    document uses the name alone elsewhere; two capitalised words the
+    document also writes apart (`FrankSkinner`); an acronym the document
+    uses alone glued to a word (`HBOprograms`); a `'s` glued to the next
+    word (`team'ssecond`). The (unsafe) fix inserts the spaces.
 
     ## Why it matters
     Glued words come from converters that dropped the space at a line break
-    or an inline tag (`<a>`, `<em>`). They are invisible to a spell checker
-    that knows the parts and break search and word counts.
+    or an inline tag (`<a>`, `<em>`), and from quotation marks stripped with
+    the spaces around them. They are invisible to a spell checker that knows
+    the parts and break search and word counts.
 
     ## Example
     ```text
@@ -196,9 +202,14 @@ class GluedWords(Rule):
     ```
     A token is glued only when it is rarer than a Zipf frequency of 1.5 in
     wordfreq's English list and every part is at least 3.0 (a word in a
-    million). Real compounds (`counterbalance`, `nevertheless`), new words
-    built with a prefix or suffix (`geoeconomics`, `leaderless`) and names
-    with capitals inside (`YouTube`) are left alone. English text only.
+    million; rarer words only next to a function word or in a chain). A
+    chain is the cheapest segmentation by word frequency, and must be long,
+    hold a content word of five letters and not look like a word cut at its
+    endings (`capital|i|sing`). Real compounds (`counterbalance`,
+    `nevertheless`), new words built with a prefix or suffix
+    (`geoeconomics`, `leaderless`), names and brands with capitals inside
+    (`YouTube`, `PlayStation`, `McDonald`), hashtags, URLs, domains and code
+    are left alone. English text only.
 
     ## How to silence it
     `ignore = ["SP002"]`, or a per-file ignore for word lists and code.
@@ -208,7 +219,7 @@ class GluedWords(Rule):
     name = "glued-words"
     category = "spacing"
     severity = Severity.WARNING
-    summary = "Two or three words glued together with no space"
+    summary = "Two or more words glued together with no space"
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.language != "en":
