@@ -352,6 +352,9 @@ def _split_between_function_words(
     return None
 
 
+# A lower-case word this long before a capital is a word glued to a name
+# however rare it is (`neighboringMalaysia`, `includingPeace`).
+_LONG_CAMEL_FIRST = 7
 # Name particles and brand prefixes written in lower case before a capital:
 # `deGrasse`, `vanDyke`, `macOS`.
 _CAMEL_PREFIXES = frozenset("mc mac de di da du van von der le la al el bin ibn abu".split())
@@ -385,8 +388,10 @@ def split_camel(token: str, known_name: Callable[[str], bool] | None = None) -> 
         if not parts or not all(p in FUNCTION_WORDS for p in parts):
             return None
         firsts = parts
-    elif first in _CAMEL_PREFIXES or first not in lex or lex[first] >= 5000:
+    elif first in _CAMEL_PREFIXES or first not in lex:
         return None
+    elif lex[first] >= 5000 and len(first) < _LONG_CAMEL_FIRST:
+        return None  # short rarer words start brands and identifiers (`setTimeout` is common)
     if len(first) <= 2 and first not in SHORT_PARTS:
         return None
     low = second.lower()

@@ -110,7 +110,8 @@ def glue_candidates(
 ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]], list[int]]:
     """The places where a word may be glued, in text order: (start, end,
     lower-case word) of the plain ones, lower case or capitalised; the same
-    for the words that start with the `s` of a `'s` (`industry'sfirst`);
+    for the words that start with the end of a contraction (`'s`, `n't`,
+    `'re`…: `industry'sfirst`, `don'tdrink`);
     and the start of each run of letters with a capital inside (`saidWe`,
     `theUN`, `FrankSkinner`, `HBOprograms`), for the camel-case checks.
 
@@ -147,7 +148,7 @@ def glue_candidates(
                     if run.islower() or (run[0].isupper() and run[1:].islower()):
                         if _plain_word(text, at, end, n):
                             plain.append((at, end, word))
-                        elif run[0] == "s" and _after_apostrophe_s(text, at):
+                        elif contraction_end(word) and _after_apostrophe(text, at, word):
                             after_s.append((at, end, word))
                 at = lowered.find(word, end)
         plain.sort()
@@ -179,13 +180,28 @@ def _find_all(data: bytes, sub: bytes) -> Iterator[int]:
         at = data.find(sub, at + 1)
 
 
-def _after_apostrophe_s(text: str, at: int) -> bool:
-    """A run that starts with the `s` of a `'s` glued to the next word
-    (`industry'sfirst`): after an apostrophe after a word, in prose."""
-    return (
-        at >= 3 and text[at - 1] in _APOSTROPHES and text[at - 2].isalpha()
-        and text[at - 3].isalpha() and text[at - 3] not in "'’"
-    )
+# The ends of `'s`, `n't`, `'re`, `'ll`, `'ve`, `'d`, `'m`, longest first.
+CONTRACTION_ENDS = ("re", "ll", "ve", "s", "t", "d", "m")
+
+
+def contraction_end(run: str) -> str:
+    """The end of a contraction that ``run`` (a run of letters just after an
+    apostrophe) starts with, or ''."""
+    for end in CONTRACTION_ENDS:
+        if run.startswith(end) and len(run) - len(end) >= 3:
+            return end
+    return ""
+
+
+def _after_apostrophe(text: str, at: int, run: str) -> bool:
+    """A run that starts with the end of a contraction glued to the next word
+    (`industry'sfirst`, `don'tdrink`): after an apostrophe after a word of
+    two letters or more (not `d'Ivoire`, `O'sullivan`)."""
+    if not (at >= 2 and text[at - 1] in _APOSTROPHES and text[at - 2].isalpha()):
+        return False
+    if not (at >= 3 and text[at - 3].isalpha() or text[at - 2] == "I"):
+        return False  # one letter before: only `I'dlike`, `I'mproud`
+    return contraction_end(run) != "t" or text[at - 2] == "n"
 
 
 

@@ -25,6 +25,9 @@ _FIRST_WORD = regex.compile(r"[^\s\p{L}\p{N}]*[\p{L}\p{N}]+")
 _GLUED_AFTER_COMMA_QUOTE = regex.compile(
     r"(?<=\p{L})[,;](?P<quote>[\"”’])(?P<right>\p{Lu}\p{Ll}+)", regex.VERSION1
 )
+# A full stop glued to `I'm`, `I'll`, `I've`, `I'd` (after a lower-case
+# letter) or to a capitalised word (after a digit): literal first.
+_GLUED_AFTER_SPLITTER = re.compile(r"\.(?:(?P<pronoun>I['’](?:m|ll|ve|d)\b)|[A-Z][a-z]{2,}\b)")
 # What `_GLUED_AFTER_COMMA_QUOTE` starts with, each pattern led by a literal
 # character (a fast scan in the standard library's `re`).
 _COMMA_QUOTE_STARTS = (re.compile(r",[\"”’]"), re.compile(r";[\"”’]"))
@@ -127,6 +130,22 @@ class GluedSentence(Rule):
                     continue
             left = _WORD_BEFORE.search(text, max(0, m.start() - 100), m.start())
             found.append((left.start(), m.end("quote"), m.end()))
+        # Two glues the sentence splitter reads as one sentence: `year.I'll`
+        # (an initial?) and `16-0.Just` (a decimal?).
+        junctions = {junction for _s, junction, _e in found}
+        for m in _GLUED_AFTER_SPLITTER.finditer(text):
+            at = m.start()
+            if at + 1 in junctions:
+                continue  # the splitter saw it
+            before = text[at - 1] if at else ""
+            if m.group("pronoun") and not before.islower() or not m.group("pronoun") and not before.isdigit():
+                continue
+            if at >= 2 and (text[at - 2] == "." or text[at - 2].isdigit() and m.group("pronoun")):
+                continue  # `1.2.Then`, `v2.I'm`: versions and lists
+            start = at - 1
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+            found.append((start, at + 1, m.end()))
         for start, junction, end in sorted(set(found)):
             yield self.finding(
                 doc, start, end,
@@ -173,8 +192,25 @@ def _worth_a_look(word: str) -> bool:
     return (
         split_glued(word, True) is not None or split_glued(word, False) is not None
         or chain_split(word) is not None or bool(after_name(word))
-        or (word[0] == "s" and len(word) >= 4 and zipf_of(word[1:]) is not None)  # `'sfirst`
+        or _after_contraction(word) is not None  # `'sfirst`, `n'tdrink`
     )
+
+
+def _after_contraction(word: str) -> tuple[str, str] | None:
+    """(end of a contraction, word) for a run that glues them (`sfirst` of
+    `industry'sfirst`), or None: the word must be a lexicon word of three
+    letters or more, and no word ending (`'s|ness`)."""
+    from detector.rules._glue import SUFFIXES, lexicon
+    from detector.rules._glue_chain import zipf_of
+    from detector.rules._glue_scan import contraction_end
+
+    end = contraction_end(word)
+    rest = word[len(end):]
+    if not end or zipf_of(rest) is None:
+        return None
+    if rest in SUFFIXES and lexicon()[rest] >= 1000:
+        return None  # an ending (`ness`, `ship`); common words (`like`, `out`) are words
+    return end, rest
 
 
 class GluedWords(Rule):
@@ -225,9 +261,7 @@ class GluedWords(Rule):
         if doc.language != "en":
             return
         from detector.rules._glue import split_acronym, split_camel, split_glued
-        from detector.rules._glue_chain import (
-            chain_split, split_acronym_word, split_after_name, split_capitals, zipf_of,
-        )
+        from detector.rules._glue_chain import chain_split, split_acronym_word, split_after_name, split_capitals
         from detector.rules._glue_scan import english_sentence, glue_candidates, in_prose
 
         text = doc.text
@@ -259,13 +293,15 @@ class GluedWords(Rule):
                 pieces.append(original[pos : pos + len(p)])
                 pos += len(p)
             yield self._glued(doc, start, end, pieces)
-        # `'s` glued to the next word: `industry'sfirst` (the span starts at
-        # the apostrophe).
+        # A contraction glued to the next word: `industry'sfirst`,
+        # `don'tdrink` (the span starts at the apostrophe).
         for start, end, word in after_s:
-            if zipf_of(word[1:]) is None or len(word) < 4 or not text[start:end].islower():
+            split = _after_contraction(word)
+            if split is None or not text[start:end].islower():
                 continue
+            cut = start + len(split[0])
             if english_sentence(doc, start, english) and in_prose(text, start):
-                yield self._glued(doc, start - 1, end, [text[start - 1 : start + 1], text[start + 1 : end]])
+                yield self._glued(doc, start - 1, end, [text[start - 1 : cut], text[cut:end]])
         # Letters with a capital inside (`saidWe`, `theUN`, `FrankSkinner`,
         # `HBOprograms`): the scan found them by their case.
         for start in mixed:
