@@ -422,3 +422,57 @@ def test_spacing_rules_do_not_build_the_shared_token_list():
         doc = Document(text, language="en")
         assert list(rule().check(doc))
         assert "tokens" not in doc.__dict__ and "words" not in doc.__dict__, rule.code
+
+
+@pytest.mark.parametrize(
+    "text, match, fix",
+    [
+        ("Dead trees don'tdrink as much water as living ones, he said.", "'tdrink", "'t drink"),
+        ("They'regoing home early and the rest will follow on Monday.", "'regoing", "'re going"),
+        ("I'dlike to stay a little longer, she told the reporters.", "'dlike", "'d like"),
+        # a long lower-case word before a capitalised one, however rare the word
+        ("Trade with the people of neighboringMalaysia grew last year.", "neighboringMalaysia",
+         "neighboring Malaysia"),
+    ],
+)
+def test_glued_contractions_and_long_words_before_names(text, match, fix):
+    found = run(text, "SP002")
+    assert [(f.match, f.fix.replacement) for f in found] == [(match, fix)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one letter before the apostrophe (but `I`), names and loanwords
+        "The Côte d'Ivoire team met O'sullivan and the rock'n'roll band at Shea's home.",
+        # an ending after `'s` is no word
+        "The company'sness and the island'sship were typos of a kind we never flag.",
+        # a brand prefix or a rarer short word before a capital
+        "She bought a macBook and an eReader and read about iPhones on Monday.",
+    ],
+)
+def test_glued_contraction_near_misses(text):
+    assert run(text, "SP002") == []
+
+
+@pytest.mark.parametrize(
+    "text, match",
+    [
+        ("It will be an exclusive world next year.I'll be going up and down the country.", "year.I'll"),
+        ("The first team to go 16-0.Just don't call it a perfect season.", "0.Just"),
+    ],
+)
+def test_glued_sentences_the_splitter_keeps_together(text, match):
+    found = run(text, "SP001")
+    assert [f.match for f in found] == [match]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Version 1.2.Then it broke; v2.I'm told, was fine. He scored 3.5 points.",
+        "The score was 2.5 and the U.S. team won.",
+    ],
+)
+def test_glued_sentence_after_splitter_near_misses(text):
+    assert run(text, "SP001") == []
