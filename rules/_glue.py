@@ -90,6 +90,11 @@ _KNOWN_WEB_GLUES = frozenset(
     """ifyou ifwe morethan oneof outof theyare tobe upto weare willbe wouldbe
     youare youcan youhave doyou soyou sowe""".split()
 )
+# Web glues so common that wordfreq counts them as words of their own, even
+# frequent ones (`eachother`, `alot`): glued all the same, in lower case.
+_FREQUENT_WEB_GLUES = frozenset(
+    "eachother overthe underthe atleast infact aswell inorder alot thankyou incase".split()
+)
 _COMMONEST = frozenset("the a an and of to in".split())
 # The function words that web glues are made of.
 _GLUING = _COMMONEST | frozenset("for on at is was with by from that this it".split())
@@ -109,7 +114,7 @@ def _load() -> tuple[dict[str, int], frozenset[str], frozenset[str], frozenset[s
     return (
         dict(zip(words, range(len(words)))),
         frozenset(known.split()),
-        frozenset(glue_like.split()),
+        frozenset(glue_like.split()) | _FREQUENT_WEB_GLUES,
         frozenset(vocabulary.split()),
     )
 
@@ -214,7 +219,7 @@ def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
     glue_like = _load()[2]
     if is_known(word) and word not in glue_like:
         return None
-    if not lowercase and word in _KNOWN_WEB_GLUES:
+    if not lowercase and (word in _KNOWN_WEB_GLUES or word in _FREQUENT_WEB_GLUES):
         return None  # `Weare` (a town), `Tobe` (Hooper): names when capitalised
     if len(word) == 4 and word not in glue_like:
         return None  # four letters: only web glues (`toan`); `sobe` is Portuguese

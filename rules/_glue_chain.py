@@ -213,8 +213,8 @@ def split_after_name(text: str, start: int, end: int, word: str) -> tuple[str, .
 def split_capitals(text: str, start: int, first: str, second: str) -> tuple[str, ...] | None:
     """Two capitalised words glued (`FrankSkinner`, `NewZealand`): only
     where the document writes them apart elsewhere (`Frank Skinner`), or
-    `The` before a word it uses alone (`TheIranians`), and the glued form
-    once. Brands and names written in one (`PlayStation`,
+    uses each alone (`Max`, `Biaggi`), or `The` before a word it uses alone
+    (`TheIranians`), and the glued form once. Brands and names written in one (`PlayStation`,
     `McDonald`, `JavaScript`, `ZuneOriginals`) are not written apart."""
     if len(first) < 3 or len(second) < 3 or first.lower() in _CAPITAL_PREFIXES:
         return None
@@ -226,6 +226,11 @@ def split_capitals(text: str, start: int, first: str, second: str) -> tuple[str,
         return first, second
     if first == "The" and len(second) >= 4 and standalone_elsewhere(text, second, start + 3):
         return first, second  # `TheIranians` where `Iranians` stands alone
+    if (
+        len(second) >= MIN_NAME_LENGTH and standalone_elsewhere(text, second, start + len(first))
+        and standalone_elsewhere(text, first, start)
+    ):
+        return first, second  # `MaxBiaggi` where `Max` and `Biaggi` stand alone
     return None
 
 

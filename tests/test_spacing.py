@@ -351,6 +351,8 @@ def test_listed_web_glues_capitalised_are_names():
          "FrankSkinner", "Frank Skinner"),
         ("Iranians were held for days. TheIranians were travelling in open boats.", "TheIranians",
          "The Iranians"),
+        ("Max won in 2004 and Biaggi was second. Ducati pilot MaxBiaggi finished seventh.", "MaxBiaggi",
+         "Max Biaggi"),
         # a short name the document uses alone, after a lower-case word
         ("Mr Smit said no. The deal was signed withSmit on Friday in the capital.", "withSmit", "with Smit"),
         # an acronym the document uses alone, glued to a word
@@ -476,3 +478,21 @@ def test_glued_sentences_the_splitter_keeps_together(text, match):
 )
 def test_glued_sentence_after_splitter_near_misses(text):
     assert run(text, "SP001") == []
+
+
+@pytest.mark.parametrize(
+    "text, match, fix",
+    [
+        ("Athletes can be really competitive with eachother in the final.", "eachother", "each other"),
+        ("The victory overthe Memphis Grizzlies was needed.", "overthe", "over the"),
+        ("He left the stadium early inorder to catch the last train.", "inorder", "in order"),
+    ],
+)
+def test_frequent_web_glues(text, match, fix):
+    found = run(text, "SP002")
+    assert [(f.match, f.fix.replacement) for f in found] == [(match, fix)]
+
+
+def test_frequent_web_glues_capitalised_are_names():
+    # `Alot` and `Incase` as names or brands, written with a capital
+    assert run("The Alot toolbar and the Incase bag were shown at the fair on Monday.", "SP002") == []
