@@ -213,6 +213,27 @@ def _after_contraction(word: str) -> tuple[str, str] | None:
     return end, rest
 
 
+# The words right before and after a token, on its line.
+_WORD_BEFORE_TOKEN = re.compile(r"([^\W\d_]+)[^\w\n]{1,3}$")
+_WORD_AFTER_TOKEN = re.compile(r"[^\w\n]{1,3}([^\W\d_]+)")
+
+
+def _foreign_neighbour(text: str, start: int, end: int) -> bool:
+    """Whether a lower-case word next to ``text[start:end]`` has letters
+    English has not (`möglichkeit besuch`, `comptables débouché`): the token
+    is then likely a foreign word among foreign words, another rule's
+    business. (Unknown ASCII words next to it prove nothing: `strongmen`.)"""
+    before = _WORD_BEFORE_TOKEN.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER_TOKEN.match(text, end, end + 40)
+    for m in (before, after):
+        if m is None:
+            continue
+        word = m.group(1)
+        if len(word) >= 4 and word.islower() and not word.isascii():
+            return True
+    return False
+
+
 class GluedWords(Rule):
     """## What it does
     Finds a token that is no English word but splits into English words:
@@ -283,7 +304,7 @@ class GluedWords(Rule):
                 parts = split_after_name(text, start, end, word)
             if parts is None or len(set(parts)) < len(parts) and len(parts) == 2:
                 continue  # a doubled word (`werewere`) is DU003's
-            if not english_sentence(doc, start, english):
+            if not english_sentence(doc, start, english) or _foreign_neighbour(text, start, end):
                 continue
             if not in_prose(text, start, min_words=2 if lowercase else 4):
                 continue  # menus, user names, code: `Bingochecker |`, `thewidth)`

@@ -496,3 +496,15 @@ def test_frequent_web_glues(text, match, fix):
 def test_frequent_web_glues_capitalised_are_names():
     # `Alot` and `Incase` as names or brands, written with a capital
     assert run("The Alot toolbar and the Incase bag were shown at the fair on Monday.", "SP002") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # foreign words spliced into an English sentence: ML's business
+        "He was first in the queue, möglichkeit besuch outside since 11.30pm on Thursday night.",
+        "I don't share the view that all is comptables débouché gloom, he said on Monday.",
+    ],
+)
+def test_glued_word_next_to_a_foreign_word_is_left_alone(text):
+    assert run(text, "SP002") == []
