@@ -285,3 +285,56 @@ def in_prose(text: str, at: int, min_words: int = 4) -> bool:
     end = text.find("\n", at)
     line = text[start : end if end >= 0 else len(text)]
     return len(line.split()) >= min_words and not _CODE_CHARS.search(line)
+
+
+# -- what SP002 asks of a candidate ----------------------------------------------
+
+@lru_cache(maxsize=65536)
+def worth_a_look(word: str) -> bool:
+    """Whether unknown ``word`` may be a glue in some case or context: only
+    those are looked for in the text."""
+    from detector.rules._glue import split_glued
+    from detector.rules._glue_chain import after_name, chain_split
+
+    return (
+        split_glued(word, True) is not None or split_glued(word, False) is not None
+        or chain_split(word) is not None or bool(after_name(word))
+        or after_contraction(word) is not None  # `'sfirst`, `n'tdrink`
+    )
+
+
+def after_contraction(word: str) -> tuple[str, str] | None:
+    """(end of a contraction, word) for a run that glues them (`sfirst` of
+    `industry'sfirst`), or None: the word must be a lexicon word of three
+    letters or more, and no word ending (`'s|ness`)."""
+    from detector.rules._glue import SUFFIXES, lexicon
+    from detector.rules._glue_chain import zipf_of
+
+    end = contraction_end(word)
+    rest = word[len(end):]
+    if not end or zipf_of(rest) is None:
+        return None
+    if rest in SUFFIXES and lexicon()[rest] >= 1000:
+        return None  # an ending (`ness`, `ship`); common words (`like`, `out`) are words
+    return end, rest
+
+
+# The words right before and after a token, on its line.
+_WORD_BEFORE_TOKEN = re.compile(r"([^\W\d_]+)[^\w\n]{1,3}$")
+_WORD_AFTER_TOKEN = re.compile(r"[^\w\n]{1,3}([^\W\d_]+)")
+
+
+def foreign_neighbour(text: str, start: int, end: int) -> bool:
+    """Whether a lower-case word next to ``text[start:end]`` has letters
+    English has not (`möglichkeit besuch`, `comptables débouché`): the token
+    is then likely a foreign word among foreign words, another rule's
+    business. (Unknown ASCII words next to it prove nothing: `strongmen`.)"""
+    before = _WORD_BEFORE_TOKEN.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER_TOKEN.match(text, end, end + 40)
+    for m in (before, after):
+        if m is None:
+            continue
+        word = m.group(1)
+        if len(word) >= 4 and word.islower() and not word.isascii():
+            return True
+    return False

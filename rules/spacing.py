@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import compress
 from operator import attrgetter, eq
 from typing import Iterator
@@ -182,58 +181,6 @@ def standalone_elsewhere_from(text: str, name: str, m) -> bool:
 _LOWER_ACRONYM = regex.compile(r"(?<![\w#@/.\-])([a-z]{2,})([A-Z]{2,5})(?![\w/\-])")
 
 
-@lru_cache(maxsize=65536)
-def _worth_a_look(word: str) -> bool:
-    """Whether unknown ``word`` may be a glue in some case or context: only
-    those are looked for in the text."""
-    from detector.rules._glue import split_glued
-    from detector.rules._glue_chain import after_name, chain_split, zipf_of
-
-    return (
-        split_glued(word, True) is not None or split_glued(word, False) is not None
-        or chain_split(word) is not None or bool(after_name(word))
-        or _after_contraction(word) is not None  # `'sfirst`, `n'tdrink`
-    )
-
-
-def _after_contraction(word: str) -> tuple[str, str] | None:
-    """(end of a contraction, word) for a run that glues them (`sfirst` of
-    `industry'sfirst`), or None: the word must be a lexicon word of three
-    letters or more, and no word ending (`'s|ness`)."""
-    from detector.rules._glue import SUFFIXES, lexicon
-    from detector.rules._glue_chain import zipf_of
-    from detector.rules._glue_scan import contraction_end
-
-    end = contraction_end(word)
-    rest = word[len(end):]
-    if not end or zipf_of(rest) is None:
-        return None
-    if rest in SUFFIXES and lexicon()[rest] >= 1000:
-        return None  # an ending (`ness`, `ship`); common words (`like`, `out`) are words
-    return end, rest
-
-
-# The words right before and after a token, on its line.
-_WORD_BEFORE_TOKEN = re.compile(r"([^\W\d_]+)[^\w\n]{1,3}$")
-_WORD_AFTER_TOKEN = re.compile(r"[^\w\n]{1,3}([^\W\d_]+)")
-
-
-def _foreign_neighbour(text: str, start: int, end: int) -> bool:
-    """Whether a lower-case word next to ``text[start:end]`` has letters
-    English has not (`möglichkeit besuch`, `comptables débouché`): the token
-    is then likely a foreign word among foreign words, another rule's
-    business. (Unknown ASCII words next to it prove nothing: `strongmen`.)"""
-    before = _WORD_BEFORE_TOKEN.search(text, max(0, start - 40), start)
-    after = _WORD_AFTER_TOKEN.match(text, end, end + 40)
-    for m in (before, after):
-        if m is None:
-            continue
-        word = m.group(1)
-        if len(word) >= 4 and word.islower() and not word.isascii():
-            return True
-    return False
-
-
 class GluedWords(Rule):
     """## What it does
     Finds a token that is no English word but splits into English words:
@@ -283,10 +230,12 @@ class GluedWords(Rule):
             return
         from detector.rules._glue import split_acronym, split_camel, split_glued
         from detector.rules._glue_chain import chain_split, split_acronym_word, split_after_name, split_capitals
-        from detector.rules._glue_scan import english_sentence, glue_candidates, in_prose
+        from detector.rules._glue_scan import (
+            after_contraction, english_sentence, foreign_neighbour, glue_candidates, in_prose, worth_a_look,
+        )
 
         text = doc.text
-        candidates, after_s, mixed = glue_candidates(doc, _worth_a_look)
+        candidates, after_s, mixed = glue_candidates(doc, worth_a_look)
         seen: dict[str, int] = {}
         for _s, _e, word in candidates:
             seen[word] = seen.get(word, 0) + 1
@@ -304,7 +253,7 @@ class GluedWords(Rule):
                 parts = split_after_name(text, start, end, word)
             if parts is None or len(set(parts)) < len(parts) and len(parts) == 2:
                 continue  # a doubled word (`werewere`) is DU003's
-            if not english_sentence(doc, start, english) or _foreign_neighbour(text, start, end):
+            if not english_sentence(doc, start, english) or foreign_neighbour(text, start, end):
                 continue
             if not in_prose(text, start, min_words=2 if lowercase else 4):
                 continue  # menus, user names, code: `Bingochecker |`, `thewidth)`
@@ -317,7 +266,7 @@ class GluedWords(Rule):
         # A contraction glued to the next word: `industry'sfirst`,
         # `don'tdrink` (the span starts at the apostrophe).
         for start, end, word in after_s:
-            split = _after_contraction(word)
+            split = after_contraction(word)
             if split is None or not text[start:end].islower():
                 continue
             cut = start + len(split[0])
