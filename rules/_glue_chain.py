@@ -41,6 +41,8 @@ MIN_CHAIN_LENGTH = 9  # letters of a chain of three words or more
 MIN_CONTENT_LENGTH = 5  # a chain holds a content word at least this long
 MAX_PART_LENGTH = 20
 MIN_NAME_LENGTH = 4  # a name glued to words after it (`Mac|intoshes` is not one)
+MIN_PARTNER_LENGTH = 6  # letters of a token split only for a glue next to it
+PARTNER_DISTANCE = 100  # characters between the two ends of a stripped quotation
 # Longer lists of prepositions and conjunctions than FUNCTION_WORDS: words
 # that end or start a glued chain (`misspoke|about`, `comeback|after`).
 LINK_WORDS = FUNCTION_WORDS | frozenset(
@@ -151,6 +153,25 @@ def chain_split(word: str) -> tuple[str, ...] | None:
     if not _no_morphology(parts):
         return None
     if mean_cost(parts) > MAX_MEAN_COST:
+        return None
+    return parts
+
+
+@lru_cache(maxsize=65536)
+def partner_split(word: str) -> tuple[str, ...] | None:
+    """``word`` (lower case) as two or three words, with looser rules than
+    :func:`._glue.split_glued`, for a token near another glue: a stripped
+    quotation glues both its ends (`withinsolent impunitydespite`), so a
+    second unknown token next to a glue is likely the other end, even when
+    alone it could be a compound (`impunity|despite`, `lot|like`)."""
+    if len(word) < MIN_PARTNER_LENGTH or is_known(word) and word not in _load()[2]:
+        return None
+    parts = segment(word)
+    if parts is None or len(parts) > 3 or len(set(parts)) < len(parts):
+        return None  # a doubled word (`werewere`) is DU003's
+    if any(len(p) <= 2 and p not in FUNCTION_WORDS for p in parts):
+        return None
+    if not _no_morphology(parts) or mean_cost(parts) > MAX_MEAN_COST:
         return None
     return parts
 

@@ -294,12 +294,13 @@ def worth_a_look(word: str) -> bool:
     """Whether unknown ``word`` may be a glue in some case or context: only
     those are looked for in the text."""
     from detector.rules._glue import split_glued
-    from detector.rules._glue_chain import after_name, chain_split
+    from detector.rules._glue_chain import after_name, chain_split, partner_split
 
     return (
         split_glued(word, True) is not None or split_glued(word, False) is not None
         or chain_split(word) is not None or bool(after_name(word))
         or after_contraction(word) is not None  # `'sfirst`, `n'tdrink`
+        or partner_split(word) is not None  # next to another glue
     )
 
 

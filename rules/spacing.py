@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import compress
 from operator import attrgetter, eq
 from typing import Iterator
@@ -181,6 +182,30 @@ def standalone_elsewhere_from(text: str, name: str, m) -> bool:
 _LOWER_ACRONYM = regex.compile(r"(?<![\w#@/.\-])([a-z]{2,})([A-Z]{2,5})(?![\w/\-])")
 
 
+def _pieces(original: str, parts: tuple[str, ...]) -> list[str]:
+    """``parts`` (lower case) cut out of ``original`` (its own case)."""
+    pieces, pos = [], 0
+    for p in parts:
+        pieces.append(original[pos : pos + len(p)])
+        pos += len(p)
+    return pieces
+
+
+def _near(text: str, spans: list[tuple[int, int]], start: int, end: int, distance: int) -> bool:
+    """Whether one of ``spans`` (sorted) lies within ``distance`` characters
+    of ``text[start:end]`` with no line break between."""
+    i = bisect_left(spans, (start - distance, 0))
+    for s, e in spans[i:]:
+        if s > end + distance:
+            break
+        if (s, e) == (start, end):
+            continue
+        lo, hi = (e, start) if e <= start else (end, s)
+        if lo <= hi and "\n" not in text[lo:hi]:
+            return True
+    return False
+
+
 class GluedWords(Rule):
     """## What it does
     Finds a token that is no English word but splits into English words:
@@ -229,7 +254,9 @@ class GluedWords(Rule):
         if doc.language != "en":
             return
         from detector.rules._glue import split_acronym, split_camel, split_glued
-        from detector.rules._glue_chain import chain_split, split_acronym_word, split_after_name, split_capitals
+        from detector.rules._glue_chain import (
+            PARTNER_DISTANCE, chain_split, partner_split, split_acronym_word, split_after_name, split_capitals,
+        )
         from detector.rules._glue_scan import (
             after_contraction, english_sentence, foreign_neighbour, glue_candidates, in_prose, worth_a_look,
         )
@@ -240,6 +267,8 @@ class GluedWords(Rule):
         for _s, _e, word in candidates:
             seen[word] = seen.get(word, 0) + 1
         english: dict[int, bool] = {}
+        found: list[Finding] = []
+        unsure: list[tuple[int, int, str]] = []  # lower-case tokens no rule above splits
         for start, end, word in candidates:
             lowercase = text[start].islower()
             if not lowercase and seen[word] > 1:
@@ -251,18 +280,17 @@ class GluedWords(Rule):
                     parts = None  # `Theodor|...`: a capitalised chain starts with a word
             if parts is None and not lowercase:
                 parts = split_after_name(text, start, end, word)
-            if parts is None or len(set(parts)) < len(parts) and len(parts) == 2:
+            if parts is None:
+                if lowercase:
+                    unsure.append((start, end, word))
+                continue
+            if len(set(parts)) < len(parts) and len(parts) == 2:
                 continue  # a doubled word (`werewere`) is DU003's
             if not english_sentence(doc, start, english) or foreign_neighbour(text, start, end):
                 continue
             if not in_prose(text, start, min_words=2 if lowercase else 4):
                 continue  # menus, user names, code: `Bingochecker |`, `thewidth)`
-            original = text[start:end]
-            pieces, pos = [], 0
-            for p in parts:
-                pieces.append(original[pos : pos + len(p)])
-                pos += len(p)
-            yield self._glued(doc, start, end, pieces)
+            found.append(self._glued(doc, start, end, _pieces(text[start:end], parts)))
         # A contraction glued to the next word: `industry'sfirst`,
         # `don'tdrink` (the span starts at the apostrophe).
         for start, end, word in after_s:
@@ -271,7 +299,7 @@ class GluedWords(Rule):
                 continue
             cut = start + len(split[0])
             if english_sentence(doc, start, english) and in_prose(text, start):
-                yield self._glued(doc, start - 1, end, [text[start - 1 : cut], text[cut:end]])
+                found.append(self._glued(doc, start - 1, end, [text[start - 1 : cut], text[cut:end]]))
         # Letters with a capital inside (`saidWe`, `theUN`, `FrankSkinner`,
         # `HBOprograms`): the scan found them by their case.
         for start in mixed:
@@ -286,7 +314,19 @@ class GluedWords(Rule):
             elif m := _ACRONYM_WORD.match(text, start):
                 parts = split_acronym_word(text, start, m.group(1), m.group(2))
             if parts and in_prose(text, m.start()) and english_sentence(doc, m.start(), english):
-                yield self._glued(doc, m.start(), m.end(), list(parts))
+                found.append(self._glued(doc, m.start(), m.end(), list(parts)))
+        # The other end of a stripped quotation: an unknown token near a glue
+        # found above, on the same line, split with looser rules.
+        glues = sorted((f.start, f.end) for f in found)
+        for start, end, word in unsure:
+            parts = partner_split(word)
+            if parts is None or not _near(text, glues, start, end, PARTNER_DISTANCE):
+                continue
+            if english_sentence(doc, start, english) and not foreign_neighbour(text, start, end) and in_prose(
+                text, start, min_words=2
+            ):
+                found.append(self._glued(doc, start, end, _pieces(text[start:end], parts)))
+        yield from found
 
     def _glued(self, doc: Document, start: int, end: int, pieces: list[str]) -> Finding:
         original = doc.text[start:end]

@@ -508,3 +508,30 @@ def test_frequent_web_glues_capitalised_are_names():
 )
 def test_glued_word_next_to_a_foreign_word_is_left_alone(text):
     assert run(text, "SP002") == []
+
+
+def test_the_other_end_of_a_stripped_quotation():
+    # `impunity|despite` alone could be a compound; next to another glue on
+    # the same line it is the other end of the stripped quotation
+    text = "The regime acted onsovereignty with impunitydespite the protests."
+    found = run(text, "SP002")
+    assert [(f.match, f.fix.replacement) for f in found] == [
+        ("onsovereignty", "on sovereignty"), ("impunitydespite", "impunity despite"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The regime acted with impunitydespite the protests of the people.", []),  # no glue near it
+        ("The regime acted onsovereignty.\nIts impunitydespite the protests was clear.",
+         ["onsovereignty"]),  # another line
+    ],
+)
+def test_other_end_needs_a_glue_near_it_on_the_same_line(text, expected):
+    assert [f.match for f in run(text, "SP002")] == expected
+
+
+def test_other_end_is_no_long_word_cut_at_its_endings():
+    text = "The regime acted onsovereignty with quirkiness and capitalising on it."
+    assert [f.match for f in run(text, "SP002")] == ["onsovereignty"]
