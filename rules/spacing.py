@@ -214,9 +214,12 @@ class GluedWords(Rule):
     (`interceptionreturnof`, `Reactingtothe`); a name glued to the words
     after it (`Magowanmisspokeabout`) or after a word (`withSmit`) when the
     document uses the name alone elsewhere; two capitalised words the
-    document also writes apart (`FrankSkinner`); an acronym the document
-    uses alone glued to a word (`HBOprograms`); a `'s` glued to the next
-    word (`team'ssecond`). The (unsafe) fix inserts the spaces.
+    document also writes apart or uses alone (`FrankSkinner`); an acronym
+    the document uses alone glued to a word (`HBOprograms`); a contraction
+    glued to the next word (`team'ssecond`, `don'tdrink`); web glues
+    wordfreq counts as words (`eachother`); and, next to another glue on
+    the same line, the other end of a stripped quotation with looser rules
+    (`impunitydespite`). The (unsafe) fix inserts the spaces.
 
     ## Why it matters
     Glued words come from converters that dropped the space at a line break
