@@ -248,13 +248,18 @@ def split_capitals(text: str, start: int, first: str, second: str) -> tuple[str,
     if first == "The" and len(second) >= 4 and standalone_elsewhere(text, second, start + 3):
         return first, second  # `TheIranians` where `Iranians` stands alone
     if (
-        len(second) >= MIN_NAME_LENGTH and standalone_elsewhere(text, second, start + len(first))
-        and standalone_elsewhere(text, first, start)
+        len(second) >= MIN_NAME_LENGTH and lexicon().get(second.lower(), 1 << 30) >= _COMMON_NAME_PART_RANK
+        and standalone_elsewhere(text, second, start + len(first)) and standalone_elsewhere(text, first, start)
     ):
-        return first, second  # `MaxBiaggi` where `Max` and `Biaggi` stand alone
+        # `MaxBiaggi` where `Max` and `Biaggi` stand alone; a common word
+        # second is a brand's (`NewsRadio`, `LinuxWorld`, `WirelessWeek`)
+        return first, second
     return None
 
 
+# A second part more frequent than this (by rank) makes a brand of two
+# capitalised words both used alone (`NewsRadio`), not a glued name.
+_COMMON_NAME_PART_RANK = 10000
 # Name particles and prefixes written with a capital before another
 # capital: `McDonald`, `MacBook`, `DeAndre`, `LeBron`, `VanDyke`.
 _CAPITAL_PREFIXES = frozenset("mc mac de di da du van von der le la al el o fitz st".split())
@@ -267,8 +272,8 @@ def split_acronym_word(text: str, start: int, acronym: str, lower: str) -> tuple
     must use the acronym alone too (a site name `ETonline` is written so)."""
     if not 2 <= len(acronym) <= 5 or len(lower) < 4 or lower in SUFFIXES:
         return None
-    if not standalone_elsewhere(text, acronym, start):
-        return None
+    if not standalone_elsewhere(text, acronym, start) or text.count(acronym + lower) > 1:
+        return None  # a brand the text spells so (`TEAMtalk`)
     z = zipf_of(lower)
     if z is None or z < 3.0:
         return None

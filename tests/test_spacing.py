@@ -385,6 +385,9 @@ def test_glued_after_apostrophe_s():
         # brands and names written in one, never apart
         "YouTube, PlayStation, JavaScript, McDonald, MacBook and LinkedIn all reported on Monday.",
         "BlackRock bought shares; the Black Rock desert is far away, BlackRock said on Monday.",
+        # a brand of two common words, both also used alone; an acronym brand used twice
+        "News from the Radio desk: NewsRadio now playing. Radio and News reports follow.",
+        "TEAM news: TEAMtalk says the coach stays, and TEAMtalk will report again on Monday.",
         # a domain, a glued double (DU003's), a hashtag and a URL
         "Visit ZuneOriginals.net to see the Zune Originals range in the store today.",
         "The LadenLaden error came from the old site, and Laden Laden was fixed on Monday.",
