@@ -5,8 +5,11 @@ programming over word costs from the shipped lexicon.
 A stripped quotation glues a whole phrase to the words on both sides; when
 the phrase is one word, three or four words end up in one token. The two-
 and three-part splitter of :mod:`._glue` is tuned for precision on short
-tokens; this module handles the longer chains, and a name glued to the words
-after it, where the name is attested alone elsewhere in the same document.
+tokens; this module handles the longer chains, the other end of a stripped
+quotation next to a glue (looser rules), and the glues whose evidence is the
+document itself: a name glued to the words after it, two capitalised words,
+an acronym and a word, where the document uses the name, the words or the
+acronym alone elsewhere.
 
 The cost of a word is ``8 - Zipf`` (its rarity, about -log10 of its share
 of English text, plus a constant), from its rank in the lexicon; a split
