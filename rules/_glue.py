@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from importlib import resources
+from typing import Callable
 
 FREQUENT = 3.0  # every part of a split is at least this frequent (Zipf)
 KNOWN = 1.5  # a token at least this frequent is a word, not a glue
@@ -89,6 +90,11 @@ _KNOWN_WEB_GLUES = frozenset(
     """ifyou ifwe morethan oneof outof theyare tobe upto weare willbe wouldbe
     youare youcan youhave doyou soyou sowe""".split()
 )
+# Web glues so common that wordfreq counts them as words of their own, even
+# frequent ones (`eachother`, `alot`): glued all the same, in lower case.
+_FREQUENT_WEB_GLUES = frozenset(
+    "eachother overthe underthe atleast infact aswell inorder alot thankyou incase".split()
+)
 _COMMONEST = frozenset("the a an and of to in".split())
 # The function words that web glues are made of.
 _GLUING = _COMMONEST | frozenset("for on at is was with by from that this it".split())
@@ -108,7 +114,7 @@ def _load() -> tuple[dict[str, int], frozenset[str], frozenset[str], frozenset[s
     return (
         dict(zip(words, range(len(words)))),
         frozenset(known.split()),
-        frozenset(glue_like.split()),
+        frozenset(glue_like.split()) | _FREQUENT_WEB_GLUES,
         frozenset(vocabulary.split()),
     )
 
@@ -191,6 +197,7 @@ def best_split(word: str, lex: dict[str, int] | None = None) -> tuple[str, ...] 
     return best[1] if best else None
 
 
+@lru_cache(maxsize=65536)  # a pure function of its arguments, asked per occurrence
 def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
     """The parts of a glued lower-case ``word``, or None if it is a word or no glue.
 
@@ -212,7 +219,7 @@ def split_glued(word: str, lowercase: bool = True) -> tuple[str, ...] | None:
     glue_like = _load()[2]
     if is_known(word) and word not in glue_like:
         return None
-    if not lowercase and word in _KNOWN_WEB_GLUES:
+    if not lowercase and (word in _KNOWN_WEB_GLUES or word in _FREQUENT_WEB_GLUES):
         return None  # `Weare` (a town), `Tobe` (Hooper): names when capitalised
     if len(word) == 4 and word not in glue_like:
         return None  # four letters: only web glues (`toan`); `sobe` is Portuguese
@@ -350,14 +357,19 @@ def _split_between_function_words(
     return None
 
 
+# A lower-case word this long before a capital is a word glued to a name
+# however rare it is (`neighboringMalaysia`, `includingPeace`).
+_LONG_CAMEL_FIRST = 7
 # Name particles and brand prefixes written in lower case before a capital:
 # `deGrasse`, `vanDyke`, `macOS`.
 _CAMEL_PREFIXES = frozenset("mc mac de di da du van von der le la al el bin ibn abu".split())
 
 
-def split_camel(token: str) -> tuple[str, ...] | None:
+def split_camel(token: str, known_name: Callable[[str], bool] | None = None) -> tuple[str, ...] | None:
     """``saidWe`` → ``('said', 'We')``: a lower-case word glued to a capitalised
     one, as when the quotes and spaces around a quotation are stripped.
+    ``known_name(name)`` tells whether a short unknown capitalised part is a
+    name the document uses alone (`withSmit`).
 
     >>> split_camel('theKremlin'), split_camel('iPhone'), split_camel('deGrasse')
     (('the', 'Kremlin'), None, None)
@@ -381,13 +393,17 @@ def split_camel(token: str) -> tuple[str, ...] | None:
         if not parts or not all(p in FUNCTION_WORDS for p in parts):
             return None
         firsts = parts
-    elif first in _CAMEL_PREFIXES or first not in lex or lex[first] >= 5000:
+    elif first in _CAMEL_PREFIXES or first not in lex:
         return None
+    elif lex[first] >= 5000 and len(first) < _LONG_CAMEL_FIRST:
+        return None  # short rarer words start brands and identifiers (`setTimeout` is common)
     if len(first) <= 2 and first not in SHORT_PARTS:
         return None
     low = second.lower()
     if not (low in frequent or low in known or low in vocabulary or len(second) >= 5):
-        return None
+        # A short unknown name: only if the document uses it alone (`withSmit`).
+        if known_name is None or len(second) < 3 or not known_name(second):
+            return None
     return (*firsts, second)
 
 

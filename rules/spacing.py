@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
+from bisect import bisect_left
+from itertools import compress
+from operator import attrgetter, eq
 from typing import Iterator
 
 import regex
@@ -10,6 +13,7 @@ import regex
 from detector.document import Document
 from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
+from detector.segment import URL as URL_PATTERN
 
 _LAST_WORD = regex.compile(r"[\p{L}\p{N}]+[^\s\p{L}\p{N}]*$")
 _FIRST_WORD = regex.compile(r"[^\s\p{L}\p{N}]*[\p{L}\p{N}]+")
@@ -21,7 +25,12 @@ _FIRST_WORD = regex.compile(r"[^\s\p{L}\p{N}]*[\p{L}\p{N}]+")
 _GLUED_AFTER_COMMA_QUOTE = regex.compile(
     r"(?<=\p{L})[,;](?P<quote>[\"”’])(?P<right>\p{Lu}\p{Ll}+)", regex.VERSION1
 )
-
+# A full stop glued to `I'm`, `I'll`, `I've`, `I'd` (after a lower-case
+# letter) or to a capitalised word (after a digit): literal first.
+_GLUED_AFTER_SPLITTER = re.compile(r"\.(?:(?P<pronoun>I['’](?:m|ll|ve|d)\b)|[A-Z][a-z]{2,}\b)")
+# What `_GLUED_AFTER_COMMA_QUOTE` starts with, each pattern led by a literal
+# character (a fast scan in the standard library's `re`).
+_COMMA_QUOTE_STARTS = (re.compile(r",[\"”’]"), re.compile(r";[\"”’]"))
 
 _WORD_BEFORE = regex.compile(r"\p{L}+$", regex.VERSION1)
 # The final punctuation of a sentence, with closing quotes and brackets.
@@ -32,6 +41,18 @@ _QUOTE_AS_QUESTION_MARK = regex.compile(
     r"\?(?:(?<=\p{L}\?)\p{Ll}|(?<=(?:^|\s)\?)\p{L}|(?<=[,.]\?)(?:\s|$))",
     regex.VERSION1 | regex.MULTILINE,
 )
+
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
+def _comma_quote_matches(text: str) -> Iterator:
+    """The matches of `_GLUED_AFTER_COMMA_QUOTE`, tried only where a comma or
+    semicolon stands before a quote (in no particular order)."""
+    for first in _COMMA_QUOTE_STARTS:
+        for hit in first.finditer(text):
+            m = _GLUED_AFTER_COMMA_QUOTE.match(text, hit.start())
+            if m:
+                yield m
 
 
 def _is_closing_straight_quote(text: str, line_start: int, at: int) -> bool:
@@ -72,9 +93,11 @@ class GluedSentence(Rule):
         sentences = doc.sentences
         found: list[tuple[int, int, int]] = []  # (start, junction, end)
         question_marks_damaged = None  # looked up at the first glued `?`
-        for prev, cur in zip(sentences, sentences[1:]):
-            if prev.end != cur.start:
-                continue
+        # Sentences that start where the previous one ends, found in C.
+        ends = list(map(_END, sentences))
+        starts = list(map(_START, sentences))
+        for i in compress(range(len(sentences) - 1), map(eq, ends, starts[1:])):
+            prev, cur = sentences[i], sentences[i + 1]
             end_punct = _END_PUNCT.search(text, prev.start, prev.end)
             if not end_punct or end_punct.start() == prev.start:
                 continue  # no word before the punctuation: `?In` at a line start
@@ -97,7 +120,9 @@ class GluedSentence(Rule):
             start = left.start() if left else prev.end - 1
             end = right.end() if right else cur.start + 1
             found.append((start, prev.end, end))
-        for m in _GLUED_AFTER_COMMA_QUOTE.finditer(text):
+        # The pattern scans slowly (`regex`, a look-behind first): it is only
+        # tried where `str.find` sees a comma or semicolon before a quote.
+        for m in _comma_quote_matches(text):
             quote_at = m.start("quote")
             if text[quote_at] == '"':
                 line_start = text.rfind("\n", 0, quote_at) + 1
@@ -105,6 +130,22 @@ class GluedSentence(Rule):
                     continue
             left = _WORD_BEFORE.search(text, max(0, m.start() - 100), m.start())
             found.append((left.start(), m.end("quote"), m.end()))
+        # Two glues the sentence splitter reads as one sentence: `year.I'll`
+        # (an initial?) and `16-0.Just` (a decimal?).
+        junctions = {junction for _s, junction, _e in found}
+        for m in _GLUED_AFTER_SPLITTER.finditer(text):
+            at = m.start()
+            if at + 1 in junctions:
+                continue  # the splitter saw it
+            before = text[at - 1] if at else ""
+            if m.group("pronoun") and not before.islower() or not m.group("pronoun") and not before.isdigit():
+                continue
+            if at >= 2 and (text[at - 2] == "." or text[at - 2].isdigit() and m.group("pronoun")):
+                continue  # `1.2.Then`, `v2.I'm`: versions and lists
+            start = at - 1
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+            found.append((start, at + 1, m.end()))
         for start, junction, end in sorted(set(found)):
             yield self.finding(
                 doc, start, end,
@@ -118,129 +159,73 @@ class GluedSentence(Rule):
             )
 
 
-# Characters that make a glued-looking word part of something else: hashtags,
-# handles, paths, identifiers.
-_CODE_NEIGHBOURS = frozenset("#@_/\\=<>{}[]|`~$%^*+.")
-
-
-def _is_unknown(w: str, frequent, known, glue_like) -> bool:
-    return (
-        (w not in frequent and w not in known or w in glue_like)
-        and len(w) >= 4 and w.isascii() and w.isalpha()
-    )
-
-
-def _glue_candidates(doc: Document) -> Iterator[tuple[int, int, str]]:
-    """(start, end, lower-case word) of words that may be glued: not in the
-    lexicon, plain ASCII letters, lower case or capitalised, not part of code
-    or a handle. The first and last parts of hyphenated words count too
-    (`offull-time`)."""
-    from detector.rules._glue import _load
-    from detector.rules.duplication import lowered_words
-
-    frequent, known, glue_like, _vocabulary = _load()
-    low = doc.memo(lowered_words)
-    # Distinct words first: only the few unknown ones are looked at again.
-    distinct = set(low)
-    unknown = {
-        w for w in distinct
-        if (w not in frequent and w not in known or w in glue_like)
-        and len(w) >= 4 and w.isascii() and w.isalpha()
-    }
-    for w in distinct:
-        if "-" in w:
-            parts = w.split("-")
-            if any(_is_unknown(p, frequent, known, glue_like) for p in (parts[0], parts[-1])):
-                unknown.add(w)
-        elif w.endswith(("'s", "’s")) and _is_unknown(w[:-2], frequent, known, glue_like):
-            unknown.add(w)  # `theindustry's`
-    if not unknown:
-        return
-    text = doc.text
-    n = len(text)
-    words = doc.words
-    for i in [i for i, w in enumerate(low) if w in unknown]:
-        tok = words[i]
-        if tok.start > 0 and text[tok.start - 1] in _CODE_NEIGHBOURS:
-            continue
-        if tok.end < n and text[tok.end] in _CODE_NEIGHBOURS and not (
-            text[tok.end] == "." and (tok.end + 1 >= n or not text[tok.end + 1].isalnum())
-        ):
-            continue
-        if tok.start > 0 and unicodedata.category(text[tok.start - 1]) == "Cf" or (
-            tok.end < n and unicodedata.category(text[tok.end]) == "Cf"
-        ):
-            continue  # a word cut by an invisible character (`regiona\u200bl`): EN's
-        if "-" in tok.text:
-            first = tok.text.split("-", 1)[0]
-            last = tok.text.rsplit("-", 1)[-1]
-            pieces = [(tok.start, first), (tok.end - len(last), last)]
-        elif tok.text.endswith(("'s", "’s")):
-            pieces = [(tok.start, tok.text[:-2])]
-        else:
-            pieces = [(tok.start, tok.text)]
-        for start, w in pieces:
-            if not (w.islower() or (w[0].isupper() and w[1:].islower())):
-                continue
-            if _is_unknown(w.lower(), frequent, known, glue_like):
-                yield start, start + len(w), w.lower()
-
-
-def _english_sentence(doc: Document, at: int, cache: dict) -> bool:
-    """Whether the sentence around ``at`` is mostly English words: a glued
-    word is only looked for in English, not in a quoted foreign sentence
-    (`Isso é apenas evasivas`, `vanno fatti a 360 gradi`)."""
-    from detector.rules._glue import _load
-
-    i = doc.sentence_index(at)
-    if i is None:
-        return True
-    if i not in cache:
-        frequent, known, _glue_like, vocabulary = _load()
-        span = doc.sentences[i]
-        # Latin-script words only: Korean in an English sentence is another
-        # rule's business and must not hide a glued word next to it.
-        words = [t.text.lower() for t in doc.tokens_in(span.start, span.end)
-                 if t.kind == "word" and t.script == "Latin" and t.text.isalpha()]
-        hits = sum(1 for w in words if w in frequent or w in known or w in vocabulary)
-        cache[i] = len(words) < 4 or hits >= 0.6 * len(words)
-    return cache[i]
-
-
-# Code and menus: braces, assignments, statement ends, pipes, tags, calls.
-_CODE_CHARS = regex.compile(r"[{}|]|\w\(|\w\s*!?=\s*\S")
-
-
-def _in_prose(text: str, at: int, min_words: int = 4) -> bool:
-    """The line around ``at`` reads as prose: four words or more and no code
-    or menu characters (`obj.style.lineHeight = …`, `Bingochecker |`, a
-    menu item `myAdvertiser`)."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start : end if end >= 0 else len(text)]
-    return len(line.split()) >= min_words and not _CODE_CHARS.search(line)
-
-
 # A lower-case word glued to a capitalised one: `saidWe`, `theKremlin`. Not
 # after characters of code, handles or paths.
-_CAMEL_HUMP = regex.compile(r"[a-z][A-Z]")
 _CAMEL = regex.compile(r"(?<![\w#@/.\-])[a-z]{2,}[A-Z][a-z]+(?![\w/\-])")
+# Two capitalised words glued: `FrankSkinner`, `NewZealand` (not in a
+# domain: `ZuneOriginals.net`).
+_CAPITALS = regex.compile(r"(?<![\w#@/.\-])([A-Z][a-z]+)([A-Z][a-z]+)(?![\w/\-]|\.\w)")
+# An acronym glued to a lower-case word: `HBOprograms`, `USstadiums`.
+_ACRONYM_WORD = regex.compile(r"(?<![\w#@/.\-])([A-Z]{2,5})([a-z]+)(?![\w/\-]|\.\w)")
+
+
+def standalone_elsewhere_from(text: str, name: str, m) -> bool:
+    """Whether the capitalised end ``name`` of the camel token ``m`` stands
+    alone elsewhere in ``text``."""
+    from detector.rules._glue_chain import standalone_elsewhere
+
+    return standalone_elsewhere(text, name, m.end() - len(name))
+
+
 # A lower-case word glued to an acronym: `identifiedbyMLS`, `theUN`. Not
 # `iOS`, `mRNA`, `watchOS` (see split_acronym).
 _LOWER_ACRONYM = regex.compile(r"(?<![\w#@/.\-])([a-z]{2,})([A-Z]{2,5})(?![\w/\-])")
 
 
+def _pieces(original: str, parts: tuple[str, ...]) -> list[str]:
+    """``parts`` (lower case) cut out of ``original`` (its own case)."""
+    pieces, pos = [], 0
+    for p in parts:
+        pieces.append(original[pos : pos + len(p)])
+        pos += len(p)
+    return pieces
+
+
+def _near(text: str, spans: list[tuple[int, int]], start: int, end: int, distance: int) -> bool:
+    """Whether one of ``spans`` (sorted) lies within ``distance`` characters
+    of ``text[start:end]`` with no line break between."""
+    i = bisect_left(spans, (start - distance, 0))
+    for s, e in spans[i:]:
+        if s > end + distance:
+            break
+        if (s, e) == (start, end):
+            continue
+        lo, hi = (e, start) if e <= start else (end, s)
+        if lo <= hi and "\n" not in text[lo:hi]:
+            return True
+    return False
+
+
 class GluedWords(Rule):
     """## What it does
-    Finds a token that is no English word but splits into two or three
-    frequent ones: `onsovereignty` (`on sovereignty`), `countriespartnership`,
-    `toconsistently`, `aproper`, `Putintwo`. The (unsafe) fix inserts the
-    spaces.
+    Finds a token that is no English word but splits into English words:
+    `onsovereignty` (`on sovereignty`), `countriespartnership`,
+    `toconsistently`, `aproper`, `Putintwo`; chains of three words or more
+    (`interceptionreturnof`, `Reactingtothe`); a name glued to the words
+    after it (`Magowanmisspokeabout`) or after a word (`withSmit`) when the
+    document uses the name alone elsewhere; two capitalised words the
+    document also writes apart or uses alone (`FrankSkinner`); an acronym
+    the document uses alone glued to a word (`HBOprograms`); a contraction
+    glued to the next word (`team'ssecond`, `don'tdrink`); web glues
+    wordfreq counts as words (`eachother`); and, next to another glue on
+    the same line, the other end of a stripped quotation with looser rules
+    (`impunitydespite`). The (unsafe) fix inserts the spaces.
 
     ## Why it matters
     Glued words come from converters that dropped the space at a line break
-    or an inline tag (`<a>`, `<em>`). They are invisible to a spell checker
-    that knows the parts and break search and word counts.
+    or an inline tag (`<a>`, `<em>`), and from quotation marks stripped with
+    the spaces around them. They are invisible to a spell checker that knows
+    the parts and break search and word counts.
 
     ## Example
     ```text
@@ -249,9 +234,14 @@ class GluedWords(Rule):
     ```
     A token is glued only when it is rarer than a Zipf frequency of 1.5 in
     wordfreq's English list and every part is at least 3.0 (a word in a
-    million). Real compounds (`counterbalance`, `nevertheless`), new words
-    built with a prefix or suffix (`geoeconomics`, `leaderless`) and names
-    with capitals inside (`YouTube`) are left alone. English text only.
+    million; rarer words only next to a function word or in a chain). A
+    chain is the cheapest segmentation by word frequency, and must be long,
+    hold a content word of five letters and not look like a word cut at its
+    endings (`capital|i|sing`). Real compounds (`counterbalance`,
+    `nevertheless`), new words built with a prefix or suffix
+    (`geoeconomics`, `leaderless`), names and brands with capitals inside
+    (`YouTube`, `PlayStation`, `McDonald`), hashtags, URLs, domains and code
+    are left alone. English text only.
 
     ## How to silence it
     `ignore = ["SP002"]`, or a per-file ignore for word lists and code.
@@ -261,51 +251,85 @@ class GluedWords(Rule):
     name = "glued-words"
     category = "spacing"
     severity = Severity.WARNING
-    summary = "Two or three words glued together with no space"
+    summary = "Two or more words glued together with no space"
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.language != "en":
             return
         from detector.rules._glue import split_acronym, split_camel, split_glued
+        from detector.rules._glue_chain import (
+            PARTNER_DISTANCE, chain_split, partner_split, split_acronym_word, split_after_name, split_capitals,
+        )
+        from detector.rules._glue_scan import (
+            after_contraction, english_sentence, foreign_neighbour, glue_candidates, in_prose, worth_a_look,
+        )
 
         text = doc.text
-        candidates = list(_glue_candidates(doc))
+        candidates, after_s, mixed = glue_candidates(doc, worth_a_look)
         seen: dict[str, int] = {}
         for _s, _e, word in candidates:
             seen[word] = seen.get(word, 0) + 1
         english: dict[int, bool] = {}
+        found: list[Finding] = []
+        unsure: list[tuple[int, int, str]] = []  # lower-case tokens no rule above splits
         for start, end, word in candidates:
             lowercase = text[start].islower()
-            if not lowercase and (seen[word] > 1 or len(word) < 5):
+            if not lowercase and seen[word] > 1:
                 continue  # a capitalised token used twice is a name (`Ontong`)
-            parts = split_glued(word, lowercase=lowercase)
-            if parts is None or len(set(parts)) < len(parts) and len(parts) == 2:
-                continue  # a doubled word (`werewere`) is DU003's
-            if not _english_sentence(doc, start, english):
+            parts = split_glued(word, lowercase=lowercase) if lowercase or len(word) >= 5 else None
+            if parts is None:
+                parts = chain_split(word)
+                if parts and not lowercase and len(parts[0]) < 4:
+                    parts = None  # `Theodor|...`: a capitalised chain starts with a word
+            if parts is None and not lowercase:
+                parts = split_after_name(text, start, end, word)
+            if parts is None:
+                if lowercase:
+                    unsure.append((start, end, word))
                 continue
-            if not _in_prose(text, start, min_words=2 if lowercase else 4):
+            if len(set(parts)) < len(parts) and len(parts) == 2:
+                continue  # a doubled word (`werewere`) is DU003's
+            if not english_sentence(doc, start, english) or foreign_neighbour(text, start, end):
+                continue
+            if not in_prose(text, start, min_words=2 if lowercase else 4):
                 continue  # menus, user names, code: `Bingochecker |`, `thewidth)`
-            original = text[start:end]
-            pieces, pos = [], 0
-            for p in parts:
-                pieces.append(original[pos : pos + len(p)])
-                pos += len(p)
-            yield self._glued(doc, start, end, pieces)
-        # `[a-z][A-Z]` is rare in prose: find it first, then the whole word.
-        for hump in _CAMEL_HUMP.finditer(text):
-            start = hump.start()
-            while start > 0 and "a" <= text[start - 1] <= "z":
-                start -= 1
+            found.append(self._glued(doc, start, end, _pieces(text[start:end], parts)))
+        # A contraction glued to the next word: `industry'sfirst`,
+        # `don'tdrink` (the span starts at the apostrophe).
+        for start, end, word in after_s:
+            split = after_contraction(word)
+            if split is None or not text[start:end].islower():
+                continue
+            cut = start + len(split[0])
+            if english_sentence(doc, start, english) and in_prose(text, start):
+                found.append(self._glued(doc, start - 1, end, [text[start - 1 : cut], text[cut:end]]))
+        # Letters with a capital inside (`saidWe`, `theUN`, `FrankSkinner`,
+        # `HBOprograms`): the scan found them by their case.
+        for start in mixed:
+            parts = None
             m = _CAMEL.match(text, start)
-            if m and m.end() > hump.start():
-                parts = split_camel(m.group())
-            else:
-                m = _LOWER_ACRONYM.match(text, start)
-                if not m or m.end() <= hump.start():
-                    continue
+            if m:
+                parts = split_camel(m.group(), lambda name: standalone_elsewhere_from(text, name, m))
+            elif m := _LOWER_ACRONYM.match(text, start):
                 parts = split_acronym(m.group(1), m.group(2))
-            if parts and _in_prose(text, m.start()):
-                yield self._glued(doc, m.start(), m.end(), list(parts))
+            elif m := _CAPITALS.match(text, start):
+                parts = split_capitals(text, start, m.group(1), m.group(2))
+            elif m := _ACRONYM_WORD.match(text, start):
+                parts = split_acronym_word(text, start, m.group(1), m.group(2))
+            if parts and in_prose(text, m.start()) and english_sentence(doc, m.start(), english):
+                found.append(self._glued(doc, m.start(), m.end(), list(parts)))
+        # The other end of a stripped quotation: an unknown token near a glue
+        # found above, on the same line, split with looser rules.
+        glues = sorted((f.start, f.end) for f in found)
+        for start, end, word in unsure:
+            parts = partner_split(word)
+            if parts is None or not _near(text, glues, start, end, PARTNER_DISTANCE):
+                continue
+            if english_sentence(doc, start, english) and not foreign_neighbour(text, start, end) and in_prose(
+                text, start, min_words=2
+            ):
+                found.append(self._glued(doc, start, end, _pieces(text[start:end], parts)))
+        yield from found
 
     def _glued(self, doc: Document, start: int, end: int, pieces: list[str]) -> Finding:
         original = doc.text[start:end]
@@ -322,10 +346,9 @@ class GluedWords(Rule):
 
 # A comma glued to the next word: `Xinjiang,Hong Kong`, `security,which`.
 # Two or more letters on each side, so `a,b` and numbers (`1,000`) are not
-# matched.
+# matched (the letters before it are checked after `_COMMA_BEFORE_LETTERS`).
 # ASCII letters only: in mojibake (`driving,вЂќ he`) the "letters" after the
 # comma are a garbled quote, not a word.
-_COMMA_NO_SPACE = regex.compile(r"(?<=[A-Za-z]{2})(,)(?=[A-Za-z][a-z])")
 
 
 class MissingSpaceAfterComma(Rule):
@@ -360,14 +383,18 @@ class MissingSpaceAfterComma(Rule):
         text = doc.text
         if "," not in text:
             return
-        protected = [(t.start, t.end) for t in doc.tokens if t.kind in ("url", "email", "domain")]
-        for line in doc.lines:
-            hits = list(_COMMA_NO_SPACE.finditer(text, line.start, line.end))
-            if not hits or len(hits) > self.max_per_line:
-                continue
-            for m in hits:
-                at = m.start()
-                if any(s <= at < e for s, e in protected):
+        # One scan for a comma before a letter (a literal first: fast), then
+        # the letters before it and the count per line, on the few hits.
+        per_line: dict[int, list[int]] = {}
+        for m in _COMMA_BEFORE_LETTERS.finditer(text):
+            at = m.start()
+            if at >= 2 and _ASCII_LETTER(text[at - 2]) and _ASCII_LETTER(text[at - 1]):
+                per_line.setdefault(text.rfind("\n", 0, at) + 1, []).append(at)
+        for hits in per_line.values():
+            if len(hits) > self.max_per_line:
+                continue  # data, not prose: `red,green,blue`
+            for at in hits:
+                if _inside_url(text, at):
                     continue
                 yield self.finding(
                     doc, at, at + 1,
@@ -377,8 +404,31 @@ class MissingSpaceAfterComma(Rule):
                 )
 
 
-_INDENT = regex.compile(r"[ \t\u00a0\u3000]+")
-_PROSE_LINE = regex.compile(r"\p{L}[^\n]*\s\S+\s\S+\s\S+")
+_COMMA_BEFORE_LETTERS = re.compile(r",(?=[A-Za-z][a-z])")
+_ASCII_LETTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ").__contains__
+# The tokenizer's URL (a scheme or `www.` up to white space or a quote).
+_URL = re.compile(URL_PATTERN)
+
+
+def _inside_url(text: str, at: int) -> bool:
+    """Whether offset ``at`` lies inside a URL (`https://example.com/a,b`)."""
+    start = at
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    if ":" not in text[start:at] and "www." not in text[start:at]:
+        return False
+    end = at
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return any(m.start() <= at < m.end() for m in _URL.finditer(text, start, end))
+
+
+# A line starting with a space or tab (a literal first: a fast scan).
+_NEWLINE_INDENT = re.compile(r"\n[ \t]")
+# The indentation of a line that is not blank.
+_INDENTED_LINE = re.compile(r"^[ \t\u00a0\u3000]+(?=[^\S\n]*[^\s])", re.MULTILINE)
+# A line that is neither indented nor blank: it ends a run of indented lines.
+_UNINDENTED_LINE = re.compile(r"^(?![ \t\u00a0\u3000])[^\S\n]*[^\s]", re.MULTILINE)
 
 
 class PastedIndentation(Rule):
@@ -415,7 +465,7 @@ class PastedIndentation(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if "```" in text or "\n " not in text and "\n\t" not in text:
+        if not _NEWLINE_INDENT.search(text) or "```" in text:
             return
         run: list[tuple[int, int]] = []  # (line start, indentation end)
 
@@ -435,18 +485,24 @@ class PastedIndentation(Rule):
                 details={"lines": n, "widths": widths},
             )
 
-        for line in doc.lines:
-            if line.start == line.end or text[line.start : line.end].isspace():
-                continue  # blank lines do not break a run
-            m = _INDENT.match(text, line.start, line.end)
-            if m:
-                # Indented headings and captions neither count nor break a run.
-                if _PROSE_LINE.match(text, m.end(), line.end):
-                    run.append((line.start, m.end()))
-                continue
-            found = flush()
-            if found:
-                yield found
+        # Only the indented lines are looked at, with a search between two of
+        # them for a line that breaks the run (not indented, not blank).
+        previous_end = 0
+        for m in _INDENTED_LINE.finditer(text):
+            line_start, indent_end = m.start(), m.end()
+            if run and _UNINDENTED_LINE.search(text, previous_end, line_start):
+                found = flush()
+                if found:
+                    yield found
+            line_end = text.find("\n", indent_end)
+            line_end = len(text) if line_end < 0 else line_end
+            previous_end = line_end
+            if text[line_end - 1 : line_end] == "\r":
+                line_end -= 1
+            # Indented headings and captions neither count nor break a run:
+            # prose starts with a letter and has four words or more.
+            if text[indent_end].isalpha() and len(text[indent_end:line_end].split(None, 3)) == 4:
+                run.append((line_start, indent_end))
         found = flush()
         if found:
             yield found

@@ -327,3 +327,214 @@ def test_listed_web_glues(text, match, fix):
 def test_listed_web_glues_capitalised_are_names():
     # Weare is a town in New Hampshire, Tobe Hooper a director
     assert run("The director Tobe Hooper grew up near Weare in New Hampshire.", "SP002") == []
+
+
+# -- SP002: chains, names, capitals, acronyms, `'s` (issue #7) ----------------
+
+@pytest.mark.parametrize(
+    "text, match, fix",
+    [
+        # three or four words glued by a stripped quotation
+        ("He ran an interceptionreturnof 90 yards in the third quarter.", "interceptionreturnof",
+         "interception return of"),
+        ("Police want to curbdrunkdriving in the city this year.", "curbdrunkdriving", "curb drunk driving"),
+        ("He is on a comebackafternearly two years of injuries.", "comebackafternearly",
+         "comeback after nearly"),
+        ("The fans were Reactingtothe news of the trade on Monday.", "Reactingtothe", "Reacting to the"),
+        # a name the document uses alone, glued to the words after it
+        ("Magowan would stay. His lawyer said Magowanmisspokeabout the tests on Monday.",
+         "Magowanmisspokeabout", "Magowan misspoke about"),
+        ("Neuheisel was fined. The violations when Neuheiselwas coach were minor.", "Neuheiselwas",
+         "Neuheisel was"),
+        # two capitalised words that the text also writes apart
+        ("The comedian Frank Skinner spoke. Later FrankSkinner joined the show on Monday.",
+         "FrankSkinner", "Frank Skinner"),
+        ("Iranians were held for days. TheIranians were travelling in open boats.", "TheIranians",
+         "The Iranians"),
+        ("Max won in 2004 and Biaggi was second. Ducati pilot MaxBiaggi finished seventh.", "MaxBiaggi",
+         "Max Biaggi"),
+        # a short name the document uses alone, after a lower-case word
+        ("Mr Smit said no. The deal was signed withSmit on Friday in the capital.", "withSmit", "with Smit"),
+        # an acronym the document uses alone, glued to a word
+        ("HBO said it would let subscribers watch HBOprograms on their phones.", "HBOprograms",
+         "HBO programs"),
+    ],
+)
+def test_glued_chains_names_and_capitals(text, match, fix):
+    found = run(text, "SP002")
+    assert [(f.match, f.fix.replacement) for f in found] == [(match, fix)]
+    assert text[found[0].start : found[0].end] == match
+
+
+def test_glued_after_apostrophe_s():
+    text = "He was the team'ssecond leading scorer this season, the coach said."
+    found = run(text, "SP002")
+    assert [(f.match, f.fix.replacement, f.start) for f in found] == [("'ssecond", "'s second", 15)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # long words cut at their endings are no chains
+        "Their quirkiness, capitalising on globalisation, helped humanitarians fight gastroenteritis.",
+        "Centralising, terrorising and civilising toxicities need characterisation and amortisation.",
+        # a short frequent word before a name-like rest (`Mac|intoshes`), and a name
+        # ending in a word (`Richard|son`, `Jackson|ville`, `Rol|and`)
+        "A Mac user bought two Macintoshes from Richard and Jack in a Lookitme shop.",
+        "Richardson met Jackson and Roland in Jacksonville with Marcus and Gordon on Tuesday.",
+        # brands and names written in one, never apart
+        "YouTube, PlayStation, JavaScript, McDonald, MacBook and LinkedIn all reported on Monday.",
+        "BlackRock bought shares; the Black Rock desert is far away, BlackRock said on Monday.",
+        # a brand of two common words, both also used alone; an acronym brand used twice
+        "News from the Radio desk: NewsRadio now playing. Radio and News reports follow.",
+        "TEAM news: TEAMtalk says the coach stays, and TEAMtalk will report again on Monday.",
+        # a domain, a glued double (DU003's), a hashtag and a URL
+        "Visit ZuneOriginals.net to see the Zune Originals range in the store today.",
+        "The LadenLaden error came from the old site, and Laden Laden was fixed on Monday.",
+        "Follow #FrankSkinner or https://example.com/interceptionreturnof for the Frank Skinner show.",
+        # plural acronyms and an acronym the document never uses alone
+        "The PCs and IDs of DIYers and CEOs were checked by ETonline staff on Monday.",
+        # an apostrophe in a name, not a glued `'s`
+        "The O'sullivan family and the rock'n'roll band met in Shea's garden today.",
+        # camelCase in code
+        "Call document.getElementById(name) and myVariable = getValue() in the script.",
+    ],
+)
+def test_glued_chain_near_misses(text):
+    assert run(text, "SP002") == []
+
+
+def test_chain_and_scan_doctests():
+    import doctest
+
+    from detector.rules import _glue_chain, _glue_scan
+
+    for module in (_glue_chain, _glue_scan):
+        result = doctest.testmod(module)
+        assert result.attempted >= 2 and result.failed == 0
+
+
+def test_spacing_rules_do_not_build_the_shared_token_list():
+    # The token list costs more than all four rules together: they scan the text.
+    from detector.document import Document
+    from detector.rules.spacing import GluedSentence, GluedWords, MissingSpaceAfterComma, PastedIndentation
+
+    text = (
+        "Xi reiterated his support onsovereignty and the situationin Ukraine.It was said,"
+        "they met.\n    Indented line of prose here\n    and another one here\n    and a third one here\n"
+    )
+    for rule in (GluedSentence, GluedWords, MissingSpaceAfterComma, PastedIndentation):
+        doc = Document(text, language="en")
+        assert list(rule().check(doc))
+        assert "tokens" not in doc.__dict__ and "words" not in doc.__dict__, rule.code
+
+
+@pytest.mark.parametrize(
+    "text, match, fix",
+    [
+        ("Dead trees don'tdrink as much water as living ones, he said.", "'tdrink", "'t drink"),
+        ("They'regoing home early and the rest will follow on Monday.", "'regoing", "'re going"),
+        ("I'dlike to stay a little longer, she told the reporters.", "'dlike", "'d like"),
+        # a long lower-case word before a capitalised one, however rare the word
+        ("Trade with the people of neighboringMalaysia grew last year.", "neighboringMalaysia",
+         "neighboring Malaysia"),
+    ],
+)
+def test_glued_contractions_and_long_words_before_names(text, match, fix):
+    found = run(text, "SP002")
+    assert [(f.match, f.fix.replacement) for f in found] == [(match, fix)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one letter before the apostrophe (but `I`), names and loanwords
+        "The Côte d'Ivoire team met O'sullivan and the rock'n'roll band at Shea's home.",
+        # an ending after `'s` is no word
+        "The company'sness and the island'sship were typos of a kind we never flag.",
+        # a brand prefix or a rarer short word before a capital
+        "She bought a macBook and an eReader and read about iPhones on Monday.",
+    ],
+)
+def test_glued_contraction_near_misses(text):
+    assert run(text, "SP002") == []
+
+
+@pytest.mark.parametrize(
+    "text, match",
+    [
+        ("It will be an exclusive world next year.I'll be going up and down the country.", "year.I'll"),
+        ("The first team to go 16-0.Just don't call it a perfect season.", "0.Just"),
+    ],
+)
+def test_glued_sentences_the_splitter_keeps_together(text, match):
+    found = run(text, "SP001")
+    assert [f.match for f in found] == [match]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Version 1.2.Then it broke; v2.I'm told, was fine. He scored 3.5 points.",
+        "The score was 2.5 and the U.S. team won.",
+    ],
+)
+def test_glued_sentence_after_splitter_near_misses(text):
+    assert run(text, "SP001") == []
+
+
+@pytest.mark.parametrize(
+    "text, match, fix",
+    [
+        ("Athletes can be really competitive with eachother in the final.", "eachother", "each other"),
+        ("The victory overthe Memphis Grizzlies was needed.", "overthe", "over the"),
+        ("He left the stadium early inorder to catch the last train.", "inorder", "in order"),
+    ],
+)
+def test_frequent_web_glues(text, match, fix):
+    found = run(text, "SP002")
+    assert [(f.match, f.fix.replacement) for f in found] == [(match, fix)]
+
+
+def test_frequent_web_glues_capitalised_are_names():
+    # `Alot` and `Incase` as names or brands, written with a capital
+    assert run("The Alot toolbar and the Incase bag were shown at the fair on Monday.", "SP002") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # foreign words spliced into an English sentence: ML's business
+        "He was first in the queue, möglichkeit besuch outside since 11.30pm on Thursday night.",
+        "I don't share the view that all is comptables débouché gloom, he said on Monday.",
+    ],
+)
+def test_glued_word_next_to_a_foreign_word_is_left_alone(text):
+    assert run(text, "SP002") == []
+
+
+def test_the_other_end_of_a_stripped_quotation():
+    # `impunity|despite` alone could be a compound; next to another glue on
+    # the same line it is the other end of the stripped quotation
+    text = "The regime acted onsovereignty with impunitydespite the protests."
+    found = run(text, "SP002")
+    assert [(f.match, f.fix.replacement) for f in found] == [
+        ("onsovereignty", "on sovereignty"), ("impunitydespite", "impunity despite"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The regime acted with impunitydespite the protests of the people.", []),  # no glue near it
+        ("The regime acted onsovereignty.\nIts impunitydespite the protests was clear.",
+         ["onsovereignty"]),  # another line
+    ],
+)
+def test_other_end_needs_a_glue_near_it_on_the_same_line(text, expected):
+    assert [f.match for f in run(text, "SP002")] == expected
+
+
+def test_other_end_is_no_long_word_cut_at_its_endings():
+    text = "The regime acted onsovereignty with quirkiness and capitalising on it."
+    assert [f.match for f in run(text, "SP002")] == ["onsovereignty"]
