@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.bench import DEFAULT_CORPUS, corpus_texts  # noqa: E402
 
-SHARED_PARTS = ("line_starts", "lines", "paragraphs", "sentences", "tokens", "words", "language")
+SHARED_PARTS = ("line_starts", "lines", "paragraphs", "sentences", "language")
 
 
 def main() -> None:
