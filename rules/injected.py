@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -11,8 +10,9 @@ import regex
 from detector.document import Document
 from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
+from detector.rules._cohesion import explained, sentence_profiles, wordfreq_covers
 from detector.rules._foreign import LANGUAGE_NAMES, foreign_runs, injected_sentence_end, is_injected
-from detector.rules._layout import _SIGNATURE, boilerplate_lines, layout, stems
+from detector.rules._layout import boilerplate_lines, layout, stems
 
 
 # A character that may be a letter of a script other than Latin: anything
@@ -89,102 +89,7 @@ class InjectedForeignSentence(Rule):
 
 # -- off-topic sentences ---------------------------------------------------------
 #
-# Lexical cohesion: a sentence of the story shares its rarer words, names and
-# numbers with the rest of the story; a sentence spliced in from another
-# article does not. Each content word is weighted by its rarity (wordfreq's
-# Zipf scale: `the` ≈ 7.7, `bridge` ≈ 4.6, `Blagoveshchensk` ≈ 0), and a
-# sentence's cohesion is the weighted share of its words that occur elsewhere.
-
-#: Languages whose words wordfreq can only look up with an extra segmenter
-#: (MeCab for Japanese and Korean, jieba for Chinese), which we do not require.
-_NEEDS_SEGMENTER = frozenset({"ja", "ko", "zh"})
-
-@lru_cache(maxsize=64)
-def _wordfreq_covers(language: str) -> bool:
-    """wordfreq has a word list for ``language`` and needs no extra segmenter."""
-    if language in _NEEDS_SEGMENTER:
-        return False
-    from wordfreq import available_languages
-
-    return language in available_languages()
-
-
-#: Rarity weight of a word of Zipf frequency z: max(0, RARITY_TOP - z).
-RARITY_TOP = 6.5
-
-
-@lru_cache(maxsize=65536)
-def _rarity(word: str, language: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return max(0.0, RARITY_TOP - zipf_frequency(word, language))
-
-
-_SUFFIXES = (("'s", ""), ("’s", ""), ("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""),
-             ("es", ""), ("s", ""))
-
-
-def _key(word: str) -> str:
-    """A light stem: `sanctions`/`sanction` and `countries`/`country` meet,
-    `county`/`country` and `Chinese`/`China` stay apart.
-
-    >>> [_key(w) for w in ("sanctions", "countries", "County", "played")]
-    ['sanction', 'country', 'county', 'play']
-    """
-    word = word.casefold()
-    for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: len(word) - len(suffix)] + replacement
-    return word
-
-
-class SentenceProfile:
-    __slots__ = ("index", "start", "end", "words", "weights", "keys", "names")
-
-    def __init__(self, index: int, start: int, end: int) -> None:
-        self.index, self.start, self.end = index, start, end
-        self.words = 0
-        self.weights: dict[str, float] = {}
-        self.keys: set[str] = set()
-        #: Keys of capitalised words that do not open the sentence.
-        self.names: set[str] = set()
-
-
-def sentence_profiles(doc: Document) -> list[SentenceProfile]:
-    """Content-word profile (key → rarity weight) of every sentence."""
-    language = doc.language
-    main = doc.main_script
-    out = []
-    for index, span in enumerate(doc.sentences):
-        profile = SentenceProfile(index, span.start, span.end)
-        first_word = True
-        for token in doc.tokens_in(span.start, span.end):
-            if token.kind == "number":
-                digits = token.text.strip("+-%")
-                if len(digits) >= 2:
-                    profile.weights[digits] = 2.0
-                continue
-            if token.kind != "word":
-                continue
-            profile.words += 1
-            capital = token.text[0].isupper()
-            if token.script != main or len(token.text) < (2 if capital else 3):
-                first_word = False
-                continue
-            weight = _rarity(token.text.casefold(), language)
-            if capital and not first_word:
-                weight += 1.0  # a name
-                profile.names.add(_key(token.text))
-            elif weight >= RARITY_TOP:
-                weight = 0.0  # unknown lowercase word: damage (`othersbirthdays`), not evidence
-            first_word = False
-            if weight >= 1.0:
-                key = _key(token.text)
-                profile.weights[key] = max(weight, profile.weights.get(key, 0.0))
-        profile.keys = set(profile.weights)
-        out.append(profile)
-    return out
-
+# Lexical cohesion and the sentences other damage explains: rules/_cohesion.py.
 
 def off_topic_sentences(doc: Document, min_words: int, min_weight: float,
                         max_cohesion: float, min_new_names: int, min_sentences: int):
@@ -201,13 +106,13 @@ def off_topic_sentences(doc: Document, min_words: int, min_weight: float,
     for p in profiles:
         if p.words < min_words or len(p.names) < min_new_names:
             continue
-        if _SIGNATURE.match(doc.text[p.start : p.end]):
-            continue  # (Reporting by Laura Zuckerman; Editing by Jim Christie)
         if any(counts[k] > 1 for k in p.names):
             continue  # a name of the story: this sentence is about it
         total = sum(p.weights.values())
         if total <= 0 or total < min_weight:
             continue
+        if explained(doc, p):
+            continue  # a credit line, or other damage: foreign, mojibake, a repeat, boilerplate
         shared = sum(w for k, w in p.weights.items() if counts[k] > 1)
         cohesion = shared / total
         if cohesion <= max_cohesion:
@@ -259,7 +164,7 @@ class OffTopicSentence(Rule):
     default_enabled = False
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if not _wordfreq_covers(doc.language):
+        if not wordfreq_covers(doc.language):
             return
         found = off_topic_sentences(
             doc, self.min_words, self.min_weight, self.max_cohesion,
@@ -303,7 +208,7 @@ def semantic_outlier(doc: Document, min_words: int, min_sentences: int):
     to_rest, to_neighbours = cohesion_scores(embed([doc.text[p.start : p.end] for p in profiles]))
     best = None
     for p, rest, near in zip(profiles, to_rest, to_neighbours):
-        if p.words < min_words or _SIGNATURE.match(doc.text[p.start : p.end]):
+        if p.words < min_words or explained(doc, p):
             continue
         total = sum(p.weights.values())
         shared = sum(w for k, w in p.weights.items() if counts[k] > 1)
@@ -362,7 +267,7 @@ class OffTopicSentenceSemantic(Rule):
         global _missing_extra_warned
         from detector.rules._embedding import INSTALL_HINT, available
 
-        if doc.language != "en" or not _wordfreq_covers(doc.language):
+        if doc.language != "en" or not wordfreq_covers(doc.language):
             return  # the model is English-only
         if not available():
             if not _missing_extra_warned:

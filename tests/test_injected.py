@@ -10,7 +10,7 @@ from conftest import FIXTURES, findings_of, spans
 
 from detector.config import Settings
 from detector.engine import check_text
-from detector.rules.injected import _key
+from detector.rules._cohesion import light_stem as _key
 
 SEED_002 = (FIXTURES / "seeds" / "002_cf4130f4cd584bf7.txt").read_text("utf-8")
 INTRUDER = (
