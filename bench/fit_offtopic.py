@@ -48,10 +48,22 @@ def records(seed: int, limit: int | None):
             yield path.name, json.loads(line)
 
 
+EMBEDDINGS = OUT / "offtopic-embeddings.pkl"
+
+
 def samples(seeds, semantic: bool, limit: int | None, min_words: int, min_sentences: int):
     """(record key, is clean, article, [(x, label)], injected spans total) per record."""
+    import pickle
+
     from detector.document import Document
+    from detector.rules import _embedding
     from detector.rules._cohesion import sentence_features, wordfreq_covers
+
+    if semantic:
+        # Sentence embeddings kept between runs (the articles repeat across draws).
+        _embedding.CACHE_SIZE = 10**7
+        if EMBEDDINGS.exists():
+            _embedding._cache.update(pickle.loads(EMBEDDINGS.read_bytes()))
 
     out = []
     for seed in seeds:
@@ -66,6 +78,8 @@ def samples(seeds, semantic: bool, limit: int | None, min_words: int, min_senten
                     rows.append((features.vector(semantic), label, (profile.start, profile.end)))
             article = record["id"].split("~")[0]
             out.append((f"{seed}/{name}/{record['id']}", not record.get("spans"), article, rows, injected))
+    if semantic:
+        EMBEDDINGS.write_bytes(pickle.dumps(dict(_embedding._cache)))
     return out
 
 
@@ -90,6 +104,9 @@ def fit(data, l2: float = 1.0, steps: int = 50):
 def table(data, coefficients, thresholds, max_per_text: int):
     import math
 
+    def z_of(x):
+        return coefficients[0] + sum(c * v for c, v in zip(coefficients[1:], x))
+
     rows = []
     for t in thresholds:
         flags = correct = found = gold = clean_flags = clean_texts = 0
@@ -101,7 +118,10 @@ def table(data, coefficients, thresholds, max_per_text: int):
                 z = coefficients[0] + sum(c * v for c, v in zip(coefficients[1:], x))
                 if 1 / (1 + math.exp(-z)) >= t:
                     scored.append((label, span))
-            if len(scored) > max_per_text:
+            if max_per_text == 0:  # the best sentence of the text only
+                best = max(((z_of(x), label, span) for x, label, span in sentences), default=None)
+                scored = [(best[1], best[2])] if best and 1 / (1 + math.exp(-best[0])) >= t else []
+            elif len(scored) > max_per_text:
                 continue
             flags += len(scored)
             correct += sum(label for label, _ in scored)
@@ -123,7 +143,9 @@ def main() -> None:
     parser.add_argument("--split-articles", action="store_true")
     parser.add_argument("--min-words", type=int, default=6)
     parser.add_argument("--min-sentences", type=int, default=8)
-    parser.add_argument("--max-per-text", type=int, default=2)
+    parser.add_argument("--max-per-text", type=int, default=0,
+                        help="flag every sentence over the threshold unless more than this many pass; "
+                             "0: flag only the best sentence of each text")
     parser.add_argument("--coefficients", default=None, help="comma-separated: skip fitting, use these")
     args = parser.parse_args()
 
