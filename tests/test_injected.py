@@ -80,6 +80,33 @@ def test_in002_short_text_is_not_judged():
     assert in002(text) == []
 
 
+def test_in002_leaves_sentences_that_other_damage_explains():
+    """The same intruder, but in another language, garbled by mojibake or
+    repeated: the mixed-language, mojibake and duplication rules own it."""
+    assert in002(with_line(SEED_002, INTRUDER)) == [("IN002", INTRUDER)]  # the control
+    german = ("Beamte im Okeechobee County in Florida verhafteten einen Mann, der am Palm Creek "
+              "Golfplatz Alligatoren fütterte.")
+    assert in002(with_line(SEED_002, german)) == []
+    garbled = INTRUDER.replace("golf course", "golf courseâ€™s green")
+    assert in002(with_line(SEED_002, garbled)) == []
+    lost = INTRUDER.replace("County", "Co\ufffdnty")
+    assert in002(with_line(SEED_002, lost)) == []
+    # Two copies share every word with each other: never off-topic (whether
+    # by the repeat filter or by cohesion), the duplicate rules report it.
+    assert in002(with_line(with_line(SEED_002, INTRUDER), INTRUDER, at=14)) == []
+
+
+def test_off_topic_profiles_do_not_build_the_shared_token_list():
+    from detector.document import Document
+    from detector.rules._cohesion import sentence_profiles
+
+    doc = Document(with_line(SEED_002, INTRUDER), language="en")
+    profiles = doc.memo(sentence_profiles)
+    intruder = next(p for p in profiles if doc.text[p.start : p.end] == INTRUDER)
+    assert {"okeechobee", "florida", "palm", "creek"} <= intruder.names
+    assert "tokens" not in doc.__dict__ and "words" not in doc.__dict__
+
+
 def test_light_stemmer():
     assert [_key(w) for w in ("sanctions", "countries", "County", "played", "Xi")] == [
         "sanction", "country", "county", "play", "xi",
