@@ -64,6 +64,7 @@ _SUFFIXES = (("'s", ""), ("’s", ""), ("ies", "y"), ("sses", "ss"), ("ing", "")
              ("es", ""), ("s", ""))
 
 
+@lru_cache(maxsize=65536)
 def light_stem(word: str) -> str:
     """A light stem: `sanctions`/`sanction` and `countries`/`country` meet,
     `county`/`country` and `Chinese`/`China` stay apart.
