@@ -79,9 +79,18 @@ def light_stem(word: str) -> str:
     return word
 
 
-# A word (letters of any script, inner apostrophes: `don't`, `Xi’s`) or a
-# number (`2,500`, `3.5`): the units of lexical cohesion.
-_WORD_OR_NUMBER = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+# A word as the shared tokeniser sees it (detector/segment.py WORD: letters
+# and digits with at least one letter, joined inside by apostrophes or
+# hyphens: `don't`, `runner-up`, `COVID-19`), or a number (`2,500`, `3.5`,
+# `-4%`): the units of lexical cohesion, found with the stdlib in C.
+_WORD_OR_NUMBER = re.compile(
+    r"[^\W_]*[^\W\d_][^\W_]*(?:['’\-][^\W_]*[^\W\d_][^\W_]*|-\d+)*"
+    r"|[-+]?\d+(?:[.,:]\d+)*%?"
+)
+
+
+_NUMBER_START = frozenset("+-0123456789")
+_NUMBER_END = frozenset("%0123456789")
 
 
 class SentenceProfile:
@@ -108,8 +117,8 @@ def sentence_profiles(doc: Document) -> list[SentenceProfile]:
         weights = profile.weights
         first_word = True
         for token in _WORD_OR_NUMBER.findall(text, span.start, span.end):
-            if token[0].isdigit():
-                digits = token.replace(",", "").replace(".", "")
+            if token[0] in _NUMBER_START and token[-1] in _NUMBER_END:  # a number (rarely `4x4`)
+                digits = token.strip("+-%")
                 if len(digits) >= 2:
                     weights[digits] = NUMBER_WEIGHT
                 continue
