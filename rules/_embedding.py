@@ -45,10 +45,12 @@ def _model():
     return load_model(device="cpu")
 
 
-#: Sentences whose embedding is kept for the process: copies of one text
-#: (a corpus with near-duplicates, the evaluation suite's damaged copies)
-#: repeat most sentences. 384 floats each: 20,000 take about 30 MB.
-CACHE_SIZE = 20_000
+#: Sentences whose embedding is kept for the process. Off (0) by default:
+#: a vector computed in another document's batch can differ in the last
+#: float bits (up to ~1e-7), and the same file must give the same findings
+#: whatever was checked before it. A bench may raise it for speed (copies of
+#: one text repeat most sentences; 384 floats each, 20,000 take about 30 MB).
+CACHE_SIZE = 0
 _cache: dict[str, object] = {}
 
 
