@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 import regex
@@ -11,35 +10,15 @@ from detector.document import Document
 from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
 from detector.rules._cohesion import explained, probability, sentence_features, sentence_profiles, wordfreq_covers
-from detector.rules._foreign import LANGUAGE_NAMES, foreign_runs, injected_sentence_end, is_injected
+from detector.rules._foreign import (
+    LANGUAGE_NAMES,
+    foreign_runs,
+    has_no_foreign_letter,
+    injected_sentence_end,
+    is_injected,
+)
 from detector.rules._layout import boilerplate_lines, layout, stems
 
-
-# A character that may be a letter of a script other than Latin: anything
-# outside Basic Latin to IPA (U+0000–02AF), the combining marks (U+0300–036F),
-# Latin Extended Additional (U+1E00–1EFF), general punctuation (U+2000–206F)
-# and currency signs (U+20A0–20CF), none of which holds a letter of another
-# script (checked for every code point in tests/test_injected.py).
-_MAYBE_FOREIGN_LETTER = re.compile(r"[^\x00-\u02af\u0300-\u036f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]")
-
-
-def has_no_foreign_letter(text: str) -> bool:
-    """``text`` holds no letter outside Latin (and Common/Inherited), so no
-    foreign-script run: the `regex` scan of foreign_runs (about 20 ms/MB) can
-    be skipped. Every language's native scripts include Latin.
-
-    First a C-level encode to windows-1252 (every character of it is Latin or
-    Common; 2.7 ms/MB, and all the English news of the corpus passes), then a
-    stdlib search for a character outside the Latin-only ranges (5 ms/MB).
-
-    >>> has_no_foreign_letter("“Quoted” — café, 5 € ™"), has_no_foreign_letter("Xi 말했다")
-    (True, False)
-    """
-    try:
-        text.encode("cp1252")
-        return True
-    except UnicodeEncodeError:
-        return _MAYBE_FOREIGN_LETTER.search(text) is None
 
 
 class InjectedForeignSentence(Rule):
@@ -72,8 +51,6 @@ class InjectedForeignSentence(Rule):
     summary = "A foreign-language sentence unrelated to the rest of the document"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if has_no_foreign_letter(doc.text):
-            return  # most English news: no foreign-script sentence possible
         for run in foreign_runs(doc):
             if run.language in doc.expected_languages or not is_injected(doc, run):
                 continue

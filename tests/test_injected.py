@@ -121,7 +121,7 @@ def test_in001_prefilter_skips_no_letter_of_another_script():
     Latin, Common and Inherited."""
     import regex
 
-    from detector.rules.injected import _MAYBE_FOREIGN_LETTER, has_no_foreign_letter
+    from detector.rules._foreign import _MAYBE_FOREIGN_LETTER, has_no_foreign_letter
 
     foreign_letter = regex.compile(
         r"[[\p{L}\p{M}]--[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]]", regex.VERSION1
