@@ -26,7 +26,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Callable, Iterator
+from itertools import filterfalse
+from operator import methodcaller
+from typing import Callable
 
 from detector.document import Document
 
@@ -84,10 +86,12 @@ def unknown_words(text: str, data: bytes | None = None) -> set[str]:
     words, glue_like = _lexicon_bytes()
     if data is None:
         data = text.encode("utf-8", "surrogatepass")
-    unknown = set(data.translate(_FOLD).split()).difference(words)
+    # Each token is looked up once (hashed once), in C: no set of all the
+    # tokens is built; only the unknown ones (a few per cent) are kept.
+    unknown = set(filterfalse(words.__contains__, data.translate(_FOLD).split()))
     out: set[str] = set()
     for token in unknown:
-        if len(token) < MIN_LENGTH:
+        if len(token) < MIN_LENGTH or token.isdigit():
             continue
         if token.isalpha():  # ASCII letters only (bytes.isalpha)
             out.add(token.decode())
@@ -153,31 +157,24 @@ def glue_candidates(
                 at = lowered.find(word, end)
         plain.sort()
         after_s.sort()
-    # Humps: `aA` in the case shape of the UTF-8 bytes (where a byte offset
-    # is a character offset only up to the first non-ASCII character).
+    # Humps: `aA` or `AAa` in the case shape of the UTF-8 bytes (where a
+    # byte offset is a character offset only up to the first non-ASCII
+    # character), each found at its capital `A`, back to the word's first
+    # letter (the shape has a space before it).
     shape = data.translate(_CASE_SHAPE)
     ascii_text = len(data) == n
-    starts = set()
-    for hump in _find_all(shape, b"aA"):  # `saidWe`, `FrankSkinner`
-        start = hump
-        while start > 0 and shape[start - 1] in b"aA":  # back to the word's first letter
-            start -= 1
-        starts.add(start)
-    for hump in _find_all(shape, b"AAa"):  # `HBOprograms`
-        start = hump
-        while start > 0 and shape[start - 1] in b"aA":
-            start -= 1
-        starts.add(start)
+    starts = {shape.rfind(b" ", 0, hump) + 1 for hump in map(_start_of, _HUMP.finditer(shape))}
     for start in sorted(starts):
         mixed.append(start if ascii_text else len(data[:start].decode("utf-8", "surrogatepass")))
     return plain, after_s, mixed
 
 
-def _find_all(data: bytes, sub: bytes) -> Iterator[int]:
-    at = data.find(sub)
-    while at >= 0:
-        yield at
-        at = data.find(sub, at + 1)
+# A capital after a lower-case letter (`saidWe`, `FrankSkinner`) or before a
+# capital and a lower-case letter (`HBOprograms`), in the case shape: the
+# capital first, a literal (a fast scan; `bytes.find` of `aA` is slower, its
+# `a` is everywhere).
+_HUMP = re.compile(rb"A(?:(?<=aA)|(?=Aa))")
+_start_of = methodcaller("start")
 
 
 # The ends of `'s`, `n't`, `'re`, `'ll`, `'ve`, `'d`, `'m`, longest first.
