@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import filterfalse
+from itertools import chain, filterfalse
 from operator import methodcaller
 from typing import Callable
 
@@ -83,26 +83,30 @@ def unknown_words(text: str, data: bytes | None = None) -> set[str]:
     """The distinct lower-case runs of ASCII letters (four or more) of
     ``text`` (whose UTF-8 bytes are ``data``, if known) that the lexicon
     does not know, or knows as web glues."""
-    words, glue_like = _lexicon_bytes()
+    words, _glue_like = _lexicon_bytes()
     if data is None:
         data = text.encode("utf-8", "surrogatepass")
     # Each token is looked up once (hashed once), in C: no set of all the
-    # tokens is built; only the unknown ones (a few per cent) are kept.
+    # tokens is built; only the unknown ones (a few per cent) are kept, and
+    # each of them is read by a cached function (a C-level call when cached).
     unknown = set(filterfalse(words.__contains__, data.translate(_FOLD).split()))
-    out: set[str] = set()
-    for token in unknown:
-        if len(token) < MIN_LENGTH or token.isdigit():
-            continue
-        if token.isalpha():  # ASCII letters only (bytes.isalpha)
-            out.add(token.decode())
-            continue
-        # Digits, `_` or other characters: the letter runs inside that are
-        # whole words (`“onsovereignty`, not `caf` of `café` nor `mp` of `mp3`).
-        for run in _LETTER_RUN.findall(token.decode("utf-8", "replace").lower()):
-            b = run.encode()
-            if b not in words or b in glue_like:
-                out.add(run)
-    return out
+    return set(chain.from_iterable(map(_words_of_token, unknown)))
+
+
+@lru_cache(maxsize=65536)
+def _words_of_token(token: bytes) -> tuple[str, ...]:
+    """The runs of an unknown folded token that :func:`unknown_words` keeps."""
+    if len(token) < MIN_LENGTH or token.isdigit():
+        return ()
+    if token.isalpha():  # ASCII letters only (bytes.isalpha)
+        return (token.decode(),)
+    # Digits, `_` or other characters: the letter runs inside that are
+    # whole words (`“onsovereignty`, not `caf` of `café` nor `mp` of `mp3`).
+    words, glue_like = _lexicon_bytes()
+    return tuple(
+        run for run in _LETTER_RUN.findall(token.decode("utf-8", "replace").lower())
+        if run.encode() not in words or run.encode() in glue_like
+    )
 
 
 def _is_word_char(c: str) -> bool:
@@ -140,9 +144,7 @@ def glue_candidates(
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters lower-case to two (`İ`)
             lowered = "".join(c.lower()[:1] for c in text)
-        for word in unknown:
-            if not worth_a_look(word):
-                continue
+        for word in filter(worth_a_look, unknown):  # C-level calls when cached
             size = len(word)
             at = lowered.find(word)
             while at >= 0:
