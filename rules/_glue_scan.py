@@ -140,11 +140,12 @@ def glue_candidates(
     after_s: list[tuple[int, int, str]] = []
     mixed: list[int] = []
     n = len(text)
-    if unknown:
+    looked_for = list(filter(worth_a_look, unknown))  # C-level calls when cached
+    if looked_for:
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters lower-case to two (`İ`)
             lowered = "".join(c.lower()[:1] for c in text)
-        for word in filter(worth_a_look, unknown):  # C-level calls when cached
+        for word in looked_for:
             size = len(word)
             at = lowered.find(word)
             while at >= 0:

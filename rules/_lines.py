@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib.resources import files
+import re
 from re import ASCII
 
 from detector.document import Document
@@ -214,7 +215,8 @@ class LineInfo:
         else:
             words = len((_ASCII_WORD if plain else _WORD).findall(text))
         self.words = words
-        self.final = final = ends_sentence(text)
+        # Most lines end on a word and a full stop: no call for them.
+        self.final = final = (text[-1] == "." and text[-2:-1].isalnum()) or ends_sentence(text)
         # Prose: a line that reads as running text of the article. A line in
         # title case without final punctuation is a headline, however long.
         if words <= 12 and " | " in text:
@@ -228,7 +230,9 @@ class LineInfo:
             self.prose = not titled
         self.wrapped = False  # set by _join_wrapped
         self.furniture = self.stems = None  # computed when asked (has_furniture, line_stems)
-        self.phrase = size <= 200 and is_phrase(text)  # as BP001
+        # As BP001 (`is_phrase`), its first test inlined: a line of over 80
+        # characters can only start a phrase of the list with its initial.
+        self.phrase = size <= 200 and (size <= 80 or text[0].casefold()[:1] in _prefix_initials()) and is_phrase(text)
 
 
 def line_infos(doc: Document) -> list[LineInfo]:
@@ -325,10 +329,13 @@ _STRONG_KEYS = (
 )
 
 
+# The same keys in one case-insensitive scan of the standard library's `re`
+# (ASCII text only: there `re.I | re.A` matches as `str.lower` would).
+_STRONG_KEY = lazy_re("|".join(map(re.escape, _STRONG_KEYS)), re.I | re.A)
+
+
 def has_strong_furniture(text: str) -> bool:
     """``_STRONG_FURNITURE.search(text)``, with a cheap first check on ASCII text."""
-    if text.isascii():
-        low = text.lower()
-        if not any(key in low for key in _STRONG_KEYS):
-            return False
+    if text.isascii() and not _STRONG_KEY.search(text):
+        return False
     return bool(_STRONG_FURNITURE.search(text))
