@@ -319,7 +319,7 @@ def test_ends_sentence_agrees_with_the_final_punctuation_regex():
     assert [ends_sentence(line) for line in lines] == [bool(_FINAL.search(line[-12:])) for line in lines]
 
 
-def test_strong_furniture_key_scan_agrees_with_the_regex():
+def test_strong_furniture_first_check_agrees_with_the_regex():
     from detector.rules._lines import _STRONG_FURNITURE, _STRONG_KEYS, has_strong_furniture
 
     keys = [k.strip() for k in _STRONG_KEYS]
