@@ -51,8 +51,11 @@ def _near_match(
                 continue
             seen.add(i)
             other = keys[i]
-            if 2 * min(len(other), len(words)) < min_ratio * (len(other) + len(words)):
+            total = len(other) + len(words)
+            if 2 * min(len(other), len(words)) < min_ratio * total:
                 continue  # difflib's ratio cannot reach min_ratio
+            if 2 * (Counter(other) & Counter(words)).total() < min_ratio * total:
+                continue  # nor with all the words they share matched (difflib's quick_ratio)
             if SequenceMatcher(None, other, words, autojunk=False).ratio() >= min_ratio:
                 return i
     return None
