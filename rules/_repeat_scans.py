@@ -171,25 +171,50 @@ def _glued_double_words(doc: Document) -> list[tuple]:
 _match_start = operator.methodcaller("start")
 
 
-# A repeated phrase `P1 P2 … Ps [and|or] P1 P2 … Ps` has only spaces (and
+# A repeated phrase `P1 P2 … Ps [and|or|&] P1 P2 … Ps` has only spaces (and
 # perhaps a comma) between its words, so it lies inside one sentence, and
 # the sentence's key words (`sentence_words`: its letters and digits, split
 # at everything else; a word gives one or more) hold a run of two or more
-# repeated at once, or after one key word (`and`, `or`). A pair of
-# neighbours seen twice (one sentence in ten, checked in C) comes first;
-# the run is then looked for around each repeated pair.
+# repeated at once (`&` has no key word and is no DU002 word), or
+# after the key word `and` or `or` (DU002's only connectors between the
+# copies; `of the start of the` is prose). A pair of neighbours seen twice
+# (one sentence in ten, checked in C) comes first; the run is then looked
+# for around each repeated pair.
+
+#
+# The argument needs every word to start at a key word's start. On plain
+# text a word follows a letter or digit only after a number with a
+# separator (`1.5am`: the number `1.5`, the word `am`, the key word `5am`):
+# a sentence with one is always checked. In a document that is not plain
+# as a whole, each plain sentence is tokenized as in a plain document
+# (``Document.words_in``) and has its key words checked so; the others are
+# always checked.
+
+# The key words of DU002's connectors (`_CONNECTORS` there) that have one.
+_CONNECTOR_KEYS = frozenset({"and", "or"})
+# A number with a separator glued to the letters after it: `1.5am`, `2,000km`.
+_NUMBER_BEFORE_LETTER = re.compile(r"[0-9][.,:][0-9]+[A-Za-z]")
 
 
 def _phrase_sentences(doc: Document) -> list[tuple[int, int]]:
     """(start, end) of the sentences that may hold a repeated phrase."""
     sentences = doc.sentences
+    text = doc.text
     word_lists = doc.memo(sentence_words)
-    if word_lists is None:
-        return [(s.start, s.end) for s in sentences]
-    return [
-        (sentences[i].start, sentences[i].end) for i, words in enumerate(word_lists)
-        if len(words) >= 4 and len(set(zip(words, words[1:]))) < len(words) - 1 and _holds_repeat(words)
+    if word_lists is None:  # key words of the plain sentences only
+        word_lists = [
+            sentence_key(text[s.start : s.end]).split() if fast_tokenizable(text[s.start : s.end]) else None
+            for s in sentences
+        ]
+    out = [
+        i for i, words in enumerate(word_lists)
+        if words is None
+        or len(words) >= 4 and len(set(zip(words, words[1:]))) < len(words) - 1 and _holds_repeat(words)
     ]
+    glued = [m.end() - 1 for m in _NUMBER_BEFORE_LETTER.finditer(text)]  # at the letter
+    if glued:
+        out = sorted(set(out).union(map(doc.sentence_index, glued)).difference({None}))
+    return [(sentences[i].start, sentences[i].end) for i in out]
 
 
 def _holds_repeat(words: list[str]) -> bool:
@@ -202,8 +227,8 @@ def _holds_repeat(words: list[str]) -> bool:
             run = j - i  # back to back: words[i:j] again from j
             if run >= 2 and words[i:j] == words[j : j + run]:
                 return True
-            if run >= 3 and words[i : j - 1] == words[j : j + run - 1]:
-                return True  # one word between the copies
+            if run >= 3 and words[j - 1] in _CONNECTOR_KEYS and words[i : j - 1] == words[j : j + run - 1]:
+                return True  # `and` or `or` between the copies
         earlier.append(j)
     return False
 

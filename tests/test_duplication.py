@@ -267,6 +267,14 @@ SCAN_EDGES = [
     ("He bought third-party third-party-led services in the city.", [("DU003", "third-party third-party-led")]),
     ("He said don't don't do it again to the man.", [("DU003", "don't don't")]),
     ("The oil-rich rich state said that it was fine.", [("DU003", "oil-rich rich")]),
+    # a word glued to a number: its key word is `5am`, not `am`
+    ("It opened at 1.5am sharp am sharp today, the report said.", [("DU002", "am sharp")]),
+    ("The 2,000km road and km road was built in a year and a half.", [("DU002", "and km road")]),
+    # a document that is not plain: its plain sentences use the key words
+    ("Der Straße nach.\nWe want global governance and global governance for all.",
+     [("DU002", "and global governance")]),
+    ("Die Straße wird global governance and global governance.",
+     [("DU002", "and global governance")]),
 ]
 SCAN_NEAR_MISSES = [
     "The COVID-19 COVID-19 case rose.",  # an all-capital run: a heading
@@ -289,6 +297,7 @@ def _every_line_checked(monkeypatch):
     for module in (_repeat_scans, duplication):
         monkeypatch.setattr(module, "_lowered", lambda doc: None)
         monkeypatch.setattr(module, "sentence_words", lambda doc: None)
+    monkeypatch.setattr(duplication, "_phrase_sentences", lambda doc: [(s.start, s.end) for s in doc.sentences])
 
 
 @pytest.mark.parametrize(
