@@ -100,20 +100,37 @@ def _double_candidates(doc: Document) -> list[tuple[int, int, int, int]]:
     pairs whose first word starts in the core (a match of the scan from the
     start of its chunk, the text between white space; cores do not overlap,
     so each pair is looked at once); the stretch adds two chunks on each
-    side, for the neighbours of the core's pairs. When the scan does not
-    apply: the whole text."""
+    side, for the neighbours of the core's pairs. In a text that is not
+    plain as a whole, the scan runs line by line (its matches never cross
+    a line) over the plain lines, and every other line is one stretch."""
     low = doc.memo(_lowered)
-    if low is None:
-        return [(0, len(doc.text), 0, len(doc.text))]
     text = doc.text
-    out = []
+    if low is not None:
+        return _scanned(text, low, 0, 0, [])
+    out: list[tuple[int, int, int, int]] = []
     core_end = 0
+    starts = doc.line_starts
+    for start, next_start in zip(starts, starts[1:] + [len(text) + 1]):
+        line = text[start : next_start - 1]
+        if fast_tokenizable(line):
+            _scanned(text, line.lower(), start, core_end, out)
+        elif line.strip():
+            out.append((start, next_start - 1, start, next_start - 1))
+        if out:
+            core_end = out[-1][1]
+    return out
+
+
+def _scanned(text: str, low: str, offset: int, core_end: int, out: list) -> list:
+    """Append to ``out`` the stretches of the scan's matches in ``low``, the
+    lower-cased text from ``offset`` on, after a core ending at ``core_end``."""
     for m in _DOUBLE_CANDIDATE.finditer(low):
         # The core starts with the match's chunk (`oil-rich rich` is found
         # at `rich`), or where the previous core ended: cores never overlap.
-        core_start = max(_chunks_back(text, m.start(), 0), core_end)
-        core_end = m.end()
-        out.append((core_start, core_end, _chunks_back(text, m.start(), 2), _chunks_ahead(text, core_end, 2)))
+        match_start = offset + m.start()
+        core_start = max(_chunks_back(text, match_start, 0), core_end)
+        core_end = offset + m.end()
+        out.append((core_start, core_end, _chunks_back(text, match_start, 2), _chunks_ahead(text, core_end, 2)))
     return out
 
 

@@ -275,6 +275,9 @@ SCAN_EDGES = [
      [("DU002", "and global governance")]),
     ("Die Straße wird global governance and global governance.",
      [("DU002", "and global governance")]),
+    # and its lines: a plain one is scanned, the others checked whole
+    ("In the café the the waiter\u00a0was was late.\nHe said that the the end was near.",
+     [("DU003", "the the"), ("DU003", "was was"), ("DU003", "the the")]),  # a match shows spaces
 ]
 SCAN_NEAR_MISSES = [
     "The COVID-19 COVID-19 case rose.",  # an all-capital run: a heading
