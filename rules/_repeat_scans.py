@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import operator
 import re
-from itertools import repeat
+from itertools import compress, repeat
 from operator import itemgetter
 
 import regex
 
 from detector.document import Document
-from detector.segment import TYPOGRAPHIC, fast_tokenizable
+from detector.segment import fast_tokenizable
 
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 
@@ -42,21 +42,27 @@ def _ascii_folded(doc: Document) -> str:
     return doc.text.encode("ascii").translate(_ASCII_KEY_BYTES).decode("ascii")
 
 
-# The same map for text that `fast_tokenizable` accepts: its non-ASCII
-# characters are typographic, no letter or digit, so they become spaces.
-_TYPOGRAPHIC_KEY_MAP = str.maketrans(
-    {c: " " for c in map(chr, range(128)) if not c.isalnum()} | {c: " " for c in TYPOGRAPHIC}
-)
-
-
 def _folded(doc: Document) -> str | None:
     """The text with every sentence's key made by slicing it (see
     ``sentence_key``), or None when the text is not plain enough."""
     if doc.text.isascii():
         return doc.memo(_ascii_folded)
     if fast_tokenizable(doc.text):
-        return doc.text.lower().translate(_TYPOGRAPHIC_KEY_MAP)
+        # The same map: the other characters are typographic, no letter or
+        # digit; each becomes one `?` (one character), then a space.
+        return doc.text.encode("ascii", "replace").translate(_ASCII_KEY_BYTES).decode("ascii")
     return None
+
+
+# On other text, a character map too when case folding keeps every
+# character one character (`ß` becomes `ss`): every character that is no
+# letter or digit becomes a space.
+_NOT_WORD_CHARACTER = regex.compile(r"[^\p{L}\p{N}]")
+
+
+def _folded_any(doc: Document) -> str | None:
+    folded = doc.text.casefold()
+    return _NOT_WORD_CHARACTER.sub(" ", folded) if len(folded) == len(doc.text) else None
 
 
 # DU002 and DU003 look for rare things: a scan in C finds the sentences or
@@ -211,6 +217,22 @@ _match_start = operator.methodcaller("start")
 _CONNECTOR_KEYS = frozenset({"and", "or"})
 # A number with a separator glued to the letters after it: `1.5am`, `2,000km`.
 _NUMBER_BEFORE_LETTER = re.compile(r"[0-9][.,:][0-9]+[A-Za-z]")
+# The same on ASCII text mapped to the shapes of its characters (digits `0`,
+# letters `a`, separators `.`, the rest spaces): a literal start that the
+# scan finds fast, where the pattern above is tried at every character.
+_CHARACTER_SHAPES = bytes(
+    ord("0") if c.isdigit() else ord("a") if c.isalpha() else ord(".") if c in ".,:" else ord(" ")
+    for c in map(chr, range(128))
+) + b" " * 128
+_NUMBER_BEFORE_LETTER_SHAPE = re.compile(rb"0\.0+a")
+
+
+def _letters_after_numbers(text: str) -> list[int]:
+    """Offsets of the letters glued to a number with a separator."""
+    if text.isascii():
+        shapes = text.encode("ascii").translate(_CHARACTER_SHAPES)
+        return [m.end() - 1 for m in _NUMBER_BEFORE_LETTER_SHAPE.finditer(shapes)]
+    return [m.end() - 1 for m in _NUMBER_BEFORE_LETTER.finditer(text)]
 
 
 def _phrase_sentences(doc: Document) -> list[tuple[int, int]]:
@@ -218,17 +240,18 @@ def _phrase_sentences(doc: Document) -> list[tuple[int, int]]:
     sentences = doc.sentences
     text = doc.text
     word_lists = doc.memo(sentence_words)
-    if word_lists is None:  # key words of the plain sentences only
+    if word_lists is None:
+        return [(s.start, s.end) for s in sentences]
+    if doc.memo(_folded) is None:  # not plain as a whole: the plain sentences' key words only
         word_lists = [
-            sentence_key(text[s.start : s.end]).split() if fast_tokenizable(text[s.start : s.end]) else None
-            for s in sentences
+            words if fast_tokenizable(text[s.start : s.end]) else None for words, s in zip(word_lists, sentences)
         ]
     out = [
         i for i, words in enumerate(word_lists)
         if words is None
         or len(words) >= 4 and len(set(zip(words, words[1:]))) < len(words) - 1 and _holds_repeat(words)
     ]
-    glued = [m.end() - 1 for m in _NUMBER_BEFORE_LETTER.finditer(text)]  # at the letter
+    glued = _letters_after_numbers(text)
     if glued:
         out = sorted(set(out).union(map(doc.sentence_index, glued)).difference({None}))
     return [(sentences[i].start, sentences[i].end) for i in out]
@@ -236,26 +259,32 @@ def _phrase_sentences(doc: Document) -> list[tuple[int, int]]:
 
 def _holds_repeat(words: list[str]) -> bool:
     """Do ``words`` hold a run of two or more words repeated at once
-    (``a b a b``) or after one word (``a b and a b``)?"""
-    seen: dict[tuple, list[int]] = {}
-    for j, pair in enumerate(zip(words, words[1:])):
-        earlier = seen.setdefault(pair, [])
-        for i in earlier:
+    (``a b a b``) or after `and` or `or` (``a b and a b``)?"""
+    pairs = list(zip(words, words[1:]))
+    n = len(pairs)
+    # the first place of each pair, and the places of a pair seen before (in C)
+    first = dict(zip(reversed(pairs), range(n - 1, -1, -1)))
+    for j in compress(range(n), map(operator.ne, map(first.__getitem__, pairs), range(n))):
+        pair = pairs[j]
+        for i in compress(range(first[pair], j), map(pair.__eq__, pairs[first[pair] : j])):
             run = j - i  # back to back: words[i:j] again from j
             if run >= 2 and words[i:j] == words[j : j + run]:
                 return True
             if run >= 3 and words[j - 1] in _CONNECTOR_KEYS and words[i : j - 1] == words[j : j + run - 1]:
                 return True  # `and` or `or` between the copies
-        earlier.append(j)
     return False
 
 
 def sentence_words(doc: Document) -> list[list[str]] | None:
     """Each sentence's words as in its DU001 key (lower case, split at
-    anything but letters and digits), on plain text; None otherwise."""
+    anything but letters and digits), sliced from one map of the whole
+    text; sentence by sentence where case folding changes the length."""
     folded = doc.memo(_folded)
-    if folded is None:
-        return None
     sentences = doc.sentences
+    if folded is None:
+        folded = doc.memo(_folded_any)
+    if folded is None:
+        text = doc.text
+        return [sentence_key(text[s.start : s.end]).split() for s in sentences]
     return list(map(str.split, map(folded.__getitem__, map(slice, map(itemgetter(0), sentences),
                                                             map(itemgetter(1), sentences)))))

@@ -119,6 +119,20 @@ def test_typographic_keys_match_the_regex_keys(text):
 
 @pytest.mark.parametrize(
     "text",
+    SAMPLES + ["Straße STRASSE ﬁne Σίσυφος ΟΔΟΣ İstanbul", "e\u0301te\u0301 café ½am x²y 漢字かな 말했다.",
+               "Şi ţară. Ünïcödé—“quoted”\u00a0nbsp\u2028line ٣٤ Ⅻ no"]
+    + [s for s in _fuzz(5, 500) if not fast_tokenizable(s)]
+    + ["".join(random.Random(i).choice("aß İ.Σ\u0301½é ,x") for _ in range(30)) for i in range(300)],
+)
+def test_keys_of_any_text_match_the_regex_keys(text):
+    from detector.rules._repeat_scans import sentence_words
+
+    doc = Document(text)
+    assert sentence_words(doc) == [sentence_key(text[s.start : s.end]).split() for s in doc.sentences]
+
+
+@pytest.mark.parametrize(
+    "text",
     [
         "the the der die das",  # 2 English votes, 3 German: German
         "the and der die",  # a tie between English and German: English
