@@ -140,6 +140,13 @@ def _scanned(text: str, low: str, offset: int, core_end: int, out: list) -> list
     return out
 
 
+def _double_candidate_words(doc: Document) -> list[tuple[int, int, list]]:
+    """(core start, core end, words of the stretch) of each place of
+    ``_double_candidates``, tokenized once for DU003's two checks."""
+    return [(core_start, core_end, doc.words_in(start, end))
+            for core_start, core_end, start, end in doc.memo(_double_candidates)]
+
+
 # White space that no tokenizer puts inside a token (`Document.words_in`).
 _BREAKS = (" ", "\t", "\n", "\r")
 
@@ -178,8 +185,8 @@ def _glued_double_words(doc: Document) -> list[tuple]:
     # doubled word, `werewere werewere`, is not matched apart), or anywhere
     # when the scan does not apply.
     words = {}
-    for start, end, _, _ in doc.memo(_double_candidates):
-        for word in doc.words_in(start, end):
+    for _, _, stretch in doc.memo(_double_candidate_words):
+        for word in stretch:
             words[word.start] = word
     out = []
     for start in sorted(words):

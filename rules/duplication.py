@@ -26,6 +26,7 @@ from detector.rule import Rule
 from detector.rules._repeat_scans import (  # noqa: F401  (sentence_key, _ascii_folded: public to tests)
     _all_lines,
     _ascii_folded,
+    _double_candidate_words,
     _double_candidates,
     _glued_double_words,
     _lines_of,
@@ -338,7 +339,10 @@ def _times_doubled(doc: Document, word: str) -> tuple[int, int]:
     if low is None:
         lines = _all_lines(doc)
     else:
-        lines = _lines_of(doc, map(_match_start, re.finditer(re.escape(word), low)))
+        # the lines where it stands alone: a word follows no letter and
+        # precedes no letter or digit
+        alone = re.finditer(rf"(?<![a-z]){re.escape(word)}(?![a-z0-9])", low)
+        lines = _lines_of(doc, map(_match_start, alone))
     text = doc.text
     doubled = total = 0
     for line in lines:
@@ -409,8 +413,8 @@ class DoubledWord(Rule):
         if doc.language not in _DOUBLING_IS_A_SLIP:
             return
         english = doc.language == "en"
-        for core_start, core_end, start, end in doc.memo(_double_candidates):
-            yield from self._doubles_in(doc, doc.words_in(start, end), english, core_start, core_end)
+        for core_start, core_end, words in doc.memo(_double_candidate_words):
+            yield from self._doubles_in(doc, words, english, core_start, core_end)
         if doc.language != "en":
             return
         yield from self._glued_doubles(doc)
