@@ -234,6 +234,9 @@ _CHARACTER_SHAPES = bytes(
 _NUMBER_BEFORE_LETTER_SHAPE = re.compile(rb"0\.0+a")
 
 
+_DIGITS = "0123456789"
+
+
 def _letters_after_numbers(text: str) -> list[int]:
     """Offsets of the letters glued to a number with a separator."""
     if text.isascii():
@@ -258,9 +261,15 @@ def _phrase_sentences(doc: Document) -> list[tuple[int, int]]:
         if words is None
         or len(words) >= 4 and len(set(zip(words, words[1:]))) < len(words) - 1 and _holds_repeat(words)
     ]
-    glued = _letters_after_numbers(text)
+    glued = set(map(doc.sentence_index, _letters_after_numbers(text))).difference(out, {None})
     if glued:
-        out = sorted(set(out).union(map(doc.sentence_index, glued)).difference({None}))
+        # their key words again with the digits glued before a word cut off
+        # (a word's own leading digits go in both copies alike)
+        for i in glued:
+            words = [word.lstrip(_DIGITS) or word for word in word_lists[i]]
+            if len(words) >= 4 and _holds_repeat(words):
+                out.append(i)
+        out.sort()
     return [(sentences[i].start, sentences[i].end) for i in out]
 
 
