@@ -94,9 +94,12 @@ def _all_lines(doc: Document) -> range:
 # separated by spaces: `the the`, `nation nation's`, `third third-party`,
 # and, tried from inside a word, `oil-rich rich`; or (group 2) a word of
 # letters made of two equal halves: `werewere`. A word never follows a
-# letter directly, hence the look-behind. Possessive: no backtracking.
+# letter directly, hence the character before it, which is matched too (a
+# space is put before the text): a pattern that starts with a set of
+# characters is tried only where one of them is, not at every character,
+# the way `(?<![a-z])` would be. Possessive: no backtracking.
 _DOUBLE_CANDIDATE = re.compile(
-    r"(?<![a-z])(?:([a-z0-9]++)[a-z0-9'’-]*+[ \t\xa0]++\1|([a-z]{2,})\2)(?![a-z0-9])"
+    r"[^a-z](?:([a-z0-9]++)[a-z0-9'’-]*+[ \t\xa0]++\1|([a-z]{2,})\2)(?![a-z0-9])"
 )
 
 
@@ -130,12 +133,14 @@ def _double_candidates(doc: Document) -> list[tuple[int, int, int, int]]:
 def _scanned(text: str, low: str, offset: int, core_end: int, out: list) -> list:
     """Append to ``out`` the stretches of the scan's matches in ``low``, the
     lower-cased text from ``offset`` on, after a core ending at ``core_end``."""
-    for m in _DOUBLE_CANDIDATE.finditer(low):
+    for m in _DOUBLE_CANDIDATE.finditer(" " + low):
         # The core starts with the match's chunk (`oil-rich rich` is found
         # at `rich`), or where the previous core ended: cores never overlap.
+        # (The match starts with the character before the word, and the
+        # space put first shifts it back by one.)
         match_start = offset + m.start()
         core_start = max(_chunks_back(text, match_start, 0), core_end)
-        core_end = offset + m.end()
+        core_end = offset + m.end() - 1
         out.append((core_start, core_end, _chunks_back(text, match_start, 2), _chunks_ahead(text, core_end, 2)))
     return out
 

@@ -148,3 +148,25 @@ def test_english_shortcut_gives_the_vote_result(text):
     words = text.lower().encode("utf-8").split()
     expected = _vote_latin(Counter(w for w in words if w in _STOPWORD_BYTES), _STOPWORD_BYTES)
     assert guess_main_language(Document(text)) == expected
+
+
+# -- DU003's scan: the character before a word is matched instead of looked
+# behind (a faster scan); the matches are those of the look-behind form.
+
+def test_doubled_word_scan_matches_its_look_behind_form():
+    import re
+
+    from detector.rules._repeat_scans import _DOUBLE_CANDIDATE
+
+    look_behind = re.compile(
+        r"(?<![a-z])(?:([a-z0-9]++)[a-z0-9'’-]*+[ \t\xa0]++\1|([a-z]{2,})\2)(?![a-z0-9])"
+    )
+    rnd = random.Random(7)
+    pieces = ["the", "the ", "a", "a ", "am", "5", "1.5", " ", "  ", "\t", "\n", "werewere", "wewe", "haha",
+              "-", "'", "’", "rich", "oil-rich", "nation's", "x", "z9", "9z", ".", "abab", "abc", "ab", "\xa0"]
+    texts = ["", "the the", "werewere", "5am am", "oil-rich rich"] + [
+        "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(20000)
+    ]
+    for text in texts:
+        expected = [m.span() for m in look_behind.finditer(text)]
+        assert [(m.start(), m.end() - 1) for m in _DOUBLE_CANDIDATE.finditer(" " + text)] == expected, text
