@@ -127,8 +127,8 @@ class DuplicateSentence(Rule):
             )
 
         sentences = doc.sentences
-        word_lists = doc.memo(sentence_words)  # the same key on ASCII text, faster
-        if word_lists is None:
+        word_lists = doc.memo(sentence_words)  # the keys' words, made for the whole text at once
+        if word_lists is None:  # (only when a test turns the shared keys off)
             starts, ends = map(itemgetter(0), sentences), map(itemgetter(1), sentences)
             word_lists = list(map(str.split, map(sentence_key, map(text.__getitem__, map(slice, starts, ends)))))
         # Only sentences long enough count, and of those only the ones that
@@ -138,9 +138,9 @@ class DuplicateSentence(Rule):
         word_lists = list(map(word_lists.__getitem__, long))
         heads = list(map(tuple, map(itemgetter(slice(None, 3)), word_lists)))
         tails = list(map(tuple, map(itemgetter(slice(-3, None)), word_lists)))
+        if len(set(heads)) == len(heads) and len(set(tails)) == len(tails):
+            return  # most documents (a set is built faster than a Counter)
         head_counts, tail_counts = Counter(heads), Counter(tails)
-        if len(head_counts) == len(heads) and len(tail_counts) == len(tails):
-            return
         shares = map(operator.or_, map((1).__lt__, map(head_counts.__getitem__, heads)),
                      map((1).__lt__, map(tail_counts.__getitem__, tails)))
         previous = -1
