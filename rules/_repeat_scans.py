@@ -215,12 +215,12 @@ _match_start = operator.methodcaller("start")
 # copies; `of the start of the` is prose). A pair of neighbours seen twice
 # (one sentence in ten, checked in C) comes first; the run is then looked
 # for around each repeated pair.
-
 #
 # The argument needs every word to start at a key word's start. On plain
 # text a word follows a letter or digit only after a number with a
 # separator (`1.5am`: the number `1.5`, the word `am`, the key word `5am`):
-# a sentence with one is always checked. In a document that is not plain
+# such a sentence is checked when its key words, with the digits before
+# each cut off, hold a repeat. In a document that is not plain
 # as a whole, each plain sentence is tokenized as in a plain document
 # (``Document.words_in``) and has its key words checked so; the others are
 # always checked.
@@ -237,8 +237,6 @@ _CHARACTER_SHAPES = bytes(
     for c in map(chr, range(128))
 ) + b" " * 128
 _NUMBER_BEFORE_LETTER_SHAPE = re.compile(rb"0\.0+a")
-
-
 _DIGITS = "0123456789"
 
 
