@@ -92,14 +92,15 @@ def _all_lines(doc: Document) -> range:
 
 # Two words with the same head (the part before any apostrophe or hyphen)
 # separated by spaces: `the the`, `nation nation's`, `third third-party`,
-# and, tried from inside a word, `oil-rich rich`; or (group 2) a word of
+# and, tried from inside a word, `oil-rich rich`; a word's head holds a
+# letter (`0-1 0-0` in a table of scores is no candidate); or (group 2) a word of
 # letters made of two equal halves: `werewere`. A word never follows a
 # letter directly, hence the character before it, which is matched too (a
 # space is put before the text): a pattern that starts with a set of
 # characters is tried only where one of them is, not at every character,
 # the way `(?<![a-z])` would be. Possessive: no backtracking.
 _DOUBLE_CANDIDATE = re.compile(
-    r"[^a-z](?:([a-z0-9]++)[a-z0-9'’-]*+[ \t\xa0]++\1|([a-z]{2,})\2)(?![a-z0-9])"
+    r"[^a-z](?:(?=[0-9]*+[a-z])([a-z0-9]++)[a-z0-9'’-]*+[ \t\xa0]++\1|([a-z]{2,})\2)(?![a-z0-9])"
 )
 
 

@@ -286,6 +286,7 @@ SCAN_NEAR_MISSES = [
     "global governance.\nglobal governance and more",
     "It is what it is is what he said, more and more and more.",
     "Visit example.com/the the site or mail the@the.org the the",
+    "Sumler, Sayja 1-7 1-5 3; Hicks, Alisha 0-1 0-0 0; the the-5 5 haha-5 5 abab 1 1a 1a",  # scores
 ]
 
 

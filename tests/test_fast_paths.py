@@ -159,12 +159,12 @@ def test_doubled_word_scan_matches_its_look_behind_form():
     from detector.rules._repeat_scans import _DOUBLE_CANDIDATE
 
     look_behind = re.compile(
-        r"(?<![a-z])(?:([a-z0-9]++)[a-z0-9'’-]*+[ \t\xa0]++\1|([a-z]{2,})\2)(?![a-z0-9])"
+        r"(?<![a-z])(?:(?=[0-9]*+[a-z])([a-z0-9]++)[a-z0-9'’-]*+[ \t\xa0]++\1|([a-z]{2,})\2)(?![a-z0-9])"
     )
     rnd = random.Random(7)
     pieces = ["the", "the ", "a", "a ", "am", "5", "1.5", " ", "  ", "\t", "\n", "werewere", "wewe", "haha",
               "-", "'", "’", "rich", "oil-rich", "nation's", "x", "z9", "9z", ".", "abab", "abc", "ab", "\xa0"]
-    texts = ["", "the the", "werewere", "5am am", "oil-rich rich"] + [
+    texts = ["", "the the", "werewere", "5am am", "oil-rich rich", "0-1 0-0 0", "5-abab 5"] + [
         "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(20000)
     ]
     for text in texts:
