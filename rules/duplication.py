@@ -454,7 +454,17 @@ class DoubledWord(Rule):
                 # A name (`Bora Bora`, `Walla Walla`), unless it is a common
                 # English word (`Christmas Christmas`, `Iraqi Iraqi`).
                 if a.text.isupper():
-                    continue  # `WELCOME WELCOME`: a heading or menu
+                    # `WELCOME WELCOME`: a heading or menu; but an acronym (no
+                    # common word) that the text also writes alone in capitals,
+                    # doubled once in prose, is a slip (`OPEC OPEC oil accounts`).
+                    if not (
+                        english
+                        and not _common_english(la)
+                        and text.count(a.text) > 2
+                        and _doubled_name_slip(a.text, b.text, la, doc)
+                        and _in_prose_line(text, a.start)
+                    ):
+                        continue
                 if not english or not (
                     _common_english(la) or _doubled_name_slip(a.text, b.text, la, doc)
                 ):

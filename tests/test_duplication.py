@@ -149,6 +149,30 @@ def test_doubled_name_used_alone_elsewhere():
     assert spans(run(text, "DU003")) == [("DU003", "Robinson Robinson")]
 
 
+def test_doubled_acronym_used_alone_elsewhere():
+    text = (
+        "Saudi Arabia pumps the most oil in OPEC, the cartel said on Monday.\n"
+        "OPEC OPEC oil accounts for about 40 percent of the world's supply."
+    )
+    found = run(text, "DU003")
+    assert [(f.code, f.start, f.end) for f in found] == [("DU003", text.index("OPEC OPEC"), text.index("OPEC OPEC") + 9)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an acronym the text never writes alone: no evidence of a slip
+        "NATO NATO summit opens in Riga on Tuesday with leaders from all members.",
+        # the acronym alone elsewhere only in lower case (a word, shouted)
+        "OPEC OPEC oil accounts for most of the supply, and opec is a word here.",
+        # a heading in capitals, not prose
+        "Oil cartel OPEC meets today.\nOPEC OPEC\nThe ministers arrive in Vienna.",
+    ],
+)
+def test_doubled_acronym_near_misses(text):
+    assert run(text, "DU003") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
