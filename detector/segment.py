@@ -18,6 +18,9 @@ domains, file names, decimals, version numbers, initials and abbreviations
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
+from itertools import repeat
 from typing import Iterator, NamedTuple
 
 import regex
@@ -239,10 +242,20 @@ _BOUNDARY = _Lazy(
     regex.VERSION1,
 )
 # The same on ASCII text, in the faster stdlib `re` (\p{Lu} is [A-Z], \p{Ll}
-# is [a-z] there; the non-ASCII characters cannot occur).
+# is [a-z] there; the non-ASCII characters cannot occur). `[.!?][.!?]*`, not
+# `[.!?]+`: a pattern that opens with a character class is searched for by
+# its first character in C, twice as fast as trying every position.
 _ASCII_BOUNDARY = re.compile(
-    r"(?P<end>[.!?]+[\"')\]]*)(?:(?P<gap>[ \t]+)"
+    r"(?P<end>[.!?][.!?]*[\"')\]]*)(?:(?P<gap>[ \t]+)"
     r"|(?=[\"(]?(?:[A-Z][a-z]|[AI] |[A-Z]{3,}[ ,])))"
+)
+# The same on ASCII text with typographic characters (`fast_tokenizable`):
+# their letters are ASCII, and of the characters `_BOUNDARY` names only the
+# ellipsis, the curly quotes and guillemets can occur (no CJK mark, no
+# no-break or ideographic space).
+_TYPOGRAPHIC_BOUNDARY = re.compile(
+    r"(?P<end>[.!?…][.!?…]*[\"'”’»)\]]*)(?:(?P<gap>[ \t]+)"
+    r"|(?=[\"“‘(]?(?:[A-Z][a-z]|[AI] |[A-Z]{3,}[ ,])))"
 )
 _NEXT_STARTS_SENTENCE = regex.compile(r"[\"'“‘(\[«¿¡]*[\p{Lu}\p{Nd}\p{Lo}]")
 _DOTTED_ACRONYM = regex.compile(r"^(?:\p{L}\.)+\p{L}?$")
@@ -255,14 +268,16 @@ _URL_START = _Lazy(URL)
 
 
 class _Kit(NamedTuple):
-    """The patterns of the splitter: for any text, or for ASCII text in the
-    faster stdlib `re` (same matches: the non-ASCII characters cannot occur)."""
+    """The patterns of the splitter: for any text, or for ASCII (and
+    typographic) text in the faster stdlib `re` (same matches: the non-ASCII
+    characters they leave out cannot occur)."""
 
     boundary: object
     next_starts_sentence: object
     dotted_acronym: object
     continues: object
-    #: letters, digits, "." and "-" read backwards from a dot (ASCII only)
+    #: letters, digits, "." and "-" read backwards from a dot (fast kits
+    #: only: on their texts only ASCII characters are alphanumeric)
     word_before: object
 
 
@@ -274,25 +289,18 @@ _ASCII_TEXT = _Kit(
     re.compile(r"[a-z]"),
     re.compile(r"[A-Za-z0-9.\-]*"),
 )
+_TYPOGRAPHIC_TEXT = _ASCII_TEXT._replace(
+    boundary=_TYPOGRAPHIC_BOUNDARY, next_starts_sentence=re.compile(r"[\"'“‘(\[«]*[A-Z0-9]")
+)
 
 
-def _is_boundary(text: str, line_start: int, m, glued: bool, kit: _Kit = _ANY_TEXT, backwards: str = "") -> bool:
-    end_punct = m.group("end")
-    dot_at = m.start("end")
-    if backwards:  # ASCII: the word before, found in C in the reversed text
-        n = len(text)
-        i = dot_at - kit.word_before.match(backwards, n - dot_at, n - line_start).end() + (n - dot_at)
-    else:
-        i = dot_at
-        while i > line_start and (text[i - 1].isalnum() or text[i - 1] in ".-"):
-            i -= 1
-    before = text[i:dot_at]
-    if end_punct[0] in _CJK_END:
-        return True
+def _word_allows_end(before: str, end_punct: str, glued: bool, dotted_acronym) -> bool:
+    """May ``end_punct`` after ``before`` (the letters, digits, dots and
+    hyphens just before it) end a sentence, if a sentence can start after it?"""
     if end_punct[0] == "." and not end_punct.startswith(".."):
         bare = before.strip(".-")
         last_part = bare.rsplit(".", 1)[-1]
-        if bare and kit.dotted_acronym.match(bare + "."):
+        if bare and dotted_acronym.match(bare + "."):
             return False  # U.S. / e.g. / a.m.: we prefer not to split
         if bare.lower() in ABBREVIATIONS or last_part.lower() in ABBREVIATIONS:
             return False
@@ -304,6 +312,30 @@ def _is_boundary(text: str, line_start: int, m, glued: bool, kit: _Kit = _ANY_TE
             # Glued, the word before must look like a sentence's last word:
             # two or more letters with a lower-case one, or a number.
             return False
+    return True
+
+
+@lru_cache(maxsize=65536)
+def _fast_period_allows_end(before: str, glued: bool) -> bool:
+    """`_word_allows_end` of a single full stop on fast-kit text (the same
+    words end most sentences: asked once per word)."""
+    return _word_allows_end(before, ".", glued, _ASCII_TEXT.dotted_acronym)
+
+
+def _is_boundary(text: str, line_start: int, m, glued: bool, kit: _Kit = _ANY_TEXT, backwards: str = "") -> bool:
+    end_punct = m.group("end")
+    if end_punct[0] in _CJK_END:
+        return True  # whatever follows
+    dot_at = m.start("end")
+    if backwards:  # ASCII: the word before, found in C in the reversed text
+        n = len(text)
+        i = dot_at - kit.word_before.match(backwards, n - dot_at, n - line_start).end() + (n - dot_at)
+    else:
+        i = dot_at
+        while i > line_start and (text[i - 1].isalnum() or text[i - 1] in ".-"):
+            i -= 1
+    if not _word_allows_end(text[i:dot_at], end_punct, glued, kit.dotted_acronym):
+        return False
     if not glued:
         nxt = kit.next_starts_sentence.match(text, m.end())
         if not nxt:
@@ -325,78 +357,128 @@ def _inside_protected(text: str, dot_at: int, lo: int, hi: int) -> bool:
     return False
 
 
-def _split_line(
-    text: str, start: int, end: int, boundary=None, kit: _Kit = _ANY_TEXT, backwards: str = ""
-) -> list[Span]:
-    """Sentence spans inside one line-joined block ``text[start:end]``."""
-    out: list[Span] = []
-    _split_block(out, text, start, end, boundary or kit.boundary, kit, backwards)
-    return out
+def _blocks(text: str, lines: list[Span], continues) -> tuple[list[int], list[int]]:
+    """Starts and ends of the blocks of lines read as one, trimmed.
 
-
-def _split_block(out: list, text: str, start: int, end: int, boundary, kit: _Kit, backwards: str) -> None:
-    """Append the sentence spans of the block ``text[start:end]`` to ``out``."""
-    sent_start = start
-    for m in boundary.finditer(text, start, end):
-        after = m.end()
-        if after >= end:
-            continue
-        glued = m.group("gap") is None
-        if glued and _inside_protected(text, m.start("end"), start, end):
-            continue
-        if not _is_boundary(text, start, m, glued, kit, backwards):
-            continue
-        stop = m.end("end")
+    A line break ends a sentence, except in hard-wrapped prose: when a line
+    does not end in final punctuation and the next one starts in lower case
+    (and is no URL), the two are one block.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    block_end = -1  # of the block of lines being joined, if any
+    for start, end in lines:
         # `_trim`, skipped when there is nothing to trim (the common case)
-        if text[sent_start].isspace() or text[stop - 1].isspace():
-            span = _trim(text, sent_start, stop)
-            if span:
-                out.append(span)
-        elif sent_start < stop:
-            out.append(_new(Span, (sent_start, stop)))
-        sent_start = after
-    span = _trim(text, sent_start, end)
-    if span:
-        out.append(span)
+        if start >= end or text[start].isspace() or text[end - 1].isspace():
+            stripped = _trim(text, start, end)
+            if stripped is None:
+                if block_end >= 0:
+                    ends.append(block_end)
+                    block_end = -1
+                continue
+            start, end = stripped
+        if block_end >= 0:
+            prev_last = text[block_end - 1]
+            wrapped = (prev_last.isalpha() or prev_last in ",-") and continues(text, start)
+            if not wrapped or _URL_START.match(text, start):
+                ends.append(block_end)
+                starts.append(start)
+        else:
+            starts.append(start)
+        block_end = end
+    if block_end >= 0:
+        ends.append(block_end)
+    return starts, ends
+
+
+# On ASCII text the candidate ends are looked for in its bytes with "!" and
+# "?" made ".": a pattern that opens with one literal character is searched
+# for in C far faster than one that opens with a class (`_ASCII_BOUNDARY`
+# on the text itself gives the same matches).
+_QUESTION_AND_EXCLAMATION_AS_DOT = bytes.maketrans(b"!?", b"..")
+_ASCII_BOUNDARY_IN_BYTES = re.compile(
+    rb"(\.\.*[\"')\]]*)(?:([ \t]+)|(?=[\"(]?(?:[A-Z][a-z]|[AI] |[A-Z]{3,}[ ,])))"
+)
+
+
+def _scanner(text: str) -> tuple[_Kit, object, object, str]:
+    """The kit for ``text``, the text its boundary pattern scans (with the
+    same offsets), that pattern, and the reversed text (fast kits only)."""
+    if text.isascii():
+        if _ASCII_BOUNDARY is _ASCII_TEXT.boundary:  # not swapped by a test
+            scanned = text.encode("ascii").translate(_QUESTION_AND_EXCLAMATION_AS_DOT)
+            return _ASCII_TEXT, scanned, _ASCII_BOUNDARY_IN_BYTES, text[::-1]
+        return _ASCII_TEXT, text, _ASCII_BOUNDARY, text[::-1]
+    if fast_tokenizable(text):
+        return _TYPOGRAPHIC_TEXT, text, _TYPOGRAPHIC_BOUNDARY, text[::-1]
+    return _ANY_TEXT, text, _BOUNDARY, ""
 
 
 def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
-    """Sentence spans of ``text``.
+    """Sentence spans of ``text`` (``lines``: its `line_spans`, if known).
 
     A line break ends a sentence, except in hard-wrapped prose: when a line
     does not end in final punctuation and the next one starts in lower case,
     the two are one sentence.
+
+    The candidate ends are found by one scan of the whole text in C. That
+    gives the matches a scan of each block alone would give: a match lies
+    inside one line (it holds no line break) and starts at punctuation, so in
+    a block; only a glued match (no space after the punctuation) may have
+    looked past the block's end, and it is matched again within the block.
+    Every block starts and ends a sentence; each accepted candidate ends one
+    (after its punctuation) and starts the next (after its white space), so
+    the spans pair the sorted starts with the sorted ends.
     """
     lines = line_spans(text) if lines is None else lines
-    sentences: list[Span] = []
-    ascii_text = text.isascii()
-    kit = _ASCII_TEXT if ascii_text else _ANY_TEXT
-    # `_ASCII_BOUNDARY` is read here, not bound in the kit (a test swaps it).
-    boundary = _ASCII_BOUNDARY if ascii_text else _BOUNDARY
-    backwards = text[::-1] if ascii_text else ""
-    continues = kit.continues.match
-    block_start = block_end = -1  # the block of lines being joined, if any
-    for start, end in lines:
-        # `_trim`, skipped when there is nothing to trim (the common case)
-        if start < end and not text[start].isspace() and not text[end - 1].isspace():
-            stripped = (start, end)
-        else:
-            stripped = _trim(text, start, end)
-            if stripped is None:
-                if block_start >= 0:
-                    _split_block(sentences, text, block_start, block_end, boundary, kit, backwards)
-                    block_start = -1
+    kit, scanned, boundary, backwards = _scanner(text)
+    block_starts, block_ends = _blocks(text, lines, kit.continues.match)
+    if not block_starts:
+        return []
+    starts: list[int] = []  # of the sentences after accepted candidates
+    stops: list[int] = []  # of the sentences before them
+    fast = bool(backwards)
+    n = len(text)
+    word_before = kit.word_before.match if fast else None
+    next_starts_sentence = kit.next_starts_sentence.match
+    period_allows_end = _fast_period_allows_end
+    start, end = block_starts[0], block_ends[0]
+    for m in boundary.finditer(scanned):
+        dot_at = m.start()
+        if dot_at >= end:  # the candidate lies in a later block
+            i = bisect_right(block_ends, dot_at)
+            if i == len(block_ends):
+                break  # past the last block (only with `lines` not of this text)
+            start, end = block_starts[i], block_ends[i]
+        if dot_at < start:
+            continue  # between blocks (only with `lines` not of this text)
+        after = m.end()
+        if after >= end:
+            continue
+        glued = m.start(2) < 0
+        if glued:
+            m = boundary.match(scanned, dot_at, end)  # as a scan of the block sees it
+            if m is None:
                 continue
-            start, end = stripped
-        if block_start >= 0:
-            prev_last = text[block_end - 1]
-            wrapped = (prev_last.isalpha() or prev_last in ",-") and continues(text, start)
-            if not wrapped or _URL_START.match(text, start):
-                _split_block(sentences, text, block_start, block_end, boundary, kit, backwards)
-                block_start = start
-        else:
-            block_start = start
-        block_end = end
-    if block_start >= 0:
-        _split_block(sentences, text, block_start, block_end, boundary, kit, backwards)
-    return sentences
+            after = m.end()
+            if after >= end or _inside_protected(text, dot_at, start, end):
+                continue
+            glued = m.start(2) < 0
+        if fast:
+            if text[dot_at] == "." and text[dot_at + 1] != ".":  # one full stop
+                i = dot_at - word_before(backwards, n - dot_at, n - start).end() + (n - dot_at)
+                if not period_allows_end(text[i:dot_at], glued):
+                    continue
+            if not glued and next_starts_sentence(text, after) is None:
+                continue
+        elif not _is_boundary(text, start, m, glued, kit, backwards):
+            continue
+        while text[after].isspace():  # only odd white space (the gap is spaces and tabs)
+            after += 1
+        stops.append(m.end(1))
+        starts.append(after)
+    starts += block_starts
+    stops += block_ends
+    starts.sort()
+    stops.sort()
+    return list(map(_new, repeat(Span), zip(starts, stops)))

@@ -63,6 +63,36 @@ def test_ascii_sentences_match_the_regex_splitter(text, monkeypatch):
     assert fast == split_sentences(text)
 
 
+@pytest.mark.parametrize("text", [s for s in SAMPLES + _fuzz(2) if not s.isascii()])
+def test_typographic_sentences_match_the_regex_splitter(text, monkeypatch):
+    assert segment._scanner(text)[0] is segment._TYPOGRAPHIC_TEXT
+    fast = split_sentences(text)
+    monkeypatch.setattr(segment, "_scanner", lambda text: (segment._ANY_TEXT, text, segment._BOUNDARY, ""))
+    assert fast == split_sentences(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It ended.A \nNew line.",  # a glued capital whose lookahead needs the trailing space
+        "It ended.ABC \nx",
+        "It ended..ABC \n",
+        "Ends.\t \nNext. \x0cOdd space. Then more.",
+        "One. Two!? Three… “Four.” Five.\n\n  six wraps\nhere. Seven.",
+    ],
+)
+def test_one_scan_of_the_text_splits_as_a_scan_of_each_block(text):
+    # the splitter before the whole-text scan: each block scanned alone
+    def per_block(text):
+        out = []
+        for block_start, block_end in zip(*segment._blocks(text, segment.line_spans(text), segment._CONTINUES.match)):
+            sub = split_sentences(text[:block_end])  # the block is the text's end: nothing after it to see
+            out += [s for s in sub if s.start >= block_start]
+        return out
+
+    assert split_sentences(text) == per_block(text)
+
+
 @pytest.mark.parametrize("text", [s for s in SAMPLES + _fuzz(3, 500) if s.isascii()])
 def test_ascii_keys_and_language_words(text):
     doc = Document(text)
