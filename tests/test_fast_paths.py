@@ -164,3 +164,43 @@ def test_english_shortcut_gives_the_vote_result(text):
     words = text.lower().encode("utf-8").split()
     expected = _vote_latin(Counter(w for w in words if w in _STOPWORD_BYTES), _STOPWORD_BYTES)
     assert guess_main_language(Document(text)) == expected
+
+
+# -- the plainly English start of a document settles the guess
+
+ENGLISH_START = (
+    "The minister said that the plan was not ready, and that the cabinet would "
+    "meet again with the unions, who have said they will not accept it. "
+) * 5  # 18 English function words and none of another language per copy
+GERMAN = "Der Minister sagte, dass der Plan nicht fertig ist und die Regierung mit den Gewerkschaften spricht. " * 60
+
+
+def test_a_plainly_english_start_settles_the_guess():
+    from detector import langid
+
+    assert len(ENGLISH_START) > langid.ENGLISH_START_CHARS
+    # the whole sample alone would be German; the start says English
+    assert langid._vote_latin(
+        __import__("collections").Counter((ENGLISH_START + GERMAN)[:6000].lower().split())
+    ) == "de"
+    assert langid.guess_main_language(Document(ENGLISH_START + GERMAN)) == "en"
+
+
+def test_a_start_that_is_not_plainly_english_leaves_the_guess_to_the_sample():
+    from detector import langid
+
+    short_english = "The minister said that the plan was not ready. "  # 4 English function words
+    assert not langid._plainly_english(short_english + "Der Plan ist nicht fertig und wird nicht kommen. ")
+    assert langid.guess_main_language(Document(short_english + GERMAN)) == "de"
+    # a start with letters that are not ASCII is never settled so
+    assert not langid._plainly_english("Café " + ENGLISH_START)
+    assert langid._plainly_english("Cafe " + ENGLISH_START)
+
+
+def test_the_start_needs_five_more_english_function_words():
+    from detector import langid
+
+    assert langid.ENGLISH_START_MARGIN == 5
+    assert langid._function_word_counts("the the the the the to to")[:2] == (7, 2)  # 'to' is also Polish
+    assert langid._plainly_english("the the the the the to to")  # 7 to 2
+    assert not langid._plainly_english("the the the the to to")  # 6 to 2
