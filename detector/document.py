@@ -37,7 +37,7 @@ from detector.finding import Position
 from detector.scripts import script_of
 from detector.segment import _TOKEN as TOKEN_PATTERN
 from detector.segment import ASCII_TOKEN_KINDS, ascii_token_pattern, fast_tokenizable
-from detector.segment import Span, line_spans, paragraph_spans, split_sentences
+from detector.segment import Span, line_spans, line_starts, paragraph_spans, split_sentences
 
 
 # White space that no tokenizer puts inside a token: the tokens of a stretch
@@ -172,13 +172,7 @@ class Document:
     # -- positions --------------------------------------------------------------
     @cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]
-        find = self.text.find
-        pos = find("\n")
-        while pos >= 0:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        return starts
+        return line_starts(self.text)
 
     def position(self, offset: int) -> Position:
         """1-based line and column (in code points) of a text offset."""
@@ -193,7 +187,7 @@ class Document:
     # -- structure ----------------------------------------------------------------
     @cached_property
     def lines(self) -> list[Span]:
-        return line_spans(self.text)
+        return line_spans(self.text, self.line_starts)
 
     @cached_property
     def paragraphs(self) -> list[Span]:

@@ -168,8 +168,38 @@ def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[R
 
 # -- lines and paragraphs ------------------------------------------------------
 
-def line_spans(text: str) -> list[Span]:
-    """Every line, without its line terminator (``\\n`` or ``\\r\\n``)."""
+def line_starts(text: str) -> list[int]:
+    """The offset where each line starts: 0 and after each ``\\n``."""
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos >= 0:  # one `find` a line (in C) beats copying the text by a split
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
+_minus_one = (-1).__add__
+
+
+def line_spans(text: str, starts: list[int] | None = None) -> list[Span]:
+    """Every line, without its line terminator (``\\n`` or ``\\r\\n``).
+
+    ``starts``: the text's `line_starts`, if known. A last line is only
+    there if it holds a character (a text ending in ``\\n`` has none).
+    """
+    if "\r" in text:
+        return _line_spans_with_returns(text)
+    starts = line_starts(text) if starts is None else starts
+    ends = list(map(_minus_one, starts))  # each line ends before the next one's \n
+    del ends[0]
+    line_start = starts[-1]
+    if line_start < len(text):
+        ends.append(len(text))
+    return list(map(_new, repeat(Span), zip(starts, ends)))
+
+
+def _line_spans_with_returns(text: str) -> list[Span]:
     spans = []
     pos = 0
     n = len(text)
