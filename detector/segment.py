@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from itertools import repeat
 from typing import Iterator, NamedTuple
 
@@ -283,8 +282,11 @@ _ASCII_BOUNDARY = re.compile(
 # their letters are ASCII, and of the characters `_BOUNDARY` names only the
 # ellipsis, the curly quotes and guillemets can occur (no CJK mark, no
 # no-break or ideographic space).
+# Its third group is there (empty) when what follows the white space can
+# start a sentence (`_TYPOGRAPHIC_TEXT.next_starts_sentence`), which saves
+# asking apart.
 _TYPOGRAPHIC_BOUNDARY = re.compile(
-    r"(?P<end>[.!?…][.!?…]*[\"'”’»)\]]*)(?:(?P<gap>[ \t]+)"
+    r"(?P<end>[.!?…][.!?…]*[\"'”’»)\]]*)(?:(?P<gap>[ \t]+)(?P<next>(?=[\"'“‘(\[«]*[A-Z0-9]))?"
     r"|(?=[\"“‘(]?(?:[A-Z][a-z]|[AI] |[A-Z]{3,}[ ,])))"
 )
 _NEXT_STARTS_SENTENCE = regex.compile(r"[\"'“‘(\[«¿¡]*[\p{Lu}\p{Nd}\p{Lo}]")
@@ -345,11 +347,9 @@ def _word_allows_end(before: str, end_punct: str, glued: bool, dotted_acronym) -
     return True
 
 
-@lru_cache(maxsize=65536)
-def _fast_period_allows_end(before: str, glued: bool) -> bool:
-    """`_word_allows_end` of a single full stop on fast-kit text (the same
-    words end most sentences: asked once per word)."""
-    return _word_allows_end(before, ".", glued, _ASCII_TEXT.dotted_acronym)
+#: `_word_allows_end` of a single full stop on fast-kit text, by the word
+#: before it, not glued [0] and glued [1]: the same words end most sentences.
+_FAST_PERIOD_VERDICTS: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 
 
 def _is_boundary(text: str, line_start: int, m, glued: bool, kit: _Kit = _ANY_TEXT, backwards: str = "") -> bool:
@@ -426,8 +426,10 @@ def _blocks(text: str, lines: list[Span], continues) -> tuple[list[int], list[in
 # for in C far faster than one that opens with a class (`_ASCII_BOUNDARY`
 # on the text itself gives the same matches).
 _QUESTION_AND_EXCLAMATION_AS_DOT = bytes.maketrans(b"!?", b"..")
+# Its third group, as in `_TYPOGRAPHIC_BOUNDARY`, is
+# `_ASCII_TEXT.next_starts_sentence` after the white space.
 _ASCII_BOUNDARY_IN_BYTES = re.compile(
-    rb"(\.\.*[\"')\]]*)(?:([ \t]+)|(?=[\"(]?(?:[A-Z][a-z]|[AI] |[A-Z]{3,}[ ,])))"
+    rb"(\.\.*[\"')\]]*)(?:([ \t]+)((?=[\"'(\[]*[A-Z0-9]))?|(?=[\"(]?(?:[A-Z][a-z]|[AI] |[A-Z]{3,}[ ,])))"
 )
 
 
@@ -471,7 +473,11 @@ def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
     n = len(text)
     word_before = kit.word_before.match if fast else None
     next_starts_sentence = kit.next_starts_sentence.match
-    period_allows_end = _fast_period_allows_end
+    next_in_match = boundary.groups >= 3  # `next_starts_sentence` there
+    verdicts = _FAST_PERIOD_VERDICTS
+    if len(verdicts[0]) + len(verdicts[1]) > 65536:
+        verdicts[0].clear()
+        verdicts[1].clear()
     start, end = block_starts[0], block_ends[0]
     for m in boundary.finditer(scanned):
         dot_at = m.start()
@@ -497,9 +503,13 @@ def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
         if fast:
             if text[dot_at] == "." and text[dot_at + 1] != ".":  # one full stop
                 i = dot_at - word_before(backwards, n - dot_at, n - start).end() + (n - dot_at)
-                if not period_allows_end(text[i:dot_at], glued):
+                before = text[i:dot_at]
+                allows = verdicts[glued].get(before)
+                if allows is None:
+                    allows = verdicts[glued][before] = _word_allows_end(before, ".", glued, kit.dotted_acronym)
+                if not allows:
                     continue
-            if not glued and next_starts_sentence(text, after) is None:
+            if not glued and (m.start(3) < 0 if next_in_match else next_starts_sentence(text, after) is None):
                 continue
         elif not _is_boundary(text, start, m, glued, kit, backwards):
             continue
