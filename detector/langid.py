@@ -96,7 +96,7 @@ _NOT_ONLY_ENGLISH_BYTES = frozenset(w for w, langs in _STOPWORD_BYTES.items() if
 
 #: Characters at the start of a document that can settle the guess as
 #: English on their own (see `_plainly_english`) ...
-ENGLISH_START_CHARS = 600
+ENGLISH_START_CHARS = 400
 #: ... when their English function words outnumber all the other languages'
 #: function words together by at least this many.
 ENGLISH_START_MARGIN = 5
@@ -131,8 +131,8 @@ def _plainly_english(start: str) -> bool:
     texts (pages and articles), the evaluation records, the five seeds and
     the 33,556 lingua texts of 22 languages, every start with more English
     function words than others was guessed English, and the guesses stay the
-    same. Most English articles are settled by it at about a third of the
-    cost of reading the whole sample.
+    same. Most English articles are settled by it (212 of the 229 articles
+    of the speed benchmark): the guess costs a quarter of what it did.
     """
     if not (start.isascii() or fast_tokenizable(start)):
         return False
