@@ -352,18 +352,15 @@ def _word_allows_end(before: str, end_punct: str, glued: bool, dotted_acronym) -
 _FAST_PERIOD_VERDICTS: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 
 
-def _is_boundary(text: str, line_start: int, m, glued: bool, kit: _Kit = _ANY_TEXT, backwards: str = "") -> bool:
+def _is_boundary(text: str, line_start: int, m, glued: bool, kit: _Kit = _ANY_TEXT) -> bool:
+    """Does the candidate ``m`` end a sentence (any text: the slow path)?"""
     end_punct = m.group("end")
     if end_punct[0] in _CJK_END:
         return True  # whatever follows
     dot_at = m.start("end")
-    if backwards:  # ASCII: the word before, found in C in the reversed text
-        n = len(text)
-        i = dot_at - kit.word_before.match(backwards, n - dot_at, n - line_start).end() + (n - dot_at)
-    else:
-        i = dot_at
-        while i > line_start and (text[i - 1].isalnum() or text[i - 1] in ".-"):
-            i -= 1
+    i = dot_at
+    while i > line_start and (text[i - 1].isalnum() or text[i - 1] in ".-"):
+        i -= 1
     if not _word_allows_end(text[i:dot_at], end_punct, glued, kit.dotted_acronym):
         return False
     if not glued:
@@ -433,17 +430,28 @@ _ASCII_BOUNDARY_IN_BYTES = re.compile(
 )
 
 
-def _scanner(text: str) -> tuple[_Kit, object, object, str]:
+#: ASCII bytes: "w" for the characters of `_Kit.word_before` (letters,
+#: digits, "." and "-"), a space for the others: the word before a dot
+#: starts after the last space before it (`bytes.rfind`, in C).
+_WORD_MASK = bytes(
+    ord("w") if chr(c).isascii() and (chr(c).isalnum() or chr(c) in ".-") else ord(" ") for c in range(256)
+)
+
+
+def _scanner(text: str) -> tuple[_Kit, object, object, object]:
     """The kit for ``text``, the text its boundary pattern scans (with the
-    same offsets), that pattern, and the reversed text (fast kits only)."""
+    same offsets), that pattern, and how to find the word before a dot on
+    fast-kit text: the text's `_WORD_MASK` (ASCII in bytes) or the reversed
+    text (typographic); None for any other text (`_is_boundary` walks)."""
     if text.isascii():
         if _ASCII_BOUNDARY is _ASCII_TEXT.boundary:  # not swapped by a test
-            scanned = text.encode("ascii").translate(_QUESTION_AND_EXCLAMATION_AS_DOT)
-            return _ASCII_TEXT, scanned, _ASCII_BOUNDARY_IN_BYTES, text[::-1]
+            data = text.encode("ascii")
+            scanned = data.translate(_QUESTION_AND_EXCLAMATION_AS_DOT)
+            return _ASCII_TEXT, scanned, _ASCII_BOUNDARY_IN_BYTES, data.translate(_WORD_MASK)
         return _ASCII_TEXT, text, _ASCII_BOUNDARY, text[::-1]
     if fast_tokenizable(text):
         return _TYPOGRAPHIC_TEXT, text, _TYPOGRAPHIC_BOUNDARY, text[::-1]
-    return _ANY_TEXT, text, _BOUNDARY, ""
+    return _ANY_TEXT, text, _BOUNDARY, None
 
 
 def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
@@ -463,13 +471,14 @@ def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
     the spans pair the sorted starts with the sorted ends.
     """
     lines = line_spans(text) if lines is None else lines
-    kit, scanned, boundary, backwards = _scanner(text)
+    kit, scanned, boundary, words = _scanner(text)
     block_starts, block_ends = _blocks(text, lines, kit.continues.match)
     if not block_starts:
         return []
     starts: list[int] = []  # of the sentences after accepted candidates
     stops: list[int] = []  # of the sentences before them
-    fast = bool(backwards)
+    fast = words is not None
+    mask = words if isinstance(words, bytes) else None
     n = len(text)
     word_before = kit.word_before.match if fast else None
     next_starts_sentence = kit.next_starts_sentence.match
@@ -502,7 +511,10 @@ def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
             glued = m.start(2) < 0
         if fast:
             if text[dot_at] == "." and text[dot_at + 1] != ".":  # one full stop
-                i = dot_at - word_before(backwards, n - dot_at, n - start).end() + (n - dot_at)
+                if mask is not None:
+                    i = mask.rfind(b" ", start, dot_at) + 1 or start
+                else:  # the word read backwards, in the reversed text
+                    i = dot_at - word_before(words, n - dot_at, n - start).end() + (n - dot_at)
                 before = text[i:dot_at]
                 allows = verdicts[glued].get(before)
                 if allows is None:
@@ -511,7 +523,7 @@ def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
                     continue
             if not glued and (m.start(3) < 0 if next_in_match else next_starts_sentence(text, after) is None):
                 continue
-        elif not _is_boundary(text, start, m, glued, kit, backwards):
+        elif not _is_boundary(text, start, m, glued, kit):
             continue
         while text[after].isspace():  # only odd white space (the gap is spaces and tabs)
             after += 1

@@ -67,7 +67,7 @@ def test_ascii_sentences_match_the_regex_splitter(text, monkeypatch):
 def test_typographic_sentences_match_the_regex_splitter(text, monkeypatch):
     assert segment._scanner(text)[0] is segment._TYPOGRAPHIC_TEXT
     fast = split_sentences(text)
-    monkeypatch.setattr(segment, "_scanner", lambda text: (segment._ANY_TEXT, text, segment._BOUNDARY, ""))
+    monkeypatch.setattr(segment, "_scanner", lambda text: (segment._ANY_TEXT, text, segment._BOUNDARY, None))
     assert fast == split_sentences(text)
 
 
