@@ -347,27 +347,10 @@ def _word_allows_end(before: str, end_punct: str, glued: bool, dotted_acronym) -
     return True
 
 
-#: `_word_allows_end` of a single full stop on fast-kit text, by the word
-#: before it, not glued [0] and glued [1]: the same words end most sentences.
-_FAST_PERIOD_VERDICTS: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
-
-
-def _is_boundary(text: str, line_start: int, m, glued: bool, kit: _Kit = _ANY_TEXT) -> bool:
-    """Does the candidate ``m`` end a sentence (any text: the slow path)?"""
-    end_punct = m.group("end")
-    if end_punct[0] in _CJK_END:
-        return True  # whatever follows
-    dot_at = m.start("end")
-    i = dot_at
-    while i > line_start and (text[i - 1].isalnum() or text[i - 1] in ".-"):
-        i -= 1
-    if not _word_allows_end(text[i:dot_at], end_punct, glued, kit.dotted_acronym):
-        return False
-    if not glued:
-        nxt = kit.next_starts_sentence.match(text, m.end())
-        if not nxt:
-            return False
-    return True
+#: `_word_allows_end` of a single full stop by the word before it, not
+#: glued [0] and glued [1] (the same words end most sentences), for the
+#: fast kits [0] (same dotted acronyms) and any text [1].
+_PERIOD_VERDICTS: tuple = (({}, {}), ({}, {}))
 
 
 def _inside_protected(text: str, dot_at: int, lo: int, hi: int) -> bool:
@@ -442,7 +425,7 @@ def _scanner(text: str) -> tuple[_Kit, object, object, object]:
     """The kit for ``text``, the text its boundary pattern scans (with the
     same offsets), that pattern, and how to find the word before a dot on
     fast-kit text: the text's `_WORD_MASK` (ASCII in bytes) or the reversed
-    text (typographic); None for any other text (`_is_boundary` walks)."""
+    text (typographic); None for any other text (the word is walked back)."""
     if text.isascii():
         if _ASCII_BOUNDARY is _ASCII_TEXT.boundary:  # not swapped by a test
             data = text.encode("ascii")
@@ -480,10 +463,10 @@ def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
     fast = words is not None
     mask = words if isinstance(words, bytes) else None
     n = len(text)
-    word_before = kit.word_before.match if fast else None
+    word_before = kit.word_before.match if fast else None  # fast kits only
     next_starts_sentence = kit.next_starts_sentence.match
     next_in_match = boundary.groups >= 3  # `next_starts_sentence` there
-    verdicts = _FAST_PERIOD_VERDICTS
+    verdicts = _PERIOD_VERDICTS[kit is _ANY_TEXT]
     if len(verdicts[0]) + len(verdicts[1]) > 65536:
         verdicts[0].clear()
         verdicts[1].clear()
@@ -509,22 +492,25 @@ def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
             if after >= end or _inside_protected(text, dot_at, start, end):
                 continue
             glued = m.start(2) < 0
-        if fast:
-            if text[dot_at] == "." and text[dot_at + 1] != ".":  # one full stop
-                if mask is not None:
-                    i = mask.rfind(b" ", start, dot_at) + 1 or start
-                else:  # the word read backwards, in the reversed text
-                    i = dot_at - word_before(words, n - dot_at, n - start).end() + (n - dot_at)
-                before = text[i:dot_at]
-                allows = verdicts[glued].get(before)
-                if allows is None:
-                    allows = verdicts[glued][before] = _word_allows_end(before, ".", glued, kit.dotted_acronym)
-                if not allows:
-                    continue
-            if not glued and (m.start(3) < 0 if next_in_match else next_starts_sentence(text, after) is None):
+        first = text[dot_at]
+        if first == "." and text[dot_at + 1] != ".":  # one full stop: the word before
+            if mask is not None:
+                i = mask.rfind(b" ", start, dot_at) + 1 or start
+            elif fast:  # the word read backwards, in the reversed text
+                i = dot_at - word_before(words, n - dot_at, n - start).end() + (n - dot_at)
+            else:
+                i = dot_at
+                while i > start and (text[i - 1].isalnum() or text[i - 1] in ".-"):
+                    i -= 1
+            before = text[i:dot_at]
+            allows = verdicts[glued].get(before)
+            if allows is None:
+                allows = verdicts[glued][before] = _word_allows_end(before, ".", glued, kit.dotted_acronym)
+            if not allows:
                 continue
-        elif not _is_boundary(text, start, m, glued, kit):
-            continue
+        if not glued and first not in _CJK_END:  # a CJK mark ends one whatever follows
+            if m.start(3) < 0 if next_in_match else next_starts_sentence(text, after) is None:
+                continue
         while text[after].isspace():  # only odd white space (the gap is spaces and tabs)
             after += 1
         stops.append(m.end(1))
