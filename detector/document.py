@@ -30,7 +30,6 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, cycle, repeat
 from operator import itemgetter
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import NamedTuple
 
 from detector.finding import Position
@@ -38,6 +37,27 @@ from detector.scripts import script_of
 from detector.segment import _TOKEN as TOKEN_PATTERN
 from detector.segment import ASCII_TOKEN_KINDS, ascii_token_pattern, fast_tokenizable
 from detector.segment import Span, line_spans, line_starts, paragraph_spans, split_sentences
+
+
+class cached_property:  # noqa: N801 (named as the one it replaces)
+    """``functools.cached_property`` without its lock (Python 3.11 takes one
+    on every first access, which costs as much as building a small part):
+    the value is computed on first access and stored in the instance's
+    ``__dict__`` under the same name, where later reads find it directly."""
+
+    def __init__(self, function) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
 
 
 # White space that no tokenizer puts inside a token: the tokens of a stretch
