@@ -36,7 +36,8 @@ from detector.finding import Position
 from detector.scripts import script_of
 from detector.segment import _TOKEN as TOKEN_PATTERN
 from detector.segment import ASCII_TOKEN_KINDS, ascii_token_pattern, fast_tokenizable
-from detector.segment import Span, line_spans, line_starts, paragraph_spans, split_sentences
+from detector.segment import Span, line_spans, line_starts, paragraph_spans
+from detector.sentences import split_sentences
 
 
 class cached_property:  # noqa: N801 (named as the one it replaces)

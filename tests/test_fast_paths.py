@@ -6,11 +6,12 @@ import random
 import pytest
 import regex
 
-from detector import segment
+from detector import segment, sentences
 from detector.document import Document
 from detector.langid import _WORDS, _ASCII_NON_LETTERS
 from detector.scripts import script_of
-from detector.segment import TYPOGRAPHIC, fast_tokenizable, split_sentences
+from detector.segment import TYPOGRAPHIC, fast_tokenizable
+from detector.sentences import split_sentences
 from detector.rules.duplication import _ascii_folded, sentence_key
 
 SAMPLES = [
@@ -59,15 +60,15 @@ def test_typographic_characters_are_no_word_characters():
 @pytest.mark.parametrize("text", [s for s in SAMPLES + _fuzz(2) if s.isascii()])
 def test_ascii_sentences_match_the_regex_splitter(text, monkeypatch):
     fast = split_sentences(text)
-    monkeypatch.setattr(segment, "_ASCII_BOUNDARY", segment._BOUNDARY)
+    monkeypatch.setattr(sentences, "_ASCII_BOUNDARY", sentences._BOUNDARY)
     assert fast == split_sentences(text)
 
 
 @pytest.mark.parametrize("text", [s for s in SAMPLES + _fuzz(2) if not s.isascii()])
 def test_typographic_sentences_match_the_regex_splitter(text, monkeypatch):
-    assert segment._scanner(text)[0] is segment._TYPOGRAPHIC_TEXT
+    assert sentences._scanner(text)[0] is sentences._TYPOGRAPHIC_TEXT
     fast = split_sentences(text)
-    monkeypatch.setattr(segment, "_scanner", lambda text: (segment._ANY_TEXT, text, segment._BOUNDARY, None))
+    monkeypatch.setattr(sentences, "_scanner", lambda text: (sentences._ANY_TEXT, text, sentences._BOUNDARY, None))
     assert fast == split_sentences(text)
 
 
@@ -85,7 +86,7 @@ def test_one_scan_of_the_text_splits_as_a_scan_of_each_block(text):
     # the splitter before the whole-text scan: each block scanned alone
     def per_block(text):
         out = []
-        for block_start, block_end in zip(*segment._blocks(text, segment.line_spans(text), segment._CONTINUES.match)):
+        for block_start, block_end in zip(*sentences._blocks(text, segment.line_spans(text), sentences._CONTINUES.match)):
             sub = split_sentences(text[:block_end])  # the block is the text's end: nothing after it to see
             out += [s for s in sub if s.start >= block_start]
         return out
