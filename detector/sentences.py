@@ -283,11 +283,15 @@ def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
                 allows = verdicts[glued][before] = _word_allows_end(before, ".", glued, kit.dotted_acronym)
             if not allows:
                 continue
-        if not glued and first not in _CJK_END:  # a CJK mark ends one whatever follows
+        if first in _CJK_END:  # ends a sentence whatever follows
+            while text[after].isspace():  # odd white space after the gap (spaces, tabs)
+                after += 1
+        elif not glued:
             if m.start(3) < 0 if next_in_match else next_starts_sentence(text, after) is None:
                 continue
-        while text[after].isspace():  # only odd white space (the gap is spaces and tabs)
-            after += 1
+        # Otherwise the next sentence starts where the glued lookahead or
+        # `next_starts_sentence` matched: a quote, bracket, letter or digit,
+        # never white space, so there is nothing to trim.
         stops.append(m.end(1))
         starts.append(after)
     starts += block_starts
