@@ -16,13 +16,14 @@ end exclusive, trimmed of surrounding white space.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from itertools import repeat
 from typing import NamedTuple
 
 import regex
 
-from detector.segment import DOMAIN, EMAIL, URL, Span, _Lazy, _new, _trim, fast_tokenizable, line_spans
+from detector.segment import DOMAIN, EMAIL, TYPOGRAPHIC, URL, Span, _Lazy, _new, _trim, line_spans
 
 # Abbreviations after which a full stop does not end a sentence. Lower-cased
 # and without the final dot; dotted acronyms (U.S., e.g.) are matched apart.
@@ -53,17 +54,31 @@ _ASCII_BOUNDARY = re.compile(
     r"(?P<end>[.!?][.!?]*[\"')\]]*)(?:(?P<gap>[ \t]+)"
     r"|(?=[\"(]?(?:[A-Z][a-z]|[AI] |[A-Z]{3,}[ ,])))"
 )
-# The same on ASCII text with typographic characters (`fast_tokenizable`):
-# their letters are ASCII, and of the characters `_BOUNDARY` names only the
-# ellipsis, the curly quotes and guillemets can occur (no CJK mark, no
-# no-break or ideographic space).
-# Its third group is there (empty) when what follows the white space can
-# start a sentence (`_TYPOGRAPHIC_TEXT.next_starts_sentence`), which saves
-# asking apart.
-_TYPOGRAPHIC_BOUNDARY = re.compile(
-    r"(?P<end>[.!?…][.!?…]*[\"'”’»)\]]*)(?:(?P<gap>[ \t]+)(?P<next>(?=[\"'“‘(\[«]*[A-Z0-9]))?"
-    r"|(?=[\"“‘(]?(?:[A-Z][a-z]|[AI] |[A-Z]{3,}[ ,])))"
+# The same on text of Latin-1 and typographic characters (`TYPOGRAPHIC`:
+# none is a letter, digit or space), in `re`: the Unicode classes are
+# spelled out over Latin-1 (`_latin1_where`), and of the other characters
+# `_BOUNDARY` names only the ellipsis, curly quotes and guillemets can occur
+# (no CJK mark, no ideographic space). Its group `next` is there (empty)
+# when what follows the white space can start a sentence
+# (`_LATIN_TEXT.next_starts_sentence`), which saves asking apart.
+def _latin1_where(test) -> str:
+    """The Latin-1 characters for which ``test(character)`` holds, for a
+    character class (none of the letters and digits needs escaping)."""
+    return "".join(c for c in map(chr, range(256)) if test(c))
+
+
+_UPPER = _latin1_where(lambda c: unicodedata.category(c) == "Lu")  # \p{Lu}
+_LOWER = _latin1_where(lambda c: unicodedata.category(c) == "Ll")  # \p{Ll}
+_LETTER = _latin1_where(lambda c: unicodedata.category(c).startswith("L"))  # \p{L}
+_OTHER_LETTER = _latin1_where(lambda c: unicodedata.category(c) == "Lo")  # \p{Lo}
+_DIGIT = _latin1_where(lambda c: unicodedata.category(c) == "Nd")  # \p{Nd}
+_ALPHANUMERIC = _latin1_where(str.isalnum)
+_LATIN_BOUNDARY = re.compile(
+    rf"(?P<end>[.!?…][.!?…]*[\"'”’»)\]]*)"
+    rf"(?:(?P<gap>[ \t\xa0]+)(?P<next>(?=[\"'“‘(\[«¿¡]*[{_UPPER}{_DIGIT}{_OTHER_LETTER}]))?"
+    rf"|(?=[\"“‘(]?(?:[{_UPPER}][{_LOWER}]|[AI] |[{_UPPER}]{{3,}}[ ,])))"
 )
+_NOT_LATIN1_OR_TYPOGRAPHIC = re.compile(f"[^\\x00-\\xff{TYPOGRAPHIC}]")
 _NEXT_STARTS_SENTENCE = regex.compile(r"[\"'“‘(\[«¿¡]*[\p{Lu}\p{Nd}\p{Lo}]")
 _DOTTED_ACRONYM = regex.compile(r"^(?:\p{L}\.)+\p{L}?$")
 # Things with a dot inside that are not sentence ends; only looked for around
@@ -75,16 +90,16 @@ _URL_START = _Lazy(URL)
 
 
 class _Kit(NamedTuple):
-    """The patterns of the splitter: for any text, or for ASCII (and
-    typographic) text in the faster stdlib `re` (same matches: the non-ASCII
-    characters they leave out cannot occur)."""
+    """The patterns of the splitter: for any text, or for ASCII text and for
+    Latin-1 (and typographic) text in the faster stdlib `re` (same matches:
+    the characters they leave out cannot occur)."""
 
     boundary: object
     next_starts_sentence: object
     dotted_acronym: object
     continues: object
-    #: letters, digits, "." and "-" read backwards from a dot (fast kits
-    #: only: on their texts only ASCII characters are alphanumeric)
+    #: alphanumeric characters, "." and "-" read backwards from a dot
+    #: (the `re` kits only; for any text the word is walked back)
     word_before: object
 
 
@@ -96,8 +111,12 @@ _ASCII_TEXT = _Kit(
     re.compile(r"[a-z]"),
     re.compile(r"[A-Za-z0-9.\-]*"),
 )
-_TYPOGRAPHIC_TEXT = _ASCII_TEXT._replace(
-    boundary=_TYPOGRAPHIC_BOUNDARY, next_starts_sentence=re.compile(r"[\"'“‘(\[«]*[A-Z0-9]")
+_LATIN_TEXT = _Kit(
+    _LATIN_BOUNDARY,
+    re.compile(rf"[\"'“‘(\[«¿¡]*[{_UPPER}{_DIGIT}{_OTHER_LETTER}]"),
+    re.compile(rf"^(?:[{_LETTER}]\.)+[{_LETTER}]?$"),
+    re.compile(rf"[{_LOWER}]"),
+    re.compile(rf"[{_ALPHANUMERIC}.\-]*"),
 )
 
 
@@ -181,7 +200,7 @@ def _blocks(text: str, lines: list[Span], continues) -> tuple[list[int], list[in
 # for in C far faster than one that opens with a class (`_ASCII_BOUNDARY`
 # on the text itself gives the same matches).
 _QUESTION_AND_EXCLAMATION_AS_DOT = bytes.maketrans(b"!?", b"..")
-# Its third group, as in `_TYPOGRAPHIC_BOUNDARY`, is
+# Its third group, as `next` in `_LATIN_BOUNDARY`, is
 # `_ASCII_TEXT.next_starts_sentence` after the white space.
 _ASCII_BOUNDARY_IN_BYTES = re.compile(
     rb"(\.\.*[\"')\]]*)(?:([ \t]+)((?=[\"'(\[]*[A-Z0-9]))?|(?=[\"(]?(?:[A-Z][a-z]|[AI] |[A-Z]{3,}[ ,])))"
@@ -199,16 +218,16 @@ _WORD_MASK = bytes(
 def _scanner(text: str) -> tuple[_Kit, object, object, object]:
     """The kit for ``text``, the text its boundary pattern scans (with the
     same offsets), that pattern, and how to find the word before a dot on
-    fast-kit text: the text's `_WORD_MASK` (ASCII in bytes) or the reversed
-    text (typographic); None for any other text (the word is walked back)."""
+    `re`-kit text: the text's `_WORD_MASK` (ASCII, in bytes) or the reversed
+    text (Latin-1); None for any other text (the word is walked back)."""
     if text.isascii():
         if _ASCII_BOUNDARY is _ASCII_TEXT.boundary:  # not swapped by a test
             data = text.encode("ascii")
             scanned = data.translate(_QUESTION_AND_EXCLAMATION_AS_DOT)
             return _ASCII_TEXT, scanned, _ASCII_BOUNDARY_IN_BYTES, data.translate(_WORD_MASK)
         return _ASCII_TEXT, text, _ASCII_BOUNDARY, text[::-1]
-    if fast_tokenizable(text):
-        return _TYPOGRAPHIC_TEXT, text, _TYPOGRAPHIC_BOUNDARY, text[::-1]
+    if _NOT_LATIN1_OR_TYPOGRAPHIC.search(text) is None:
+        return _LATIN_TEXT, text, _LATIN_BOUNDARY, text[::-1]
     return _ANY_TEXT, text, _BOUNDARY, None
 
 

@@ -64,9 +64,18 @@ def test_ascii_sentences_match_the_regex_splitter(text, monkeypatch):
     assert fast == split_sentences(text)
 
 
-@pytest.mark.parametrize("text", [s for s in SAMPLES + _fuzz(2) if not s.isascii()])
-def test_typographic_sentences_match_the_regex_splitter(text, monkeypatch):
-    assert sentences._scanner(text)[0] is sentences._TYPOGRAPHIC_TEXT
+def _latin_fuzz(seed, n):
+    rnd = random.Random(seed)
+    pieces = list("ab Z09.!?\"'()[]\t\n") + list(TYPOGRAPHIC) + list("ÀÉÖØÞßàéöøÿµªº¹²½¿¡«»×÷\xa0\x85") + [
+        "É. Élan", "é. Été", "said.Élan", "Mr. É", "ÉÉÉ ", "x.\xa0Y", "a.\xa0b", "U.S.", "ß.", "½.", "e.g.",
+        "word. ", "Word ", " ª", "º. ", "A ", "I ", "media.China",
+    ]
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("text", [s for s in SAMPLES + _fuzz(2) + _latin_fuzz(6, 3000) if not s.isascii()])
+def test_latin1_and_typographic_sentences_match_the_regex_splitter(text, monkeypatch):
+    assert sentences._scanner(text)[0] is sentences._LATIN_TEXT
     fast = split_sentences(text)
     monkeypatch.setattr(sentences, "_scanner", lambda text: (sentences._ANY_TEXT, text, sentences._BOUNDARY, None))
     assert fast == split_sentences(text)
@@ -205,3 +214,18 @@ def test_the_start_needs_five_more_english_function_words():
     assert langid._function_word_counts("the the the the the to to")[:2] == (7, 2)  # 'to' is also Polish
     assert langid._plainly_english("the the the the the to to")  # 7 to 2
     assert not langid._plainly_english("the the the the to to")  # 6 to 2
+
+
+def test_latin1_classes_are_the_unicode_ones():
+    for c in map(chr, range(256)):
+        for mine, theirs in (
+            (sentences._UPPER, r"\p{Lu}"),
+            (sentences._LOWER, r"\p{Ll}"),
+            (sentences._LETTER, r"\p{L}"),
+            (sentences._OTHER_LETTER, r"\p{Lo}"),
+            (sentences._DIGIT, r"\p{Nd}"),
+        ):
+            assert (c in mine) == bool(regex.match(theirs, c)), (c, theirs)
+        assert (c in sentences._ALPHANUMERIC) == c.isalnum()
+    for c in TYPOGRAPHIC:  # none of them is in a class
+        assert not regex.match(r"[\p{L}\p{N}\s]", c) and not c.isalnum()
