@@ -220,9 +220,9 @@ def paragraph_spans(text: str, lines: list[Span] | None = None) -> list[Span]:
     spans: list[Span] = []
     block_start = None
     block_end = None
-    for ln in lines:
-        blank = text[ln.start : ln.end].strip() == ""
-        if blank:
+    for start, end in lines:
+        # a line that starts with no white space is not blank (the common case)
+        if start >= end or text[start].isspace() and not text[start:end].strip():
             if block_start is not None:
                 span = _trim(text, block_start, block_end)
                 if span:
@@ -230,8 +230,8 @@ def paragraph_spans(text: str, lines: list[Span] | None = None) -> list[Span]:
                 block_start = None
         else:
             if block_start is None:
-                block_start = ln.start
-            block_end = ln.end
+                block_start = start
+            block_end = end
     if block_start is not None:
         span = _trim(text, block_start, block_end)
         if span:
