@@ -266,7 +266,7 @@ def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
         verdicts[1].clear()
     start, end = block_starts[0], block_ends[0]
     for m in boundary.finditer(scanned):
-        dot_at = m.start()
+        dot_at, after = m.span()
         if dot_at >= end:  # the candidate lies in a later block
             i = bisect_right(block_ends, dot_at)
             if i == len(block_ends):
@@ -274,10 +274,10 @@ def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
             start, end = block_starts[i], block_ends[i]
         if dot_at < start:
             continue  # between blocks (only with `lines` not of this text)
-        after = m.end()
         if after >= end:
             continue
-        glued = m.start(2) < 0
+        stop = m.start(2)  # the gap, where the end punctuation stops
+        glued = stop < 0
         if glued:
             m = boundary.match(scanned, dot_at, end)  # as a scan of the block sees it
             if m is None:
@@ -286,32 +286,33 @@ def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
             if after >= end or _inside_protected(text, dot_at, start, end):
                 continue
             glued = m.start(2) < 0
+            stop = m.end(1)
         first = text[dot_at]
-        if first == "." and text[dot_at + 1] != ".":  # one full stop: the word before
-            if mask is not None:
-                i = mask.rfind(b" ", start, dot_at) + 1 or start
-            elif fast:  # the word read backwards, in the reversed text
-                i = dot_at - word_before(words, n - dot_at, n - start).end() + (n - dot_at)
-            else:
-                i = dot_at
-                while i > start and (text[i - 1].isalnum() or text[i - 1] in ".-"):
-                    i -= 1
-            before = text[i:dot_at]
-            allows = verdicts[glued].get(before)
-            if allows is None:
-                allows = verdicts[glued][before] = _word_allows_end(before, ".", glued, kit.dotted_acronym)
-            if not allows:
-                continue
         if first in _CJK_END:  # ends a sentence whatever follows
             while text[after].isspace():  # odd white space after the gap (spaces, tabs)
                 after += 1
-        elif not glued:
-            if m.start(3) < 0 if next_in_match else next_starts_sentence(text, after) is None:
+        else:
+            # Otherwise the next sentence starts where the glued lookahead or
+            # `next_starts_sentence` matched: a quote, bracket, letter or
+            # digit, never white space, so there is nothing to trim.
+            if not glued and (m.start(3) < 0 if next_in_match else next_starts_sentence(text, after) is None):
                 continue
-        # Otherwise the next sentence starts where the glued lookahead or
-        # `next_starts_sentence` matched: a quote, bracket, letter or digit,
-        # never white space, so there is nothing to trim.
-        stops.append(m.end(1))
+            if first == "." and text[dot_at + 1] != ".":  # one full stop: the word before
+                if mask is not None:
+                    i = mask.rfind(b" ", start, dot_at) + 1 or start
+                elif fast:  # the word read backwards, in the reversed text
+                    i = dot_at - word_before(words, n - dot_at, n - start).end() + (n - dot_at)
+                else:
+                    i = dot_at
+                    while i > start and (text[i - 1].isalnum() or text[i - 1] in ".-"):
+                        i -= 1
+                before = text[i:dot_at]
+                allows = verdicts[glued].get(before)
+                if allows is None:
+                    allows = verdicts[glued][before] = _word_allows_end(before, ".", glued, kit.dotted_acronym)
+                if not allows:
+                    continue
+        stops.append(stop)
         starts.append(after)
     starts += block_starts
     stops += block_ends
