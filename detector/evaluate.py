@@ -12,11 +12,14 @@ Matching, span by span:
 * a finding is **correct** when it overlaps a gold span of its category (a
   repeat finding, which names the first copy in ``details.first_span``, may
   match on either copy);
-  otherwise it is **false**, unless at least half of its non-space
-  characters lie in ``ignore`` spans (don't-care regions: then it is not
-  counted) or the record is
-  ``recall_only`` (its findings are not counted at all: the record is only
-  used to measure recall).
+  otherwise it is **claimed** (not counted: neither correct nor false) when
+  it overlaps a gold span of a kind its category may also claim
+  (``ALSO_CLAIMS``: a foreign-script sentence spliced in is both
+  untranslated text, gold category ``mixed-language``, and injected content,
+  which IN001 reports); otherwise it is **false**, unless at least half of
+  its non-space characters lie in ``ignore`` spans (don't-care regions: then
+  it is not counted) or the record is ``recall_only`` (its findings are not
+  counted at all: the record is only used to measure recall).
 
 Reported per category, per damage kind (recall), per rule code (precision)
 and overall (micro-averaged): precision, recall, F1; false findings per
@@ -36,6 +39,15 @@ from typing import Iterable
 from detector.config import Settings
 from detector.errors import DetectorError
 from detector.finding import CATEGORIES
+
+
+#: Gold kinds of another category that a category's findings may also claim
+#: (issue #6 item 2): on such a span a finding of the category is neither
+#: correct nor false. The gold label keeps its own category for recall. Only
+#: foreign-*script* sentences: IN001 reports them; a Latin-script foreign
+#: sentence is no injected rule's business (the off-topic scorers skip text
+#: that is not in the document's language), so a finding there stays false.
+ALSO_CLAIMS: dict[str, frozenset[str]] = {"injected": frozenset({"foreign-sentence"})}
 
 
 @dataclass
@@ -166,16 +178,22 @@ def _mostly_ignored(record: GoldRecord, hit: Hit) -> bool:
 
 
 def classify_hits(record: GoldRecord, hits: list[Hit]) -> list[str]:
-    """For each hit: 'correct', 'false', 'ignored' (don't-care region) or
-    'uncounted' (a recall-only record)."""
+    """For each hit: 'correct', 'false', 'claimed' (on a gold span of another
+    category that its category may also claim, ``ALSO_CLAIMS``), 'ignored'
+    (don't-care region) or 'uncounted' (a recall-only record)."""
     out = []
     for h in hits:
+        claims = ALSO_CLAIMS.get(h.category, ())
         if record.recall_only:
             out.append("uncounted")
         elif any(
             c == h.category and _overlaps(hs, he, s, e) for s, e, c, _ in record.spans for hs, he in h.spans()
         ):
             out.append("correct")
+        elif claims and any(
+            kind in claims and _overlaps(hs, he, s, e) for s, e, _, kind in record.spans for hs, he in h.spans()
+        ):
+            out.append("claimed")
         elif _mostly_ignored(record, h):
             out.append("ignored")
         else:
@@ -278,6 +296,7 @@ def measure(records: list[GoldRecord], results: list[tuple]) -> tuple[dict, list
     code_counted: Counter = Counter()
     code_correct: Counter = Counter()
     code_found: Counter = Counter()  # gold spans a rule's findings alone cover
+    code_claimed: Counter = Counter()  # findings on damage their category may also claim
     code_category: dict[str, str] = {}
     clean_false: Counter = Counter()  # category → false findings on clean records
     clean_false_code: Counter = Counter()
@@ -294,7 +313,7 @@ def measure(records: list[GoldRecord], results: list[tuple]) -> tuple[dict, list
         per_record.append({"id": record.id, "rate": record.rate, "score": value,
                            "score_outside_ignore": rest[0] if rest else value, "spans": len(record.spans),
                            "findings": len(hits), "false": statuses.count("false"),
-                           "ignored": statuses.count("ignored")})
+                           "ignored": statuses.count("ignored"), "claimed": statuses.count("claimed")})
         for span in record.spans:
             start, end, category, kind = span
             found = span_found(record.text, span, hits)
@@ -320,6 +339,8 @@ def measure(records: list[GoldRecord], results: list[tuple]) -> tuple[dict, list
             if status == "correct":
                 correct[hit.category] += 1
                 code_correct[hit.code] += 1
+            elif status == "claimed":
+                code_claimed[hit.code] += 1
             elif status == "false":
                 other = {c for s, e, c, _ in record.spans if _overlaps(hit.start, hit.end, s, e)}
                 for c in sorted(other):
@@ -364,6 +385,8 @@ def measure(records: list[GoldRecord], results: list[tuple]) -> tuple[dict, list
                    "found_alone": code_found[code],
                    "recall_alone": code_found[code] / gold_n[code_category[code]] if gold_n[code_category[code]] else None,
                    "false_on_clean": clean_false_code[code],
+                   # Not counted in findings: on damage of a kind its category may also claim.
+                   "claimed": code_claimed[code],
                    "false_per_100k_clean": per_100k(clean_false_code[code])}
             for code in sorted(code_category)
         },

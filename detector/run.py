@@ -209,6 +209,9 @@ def run_check(opts: CheckOptions) -> int:
                 continue
             check_batch(batch)
             batch = []
+            if opts.copies:
+                sys.stderr.write(f"detector: warning: {shown}: --copies compares whole files; "
+                                 "the records of a JSONL corpus are not compared\n")
             try:
                 with open_stream(path) as stream:
                     checked_records(stream, shown, settings)

@@ -45,10 +45,33 @@ def _model():
     return load_model(device="cpu")
 
 
+#: Sentences whose embedding is kept for the process. Off (0) by default:
+#: a vector computed in another document's batch can differ in the last
+#: float bits (up to ~1e-7), and the same file must give the same findings
+#: whatever was checked before it. A bench may raise it for speed (copies of
+#: one text repeat most sentences; 384 floats each, 20,000 take about 30 MB).
+CACHE_SIZE = 0
+_cache: dict[str, object] = {}
+
+
 def embed(sentences: list[str]):
-    """Unit-length embeddings (numpy array, one row per sentence)."""
-    return _model().encode(sentences, batch_size=64, normalize_embeddings=True,
-                           convert_to_numpy=True, show_progress_bar=False)
+    """Unit-length embeddings (numpy array, one row per sentence). A sentence
+    seen before in this process is not encoded again (the same model gives
+    it the same vector, up to float rounding of the batch it came in)."""
+    import numpy
+
+    new = list(dict.fromkeys(s for s in sentences if s not in _cache))
+    fresh = {}
+    if new:
+        vectors = _model().encode(new, batch_size=64, normalize_embeddings=True,
+                                  convert_to_numpy=True, show_progress_bar=False)
+        fresh = dict(zip(new, vectors))
+        if len(_cache) + len(fresh) > CACHE_SIZE:
+            _cache.clear()
+        if len(fresh) <= CACHE_SIZE:
+            _cache.update(fresh)
+    rows = [fresh[s] if s in fresh else _cache[s] for s in sentences]
+    return numpy.array(rows) if rows else numpy.zeros((0, 384), dtype="float32")
 
 
 def cohesion_scores(embeddings) -> tuple[list[float], list[float]]:

@@ -7,13 +7,22 @@ costs far more than the rule itself, so the scan stays in C:
 1. the UTF-8 bytes are folded in one ``bytes.translate`` (upper to lower
    case, every ASCII character that is no letter, digit or ``_`` to a space)
    and ``split()``;
-2. one ``set`` difference against the lexicon (without its web glues,
-   `ofthe`) leaves the unknown tokens and the glues (a dozen per article);
-3. only those are looked at in Python: a token with other characters in it
+2. each token is looked up once in the lexicon (without its web glues,
+   `ofthe`) by a C-level ``filterfalse``, which leaves the unknown tokens
+   and the glues (a dozen per article); no set of all the tokens is built;
+3. only those are looked at in Python, through caches that answer in C for
+   a token or word seen before: a token with other characters in it
    (digits, curly quotes, accents) is cut into its letter runs, and each
-   unknown run of four letters or more is found in the text with
-   ``str.find`` and checked for what surrounds it (hyphenated words, ``'s``,
-   hashtags, handles, paths, domains, code).
+   unknown run of four letters or more that SP002 may split is found in
+   the text with ``str.find`` and checked for what surrounds it
+   (hyphenated words, ``'s``, hashtags, handles, paths, domains, code);
+4. a capital inside a word (`saidWe`, `HBOprograms`) is found with one
+   stdlib pattern over the case shape of the bytes, led by the capital.
+
+The cost that stays is the lookup of every distinct word of the document in
+the 43,000-word lexicon: in a full run of the default rules the lexicon is
+out of the CPU caches when SP002 starts a document, and those lookups take
+about twice as long as in a loop of SP002 alone.
 
 >>> from detector.document import Document
 >>> doc = Document("Xi spoke onsovereignty in a #hashtagword and theindustry's peak.")
@@ -26,7 +35,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Callable, Iterator
+from itertools import chain, filterfalse
+from operator import methodcaller
+from typing import Callable
 
 from detector.document import Document
 
@@ -81,24 +92,30 @@ def unknown_words(text: str, data: bytes | None = None) -> set[str]:
     """The distinct lower-case runs of ASCII letters (four or more) of
     ``text`` (whose UTF-8 bytes are ``data``, if known) that the lexicon
     does not know, or knows as web glues."""
-    words, glue_like = _lexicon_bytes()
+    words, _glue_like = _lexicon_bytes()
     if data is None:
         data = text.encode("utf-8", "surrogatepass")
-    unknown = set(data.translate(_FOLD).split()).difference(words)
-    out: set[str] = set()
-    for token in unknown:
-        if len(token) < MIN_LENGTH:
-            continue
-        if token.isalpha():  # ASCII letters only (bytes.isalpha)
-            out.add(token.decode())
-            continue
-        # Digits, `_` or other characters: the letter runs inside that are
-        # whole words (`“onsovereignty`, not `caf` of `café` nor `mp` of `mp3`).
-        for run in _LETTER_RUN.findall(token.decode("utf-8", "replace").lower()):
-            b = run.encode()
-            if b not in words or b in glue_like:
-                out.add(run)
-    return out
+    # Each token is looked up once (hashed once), in C: no set of all the
+    # tokens is built; only the unknown ones (a few per cent) are kept, and
+    # each of them is read by a cached function (a C-level call when cached).
+    unknown = set(filterfalse(words.__contains__, data.translate(_FOLD).split()))
+    return set(chain.from_iterable(map(_words_of_token, unknown)))
+
+
+@lru_cache(maxsize=65536)
+def _words_of_token(token: bytes) -> tuple[str, ...]:
+    """The runs of an unknown folded token that :func:`unknown_words` keeps."""
+    if len(token) < MIN_LENGTH or token.isdigit():
+        return ()
+    if token.isalpha():  # ASCII letters only (bytes.isalpha)
+        return (token.decode(),)
+    # Digits, `_` or other characters: the letter runs inside that are
+    # whole words (`“onsovereignty`, not `caf` of `café` nor `mp` of `mp3`).
+    words, glue_like = _lexicon_bytes()
+    return tuple(
+        run for run in _LETTER_RUN.findall(token.decode("utf-8", "replace").lower())
+        if run.encode() not in words or run.encode() in glue_like
+    )
 
 
 def _is_word_char(c: str) -> bool:
@@ -132,13 +149,12 @@ def glue_candidates(
     after_s: list[tuple[int, int, str]] = []
     mixed: list[int] = []
     n = len(text)
-    if unknown:
+    looked_for = list(filter(worth_a_look, unknown))  # C-level calls when cached
+    if looked_for:
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters lower-case to two (`İ`)
             lowered = "".join(c.lower()[:1] for c in text)
-        for word in unknown:
-            if not worth_a_look(word):
-                continue
+        for word in looked_for:
             size = len(word)
             at = lowered.find(word)
             while at >= 0:
@@ -153,31 +169,24 @@ def glue_candidates(
                 at = lowered.find(word, end)
         plain.sort()
         after_s.sort()
-    # Humps: `aA` in the case shape of the UTF-8 bytes (where a byte offset
-    # is a character offset only up to the first non-ASCII character).
+    # Humps: `aA` or `AAa` in the case shape of the UTF-8 bytes (where a
+    # byte offset is a character offset only up to the first non-ASCII
+    # character), each found at its capital `A`, back to the word's first
+    # letter (the shape has a space before it).
     shape = data.translate(_CASE_SHAPE)
     ascii_text = len(data) == n
-    starts = set()
-    for hump in _find_all(shape, b"aA"):  # `saidWe`, `FrankSkinner`
-        start = hump
-        while start > 0 and shape[start - 1] in b"aA":  # back to the word's first letter
-            start -= 1
-        starts.add(start)
-    for hump in _find_all(shape, b"AAa"):  # `HBOprograms`
-        start = hump
-        while start > 0 and shape[start - 1] in b"aA":
-            start -= 1
-        starts.add(start)
+    starts = {shape.rfind(b" ", 0, hump) + 1 for hump in map(_start_of, _HUMP.finditer(shape))}
     for start in sorted(starts):
         mixed.append(start if ascii_text else len(data[:start].decode("utf-8", "surrogatepass")))
     return plain, after_s, mixed
 
 
-def _find_all(data: bytes, sub: bytes) -> Iterator[int]:
-    at = data.find(sub)
-    while at >= 0:
-        yield at
-        at = data.find(sub, at + 1)
+# A capital after a lower-case letter (`saidWe`, `FrankSkinner`) or before a
+# capital and a lower-case letter (`HBOprograms`), in the case shape: the
+# capital first, a literal (a fast scan; `bytes.find` of `aA` is slower, its
+# `a` is everywhere).
+_HUMP = re.compile(rb"A(?:(?<=aA)|(?=Aa))")
+_start_of = methodcaller("start")
 
 
 # The ends of `'s`, `n't`, `'re`, `'ll`, `'ve`, `'d`, `'m`, longest first.

@@ -11,6 +11,8 @@ and which short lines around or inside it are page furniture.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from detector.document import Document
 from detector.rules._lazy import lazy
 from detector.rules._lines import (  # noqa: F401  (LineInfo, normalise_line, phrases…: used by BP and IN)
@@ -30,6 +32,8 @@ from detector.rules._lines import (  # noqa: F401  (LineInfo, normalise_line, ph
     phrases,
     stems,
 )
+
+_PROSE, _INDEX = attrgetter("prose"), attrgetter("index")
 
 # -- line features ---------------------------------------------------------------
 #
@@ -107,7 +111,7 @@ def layout(doc: Document) -> tuple[list[LineInfo], int, int]:
     indexes are -1 when the text has no prose line.
     """
     lines = line_infos(doc)
-    prose = [l.index for l in lines if l.prose]
+    prose = list(map(_INDEX, filter(_PROSE, lines)))
     if not prose:
         return lines, -1, -1
     blocks = [[prose[0]]]
@@ -257,7 +261,7 @@ def boilerplate_lines(doc: Document) -> list[tuple[LineInfo, float, str]]:
     lines, first, last = doc.memo(layout)
     if first < 0:
         return []
-    if first == 0 and last == len(lines) - 1 and all(l.prose for l in lines):
+    if first == 0 and last == len(lines) - 1 and all(map(_PROSE, lines)):
         # The common case: every line is a paragraph of the story. Of the
         # checks below only the notices at the body's edges can apply.
         return [

@@ -214,7 +214,8 @@ class LineInfo:
         else:
             words = len((_ASCII_WORD if plain else _WORD).findall(text))
         self.words = words
-        self.final = final = ends_sentence(text)
+        # Most lines end on a word and a full stop: no call for them.
+        self.final = final = (text[-1] == "." and text[-2:-1].isalnum()) or ends_sentence(text)
         # Prose: a line that reads as running text of the article. A line in
         # title case without final punctuation is a headline, however long.
         if words <= 12 and " | " in text:
@@ -228,7 +229,9 @@ class LineInfo:
             self.prose = not titled
         self.wrapped = False  # set by _join_wrapped
         self.furniture = self.stems = None  # computed when asked (has_furniture, line_stems)
-        self.phrase = size <= 200 and is_phrase(text)  # as BP001
+        # As BP001 (`is_phrase`), its first test inlined: a line of over 80
+        # characters can only start a phrase of the list with its initial.
+        self.phrase = size <= 200 and (size <= 80 or text[0].casefold()[:1] in _prefix_initials()) and is_phrase(text)
 
 
 def line_infos(doc: Document) -> list[LineInfo]:

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import operator
 import re
-from itertools import repeat
+from itertools import compress, repeat
 from operator import itemgetter
 
 import regex
 
 from detector.document import Document
-from detector.segment import TYPOGRAPHIC, fast_tokenizable
+from detector.segment import fast_tokenizable
 
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 
@@ -42,21 +42,27 @@ def _ascii_folded(doc: Document) -> str:
     return doc.text.encode("ascii").translate(_ASCII_KEY_BYTES).decode("ascii")
 
 
-# The same map for text that `fast_tokenizable` accepts: its non-ASCII
-# characters are typographic, no letter or digit, so they become spaces.
-_TYPOGRAPHIC_KEY_MAP = str.maketrans(
-    {c: " " for c in map(chr, range(128)) if not c.isalnum()} | {c: " " for c in TYPOGRAPHIC}
-)
-
-
 def _folded(doc: Document) -> str | None:
     """The text with every sentence's key made by slicing it (see
     ``sentence_key``), or None when the text is not plain enough."""
     if doc.text.isascii():
         return doc.memo(_ascii_folded)
     if fast_tokenizable(doc.text):
-        return doc.text.lower().translate(_TYPOGRAPHIC_KEY_MAP)
+        # The same map: the other characters are typographic, no letter or
+        # digit; each becomes one `?` (one character), then a space.
+        return doc.text.encode("ascii", "replace").translate(_ASCII_KEY_BYTES).decode("ascii")
     return None
+
+
+# On other text, a character map too when case folding keeps every
+# character one character (`ß` becomes `ss`): every character that is no
+# letter or digit becomes a space.
+_NOT_WORD_CHARACTER = regex.compile(r"[^\p{L}\p{N}]")
+
+
+def _folded_any(doc: Document) -> str | None:
+    folded = doc.text.casefold()
+    return _NOT_WORD_CHARACTER.sub(" ", folded) if len(folded) == len(doc.text) else None
 
 
 # DU002 and DU003 look for rare things: a scan in C finds the sentences or
@@ -86,11 +92,15 @@ def _all_lines(doc: Document) -> range:
 
 # Two words with the same head (the part before any apostrophe or hyphen)
 # separated by spaces: `the the`, `nation nation's`, `third third-party`,
-# and, tried from inside a word, `oil-rich rich`; or (group 2) a word of
+# and, tried from inside a word, `oil-rich rich`; a word's head holds a
+# letter (`0-1 0-0` in a table of scores is no candidate); or (group 2) a word of
 # letters made of two equal halves: `werewere`. A word never follows a
-# letter directly, hence the look-behind. Possessive: no backtracking.
+# letter directly, hence the character before it, which is matched too (a
+# space is put before the text): a pattern that starts with a set of
+# characters is tried only where one of them is, not at every character,
+# the way `(?<![a-z])` would be. Possessive: no backtracking.
 _DOUBLE_CANDIDATE = re.compile(
-    r"(?<![a-z])(?:([a-z0-9]++)[a-z0-9'’-]*+[ \t\xa0]++\1|([a-z]{2,})\2)(?![a-z0-9])"
+    r"[^a-z](?:(?=[0-9]*+[a-z])([a-z0-9]++)[a-z0-9'’-]*+[ \t\xa0]++\1|([a-z]{2,})\2)(?![a-z0-9])"
 )
 
 
@@ -100,21 +110,47 @@ def _double_candidates(doc: Document) -> list[tuple[int, int, int, int]]:
     pairs whose first word starts in the core (a match of the scan from the
     start of its chunk, the text between white space; cores do not overlap,
     so each pair is looked at once); the stretch adds two chunks on each
-    side, for the neighbours of the core's pairs. When the scan does not
-    apply: the whole text."""
+    side, for the neighbours of the core's pairs. In a text that is not
+    plain as a whole, the scan runs line by line (its matches never cross
+    a line) over the plain lines, and every other line is one stretch."""
     low = doc.memo(_lowered)
-    if low is None:
-        return [(0, len(doc.text), 0, len(doc.text))]
     text = doc.text
-    out = []
+    if low is not None:
+        return _scanned(text, low, 0, 0, [])
+    out: list[tuple[int, int, int, int]] = []
     core_end = 0
-    for m in _DOUBLE_CANDIDATE.finditer(low):
+    starts = doc.line_starts
+    for start, next_start in zip(starts, starts[1:] + [len(text) + 1]):
+        line = text[start : next_start - 1]
+        if fast_tokenizable(line):
+            _scanned(text, line.lower(), start, core_end, out)
+        elif line.strip():
+            out.append((start, next_start - 1, start, next_start - 1))
+        if out:
+            core_end = out[-1][1]
+    return out
+
+
+def _scanned(text: str, low: str, offset: int, core_end: int, out: list) -> list:
+    """Append to ``out`` the stretches of the scan's matches in ``low``, the
+    lower-cased text from ``offset`` on, after a core ending at ``core_end``."""
+    for m in _DOUBLE_CANDIDATE.finditer(" " + low):
         # The core starts with the match's chunk (`oil-rich rich` is found
         # at `rich`), or where the previous core ended: cores never overlap.
-        core_start = max(_chunks_back(text, m.start(), 0), core_end)
-        core_end = m.end()
-        out.append((core_start, core_end, _chunks_back(text, m.start(), 2), _chunks_ahead(text, core_end, 2)))
+        # (The match starts with the character before the word, and the
+        # space put first shifts it back by one.)
+        match_start = offset + m.start()
+        core_start = max(_chunks_back(text, match_start, 0), core_end)
+        core_end = offset + m.end() - 1
+        out.append((core_start, core_end, _chunks_back(text, match_start, 2), _chunks_ahead(text, core_end, 2)))
     return out
+
+
+def _double_candidate_words(doc: Document) -> list[tuple[int, int, list]]:
+    """(core start, core end, words of the stretch) of each place of
+    ``_double_candidates``, tokenized once for DU003's two checks."""
+    return [(core_start, core_end, doc.words_in(start, end))
+            for core_start, core_end, start, end in doc.memo(_double_candidates)]
 
 
 # White space that no tokenizer puts inside a token (`Document.words_in`).
@@ -155,8 +191,8 @@ def _glued_double_words(doc: Document) -> list[tuple]:
     # doubled word, `werewere werewere`, is not matched apart), or anywhere
     # when the scan does not apply.
     words = {}
-    for start, end, _, _ in doc.memo(_double_candidates):
-        for word in doc.words_in(start, end):
+    for _, _, stretch in doc.memo(_double_candidate_words):
+        for word in stretch:
             words[word.start] = word
     out = []
     for start in sorted(words):
@@ -171,49 +207,104 @@ def _glued_double_words(doc: Document) -> list[tuple]:
 _match_start = operator.methodcaller("start")
 
 
-# A repeated phrase `P1 P2 … Ps [and|or] P1 P2 … Ps` has only spaces (and
+# A repeated phrase `P1 P2 … Ps [and|or|&] P1 P2 … Ps` has only spaces (and
 # perhaps a comma) between its words, so it lies inside one sentence, and
 # the sentence's key words (`sentence_words`: its letters and digits, split
 # at everything else; a word gives one or more) hold a run of two or more
-# repeated at once, or after one key word (`and`, `or`). A pair of
-# neighbours seen twice (one sentence in ten, checked in C) comes first;
-# the run is then looked for around each repeated pair.
+# repeated at once (`&` has no key word and is no DU002 word), or
+# after the key word `and` or `or` (DU002's only connectors between the
+# copies; `of the start of the` is prose). A pair of neighbours seen twice
+# (one sentence in ten, checked in C) comes first; the run is then looked
+# for around each repeated pair.
+#
+# The argument needs every word to start at a key word's start. On plain
+# text a word follows a letter or digit only after a number with a
+# separator (`1.5am`: the number `1.5`, the word `am`, the key word `5am`):
+# such a sentence is checked when its key words, with the digits before
+# each cut off, hold a repeat. In a document that is not plain
+# as a whole, each plain sentence is tokenized as in a plain document
+# (``Document.words_in``) and has its key words checked so; the others are
+# always checked.
+
+# The key words of DU002's connectors (`_CONNECTORS` there) that have one.
+_CONNECTOR_KEYS = frozenset({"and", "or"})
+# A number with a separator glued to the letters after it: `1.5am`, `2,000km`.
+_NUMBER_BEFORE_LETTER = re.compile(r"[0-9][.,:][0-9]+[A-Za-z]")
+# The same on ASCII text mapped to the shapes of its characters (digits `0`,
+# letters `a`, separators `.`, the rest spaces): a literal start that the
+# scan finds fast, where the pattern above is tried at every character.
+_CHARACTER_SHAPES = bytes(
+    ord("0") if c.isdigit() else ord("a") if c.isalpha() else ord(".") if c in ".,:" else ord(" ")
+    for c in map(chr, range(128))
+) + b" " * 128
+_NUMBER_BEFORE_LETTER_SHAPE = re.compile(rb"0\.0+a")
+_DIGITS = "0123456789"
+
+
+def _letters_after_numbers(text: str) -> list[int]:
+    """Offsets of the letters glued to a number with a separator."""
+    if text.isascii():
+        shapes = text.encode("ascii").translate(_CHARACTER_SHAPES)
+        return [m.end() - 1 for m in _NUMBER_BEFORE_LETTER_SHAPE.finditer(shapes)]
+    return [m.end() - 1 for m in _NUMBER_BEFORE_LETTER.finditer(text)]
 
 
 def _phrase_sentences(doc: Document) -> list[tuple[int, int]]:
     """(start, end) of the sentences that may hold a repeated phrase."""
     sentences = doc.sentences
+    text = doc.text
     word_lists = doc.memo(sentence_words)
     if word_lists is None:
         return [(s.start, s.end) for s in sentences]
-    return [
-        (sentences[i].start, sentences[i].end) for i, words in enumerate(word_lists)
-        if len(words) >= 4 and len(set(zip(words, words[1:]))) < len(words) - 1 and _holds_repeat(words)
+    if doc.memo(_folded) is None:  # not plain as a whole: the plain sentences' key words only
+        word_lists = [
+            words if fast_tokenizable(text[s.start : s.end]) else None for words, s in zip(word_lists, sentences)
+        ]
+    out = [
+        i for i, words in enumerate(word_lists)
+        if words is None
+        or len(words) >= 4 and len(set(zip(words, words[1:]))) < len(words) - 1 and _holds_repeat(words)
     ]
+    glued = set(map(doc.sentence_index, _letters_after_numbers(text))).difference(out, {None})
+    if glued:
+        # their key words again with the digits glued before a word cut off
+        # (a word's own leading digits go in both copies alike)
+        for i in glued:
+            words = [word.lstrip(_DIGITS) or word for word in word_lists[i]]
+            if len(words) >= 4 and _holds_repeat(words):
+                out.append(i)
+        out.sort()
+    return [(sentences[i].start, sentences[i].end) for i in out]
 
 
 def _holds_repeat(words: list[str]) -> bool:
     """Do ``words`` hold a run of two or more words repeated at once
-    (``a b a b``) or after one word (``a b and a b``)?"""
-    seen: dict[tuple, list[int]] = {}
-    for j, pair in enumerate(zip(words, words[1:])):
-        earlier = seen.setdefault(pair, [])
-        for i in earlier:
+    (``a b a b``) or after `and` or `or` (``a b and a b``)?"""
+    pairs = list(zip(words, words[1:]))
+    n = len(pairs)
+    # the first place of each pair, and the places of a pair seen before (in C)
+    first = dict(zip(reversed(pairs), range(n - 1, -1, -1)))
+    for j in compress(range(n), map(operator.ne, map(first.__getitem__, pairs), range(n))):
+        pair = pairs[j]
+        for i in compress(range(first[pair], j), map(pair.__eq__, pairs[first[pair] : j])):
             run = j - i  # back to back: words[i:j] again from j
             if run >= 2 and words[i:j] == words[j : j + run]:
                 return True
-            if run >= 3 and words[i : j - 1] == words[j : j + run - 1]:
-                return True  # one word between the copies
-        earlier.append(j)
+            if run >= 3 and words[j - 1] in _CONNECTOR_KEYS and words[i : j - 1] == words[j : j + run - 1]:
+                return True  # `and` or `or` between the copies
     return False
 
 
 def sentence_words(doc: Document) -> list[list[str]] | None:
     """Each sentence's words as in its DU001 key (lower case, split at
-    anything but letters and digits), on plain text; None otherwise."""
+    anything but letters and digits), sliced from one map of the whole
+    text; sentence by sentence where case folding changes the length."""
     folded = doc.memo(_folded)
-    if folded is None:
-        return None
     sentences = doc.sentences
+    if folded is None:
+        folded = doc.memo(_folded_any)
+    if folded is None:
+        text = doc.text
+        return [sentence_key(text[s.start : s.end]).split() for s in sentences]
     return list(map(str.split, map(folded.__getitem__, map(slice, map(itemgetter(0), sentences),
                                                             map(itemgetter(1), sentences)))))

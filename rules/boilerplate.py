@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Iterator
 
 from detector.document import Document
@@ -15,6 +16,8 @@ from detector.rules._layout import (  # noqa: F401  (normalise_line, phrases: pu
     normalise_line,
     phrases,
 )
+
+_PHRASE = attrgetter("phrase")
 
 
 class BoilerplateLine(Rule):
@@ -50,8 +53,8 @@ class BoilerplateLine(Rule):
         # for lines of at most 200 characters); it is shared with BP002/BP003.
         lines, _, _ = doc.memo(layout)
         text = doc.text
-        for line in lines:
-            if line.phrase and line.raw_len <= 200:
+        for line in filter(_PHRASE, lines):
+            if line.raw_len <= 200:
                 yield self.finding(
                     doc, line.start, line.end,
                     f"web boilerplate line '{text[line.start : line.end]}'; not part of the article",

@@ -26,6 +26,7 @@ from detector.rule import Rule
 from detector.rules._repeat_scans import (  # noqa: F401  (sentence_key, _ascii_folded: public to tests)
     _all_lines,
     _ascii_folded,
+    _double_candidate_words,
     _double_candidates,
     _glued_double_words,
     _lines_of,
@@ -51,8 +52,11 @@ def _near_match(
                 continue
             seen.add(i)
             other = keys[i]
-            if 2 * min(len(other), len(words)) < min_ratio * (len(other) + len(words)):
+            total = len(other) + len(words)
+            if 2 * min(len(other), len(words)) < min_ratio * total:
                 continue  # difflib's ratio cannot reach min_ratio
+            if 2 * (Counter(other) & Counter(words)).total() < min_ratio * total:
+                continue  # nor with all the words they share matched (difflib's quick_ratio)
             if SequenceMatcher(None, other, words, autojunk=False).ratio() >= min_ratio:
                 return i
     return None
@@ -123,8 +127,8 @@ class DuplicateSentence(Rule):
             )
 
         sentences = doc.sentences
-        word_lists = doc.memo(sentence_words)  # the same key on ASCII text, faster
-        if word_lists is None:
+        word_lists = doc.memo(sentence_words)  # the keys' words, made for the whole text at once
+        if word_lists is None:  # (only when a test turns the shared keys off)
             starts, ends = map(itemgetter(0), sentences), map(itemgetter(1), sentences)
             word_lists = list(map(str.split, map(sentence_key, map(text.__getitem__, map(slice, starts, ends)))))
         # Only sentences long enough count, and of those only the ones that
@@ -134,9 +138,9 @@ class DuplicateSentence(Rule):
         word_lists = list(map(word_lists.__getitem__, long))
         heads = list(map(tuple, map(itemgetter(slice(None, 3)), word_lists)))
         tails = list(map(tuple, map(itemgetter(slice(-3, None)), word_lists)))
+        if len(set(heads)) == len(heads) and len(set(tails)) == len(tails):
+            return  # most documents (a set is built faster than a Counter)
         head_counts, tail_counts = Counter(heads), Counter(tails)
-        if len(head_counts) == len(heads) and len(tail_counts) == len(tails):
-            return
         shares = map(operator.or_, map((1).__lt__, map(head_counts.__getitem__, heads)),
                      map((1).__lt__, map(tail_counts.__getitem__, tails)))
         previous = -1
@@ -335,7 +339,10 @@ def _times_doubled(doc: Document, word: str) -> tuple[int, int]:
     if low is None:
         lines = _all_lines(doc)
     else:
-        lines = _lines_of(doc, map(_match_start, re.finditer(re.escape(word), low)))
+        # the lines where it stands alone: a word follows no letter and
+        # precedes no letter or digit
+        alone = re.finditer(rf"(?<![a-z]){re.escape(word)}(?![a-z0-9])", low)
+        lines = _lines_of(doc, map(_match_start, alone))
     text = doc.text
     doubled = total = 0
     for line in lines:
@@ -406,8 +413,8 @@ class DoubledWord(Rule):
         if doc.language not in _DOUBLING_IS_A_SLIP:
             return
         english = doc.language == "en"
-        for core_start, core_end, start, end in doc.memo(_double_candidates):
-            yield from self._doubles_in(doc, doc.words_in(start, end), english, core_start, core_end)
+        for core_start, core_end, words in doc.memo(_double_candidate_words):
+            yield from self._doubles_in(doc, words, english, core_start, core_end)
         if doc.language != "en":
             return
         yield from self._glued_doubles(doc)

@@ -29,8 +29,9 @@ _GLUED_AFTER_COMMA_QUOTE = regex.compile(
 # letter) or to a capitalised word (after a digit): literal first.
 _GLUED_AFTER_SPLITTER = re.compile(r"\.(?:(?P<pronoun>I['’](?:m|ll|ve|d)\b)|[A-Z][a-z]{2,}\b)")
 # What `_GLUED_AFTER_COMMA_QUOTE` starts with, each pattern led by a literal
-# character (a fast scan in the standard library's `re`).
-_COMMA_QUOTE_STARTS = (re.compile(r",[\"”’]"), re.compile(r";[\"”’]"))
+# character (a fast scan in the standard library's `re`), and a letter after
+# the quote (`,” he said` is the common case, and needs no `regex` match).
+_COMMA_QUOTE_STARTS = (re.compile(r",[\"”’](?=[^\W\d_])"), re.compile(r";[\"”’](?=[^\W\d_])"))
 
 _WORD_BEFORE = regex.compile(r"\p{L}+$", regex.VERSION1)
 # The final punctuation of a sentence, with closing quotes and brackets.

@@ -319,6 +319,40 @@ def test_ends_sentence_agrees_with_the_final_punctuation_regex():
     assert [ends_sentence(line) for line in lines] == [bool(_FINAL.search(line[-12:])) for line in lines]
 
 
+def test_strong_furniture_first_check_agrees_with_the_regex():
+    from detector.rules._lines import _STRONG_FURNITURE, _STRONG_KEYS, has_strong_furniture
+
+    keys = [k.strip() for k in _STRONG_KEYS]
+    lines = (
+        FAST_PATH_LINES + [k.upper() for k in _STRONG_KEYS] + ["x" + k.title() + "x" for k in _STRONG_KEYS]
+        + ["12 Comments", "Comments (3)", "Click Here now", "Log in to reply", "TERMS OF USE", "Privacy Policy",
+           "© 2021 Reuters", "Copyright (c) 2009", "<A HREF=x>", "Full article contains 120 words", "filed  under"]
+        + [k.replace(" ", "  ") for k in keys]
+    )
+    assert [has_strong_furniture(line) for line in lines] == [bool(_STRONG_FURNITURE.search(line)) for line in lines]
+    assert sum(map(has_strong_furniture, lines)) >= 15  # the test sees both answers
+
+
+def test_line_features_take_the_shortcuts_exactly():
+    """`LineInfo.final` skips `ends_sentence` for a word and a full stop, and
+    `LineInfo.phrase` skips `is_phrase` for a long line whose initial starts no
+    phrase: both give what the full functions give."""
+    from detector.rules._lines import LineInfo, ends_sentence, is_phrase
+
+    lines = FAST_PATH_LINES + [
+        "a.", ".", "..", "A.B.", "end.", "x" * 90 + ".", "Share this article on Facebook and Twitter " * 2,
+        "Click here to read more of the story about the minister and the talks in Geneva today, he said.",
+        "Copyright 2008 The Associated Press. All rights reserved. This material may not be published.",
+        "Follow us on Twitter for the latest news about the talks in Geneva and the war in Ukraine " * 2,
+        "ß" + "x" * 100, "Ünited" + "x" * 100, "Nr. 5.", "U.S.", "…and so on.",
+    ]
+    for line in lines:
+        info = LineInfo(0, 0, len(line), line)
+        assert info.final == ends_sentence(line), line
+        assert info.phrase == (len(line) <= 200 and is_phrase(line)), line
+    assert sum(LineInfo(0, 0, len(line), line).phrase for line in lines) >= 2  # both answers seen
+
+
 def test_bp002_one_line_text_and_two_line_text():
     assert bp("The minister said talks would resume in Geneva next week.") == []
     assert bp("Headline\nThe minister said talks would resume in Geneva next week.") == []

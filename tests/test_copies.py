@@ -188,3 +188,11 @@ def test_suppression_comment_silences_a_copy_finding(where):
     marker = f"<!-- detector-{where} CO002 -->\n"
     found = compare(TRADE.format("$147"), TRADE.format("$147"), marker + TRADE.format("7 147"))
     assert found == [[], [], []]
+
+
+def test_cli_copies_warns_that_jsonl_records_are_not_compared(tmp_path):
+    corpus = tmp_path / "copies.jsonl"
+    corpus.write_text("".join(json.dumps({"text": TRADE.format(v)}) + "\n" for v in ("$147", "$147", "7 147")), "utf-8")
+    code, out, err = run_cli("check", "--copies", "--no-cache", "--format", "concise", str(corpus))
+    assert code == 0 and "CO002" not in out
+    assert err.strip().endswith("--copies compares whole files; the records of a JSONL corpus are not compared")

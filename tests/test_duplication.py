@@ -267,6 +267,17 @@ SCAN_EDGES = [
     ("He bought third-party third-party-led services in the city.", [("DU003", "third-party third-party-led")]),
     ("He said don't don't do it again to the man.", [("DU003", "don't don't")]),
     ("The oil-rich rich state said that it was fine.", [("DU003", "oil-rich rich")]),
+    # a word glued to a number: its key word is `5am`, not `am`
+    ("It opened at 1.5am sharp am sharp today, the report said.", [("DU002", "am sharp")]),
+    ("The 2,000km road and km road was built in a year and a half.", [("DU002", "and km road")]),
+    # a document that is not plain: its plain sentences use the key words
+    ("Der Straße nach.\nWe want global governance and global governance for all.",
+     [("DU002", "and global governance")]),
+    ("Die Straße wird global governance and global governance.",
+     [("DU002", "and global governance")]),
+    # and its lines: a plain one is scanned, the others checked whole
+    ("In the café the the waiter\u00a0was was late.\nHe said that the the end was near.",
+     [("DU003", "the the"), ("DU003", "was was"), ("DU003", "the the")]),  # a match shows spaces
 ]
 SCAN_NEAR_MISSES = [
     "The COVID-19 COVID-19 case rose.",  # an all-capital run: a heading
@@ -275,6 +286,7 @@ SCAN_NEAR_MISSES = [
     "global governance.\nglobal governance and more",
     "It is what it is is what he said, more and more and more.",
     "Visit example.com/the the site or mail the@the.org the the",
+    "Sumler, Sayja 1-7 1-5 3; Hicks, Alisha 0-1 0-0 0; the the-5 5 haha-5 5 abab 1 1a 1a",  # scores
 ]
 
 
@@ -289,6 +301,7 @@ def _every_line_checked(monkeypatch):
     for module in (_repeat_scans, duplication):
         monkeypatch.setattr(module, "_lowered", lambda doc: None)
         monkeypatch.setattr(module, "sentence_words", lambda doc: None)
+    monkeypatch.setattr(duplication, "_phrase_sentences", lambda doc: [(s.start, s.end) for s in doc.sentences])
 
 
 @pytest.mark.parametrize(

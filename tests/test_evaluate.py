@@ -243,3 +243,46 @@ def test_a_repeat_finding_matches_either_copy():
     without_pointer = Hit("DU001", "duplication", 28, 42, "")
     assert classify_hits(gold, [without_pointer]) == ["false"]
     assert not span_found(text, gold.spans[0], [without_pointer])
+
+
+def test_injected_finding_on_a_spliced_foreign_script_sentence_is_neither_right_nor_wrong():
+    """Issue #6 item 2: a foreign-script sentence spliced in is both untranslated
+    (gold category mixed-language) and injected (IN001). IN001 on it is not a
+    false injected finding, nor a correct one; on a Latin-script foreign
+    sentence or on clean text an injected finding stays false. Worked by hand:
+    injected findings counted 3 (IN002 correct, IN002 and IN001 false),
+    precision 1/3; the claimed IN001 finding is counted apart."""
+    text = "Clean start. 알래스카 의사는 환자를 치료했다. Das ist ein Satz. Cows fly home. Clean end."
+    korean = (text.index("알"), text.index("Das") - 1)
+    german = (text.index("Das"), text.index("Cows") - 1)
+    intruder = (text.index("Cows"), text.index("Clean end") - 1)
+    record = GoldRecord("d", text, spans=[
+        (*korean, "mixed-language", "foreign-sentence"),
+        (*german, "mixed-language", "foreign-sentence-latin"),
+        (*intruder, "injected", "injected-sentence"),
+    ])
+    hits = [
+        Hit("IN001", "injected", *korean),  # claimed
+        Hit("ML002", "mixed-language", *korean),  # correct
+        Hit("IN002", "injected", *german),  # false: not the injected rules' claim
+        Hit("IN002", "injected", *intruder),  # correct
+        Hit("IN001", "injected", 0, 11),  # false: clean text
+    ]
+    assert classify_hits(record, hits) == ["claimed", "correct", "false", "correct", "false"]
+    report, errors = _report([record], [(hits, 80.0)])
+    injected = report["categories"]["injected"]
+    assert (injected["findings"], injected["correct"], injected["gold"], injected["found"]) == (3, 1, 1, 1)
+    assert injected["precision"] == pytest.approx(1 / 3)
+    assert report["codes"]["IN001"]["findings"] == 1 and report["codes"]["IN001"]["claimed"] == 1
+    assert report["codes"]["IN001"]["precision"] == 0.0
+    assert report["codes"]["IN002"]["claimed"] == 0
+    assert report["per_record"][0]["claimed"] == 1 and report["per_record"][0]["false"] == 2
+    # The claim does not help mixed-language recall: ML002 found the Korean
+    # sentence, nobody the German one.
+    assert report["categories"]["mixed-language"]["recall"] == 0.5
+    # Errors list the two false findings and the missed German sentence only.
+    assert sorted((e["type"], e.get("code"), e["start"]) for e in errors) == [
+        ("false", "IN001", 0), ("false", "IN002", german[0]), ("missed", None, german[0])]
+    # A claimed finding that also lies in a don't-care region is still claimed.
+    record.ignore = [korean]
+    assert classify_hits(record, hits[:1]) == ["claimed"]

@@ -159,6 +159,20 @@ def test_typographic_keys_match_the_regex_keys(text):
 
 @pytest.mark.parametrize(
     "text",
+    SAMPLES + ["Straße STRASSE ﬁne Σίσυφος ΟΔΟΣ İstanbul", "e\u0301te\u0301 café ½am x²y 漢字かな 말했다.",
+               "Şi ţară. Ünïcödé—“quoted”\u00a0nbsp\u2028line ٣٤ Ⅻ no"]
+    + [s for s in _fuzz(5, 500) if not fast_tokenizable(s)]
+    + ["".join(random.Random(i).choice("aß İ.Σ\u0301½é ,x") for _ in range(30)) for i in range(300)],
+)
+def test_keys_of_any_text_match_the_regex_keys(text):
+    from detector.rules._repeat_scans import sentence_words
+
+    doc = Document(text)
+    assert sentence_words(doc) == [sentence_key(text[s.start : s.end]).split() for s in doc.sentences]
+
+
+@pytest.mark.parametrize(
+    "text",
     [
         "the the der die das",  # 2 English votes, 3 German: German
         "the and der die",  # a tie between English and German: English
@@ -229,3 +243,25 @@ def test_latin1_classes_are_the_unicode_ones():
         assert (c in sentences._ALPHANUMERIC) == c.isalnum()
     for c in TYPOGRAPHIC:  # none of them is in a class
         assert not regex.match(r"[\p{L}\p{N}\s]", c) and not c.isalnum()
+
+
+# -- DU003's scan: the character before a word is matched instead of looked
+# behind (a faster scan); the matches are those of the look-behind form.
+
+def test_doubled_word_scan_matches_its_look_behind_form():
+    import re
+
+    from detector.rules._repeat_scans import _DOUBLE_CANDIDATE
+
+    look_behind = re.compile(
+        r"(?<![a-z])(?:(?=[0-9]*+[a-z])([a-z0-9]++)[a-z0-9'’-]*+[ \t\xa0]++\1|([a-z]{2,})\2)(?![a-z0-9])"
+    )
+    rnd = random.Random(7)
+    pieces = ["the", "the ", "a", "a ", "am", "5", "1.5", " ", "  ", "\t", "\n", "werewere", "wewe", "haha",
+              "-", "'", "’", "rich", "oil-rich", "nation's", "x", "z9", "9z", ".", "abab", "abc", "ab", "\xa0"]
+    texts = ["", "the the", "werewere", "5am am", "oil-rich rich", "0-1 0-0 0", "5-abab 5"] + [
+        "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(20000)
+    ]
+    for text in texts:
+        expected = [m.span() for m in look_behind.finditer(text)]
+        assert [(m.start(), m.end() - 1) for m in _DOUBLE_CANDIDATE.finditer(" " + text)] == expected, text

@@ -1,6 +1,7 @@
 """Injected-content rules IN002 (off-topic sentence) and IN003 (stray headline).
 
-IN001 (foreign injected sentence) is tested with the mixed-language rules.
+IN001 (foreign injected sentence) is tested with the mixed-language rules;
+its Latin-only prefilter is tested here.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from conftest import FIXTURES, findings_of, spans
 
 from detector.config import Settings
 from detector.engine import check_text
-from detector.rules.injected import _key
+from detector.rules._cohesion import light_stem as _key
 
 SEED_002 = (FIXTURES / "seeds" / "002_cf4130f4cd584bf7.txt").read_text("utf-8")
 INTRUDER = (
@@ -79,10 +80,74 @@ def test_in002_short_text_is_not_judged():
     assert in002(text) == []
 
 
+def test_in002_leaves_sentences_that_other_damage_explains():
+    """The same intruder, but in another language, garbled by mojibake or
+    repeated: the mixed-language, mojibake and duplication rules own it."""
+    assert in002(with_line(SEED_002, INTRUDER)) == [("IN002", INTRUDER)]  # the control
+    german = ("Beamte im Okeechobee County in Florida verhafteten einen Mann, der am Palm Creek "
+              "Golfplatz Alligatoren fütterte.")
+    assert in002(with_line(SEED_002, german)) == []
+    garbled = INTRUDER.replace("golf course", "golf courseâ€™s green")
+    assert in002(with_line(SEED_002, garbled)) == []
+    lost = INTRUDER.replace("County", "Co\ufffdnty")
+    assert in002(with_line(SEED_002, lost)) == []
+    # Two copies share every word with each other: never off-topic (whether
+    # by the repeat filter or by cohesion), the duplicate rules report it.
+    assert in002(with_line(with_line(SEED_002, INTRUDER), INTRUDER, at=14)) == []
+
+
+def test_off_topic_profiles_do_not_build_the_shared_token_list():
+    from detector.document import Document
+    from detector.rules._cohesion import sentence_profiles
+
+    doc = Document(with_line(SEED_002, INTRUDER), language="en")
+    profiles = doc.memo(sentence_profiles)
+    intruder = next(p for p in profiles if doc.text[p.start : p.end] == INTRUDER)
+    assert {"okeechobee", "florida", "palm", "creek"} <= intruder.names
+    assert "tokens" not in doc.__dict__ and "words" not in doc.__dict__
+
+
 def test_light_stemmer():
     assert [_key(w) for w in ("sanctions", "countries", "County", "played", "Xi")] == [
         "sanction", "country", "county", "play", "xi",
     ]
+
+
+# -- IN001 prefilter ---------------------------------------------------------------
+
+def test_in001_prefilter_skips_no_letter_of_another_script():
+    """The stdlib prefilter of IN001 may only skip characters that cannot start
+    a foreign run: no code point it lets through is a letter or mark outside
+    Latin, Common and Inherited."""
+    import regex
+
+    from detector.rules._foreign import _MAYBE_FOREIGN_LETTER, has_no_foreign_letter
+
+    foreign_letter = regex.compile(
+        r"[[\p{L}\p{M}]--[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]]", regex.VERSION1
+    )
+    skipped = [c for c in map(chr, range(0x2100)) if not _MAYBE_FOREIGN_LETTER.match(c)]
+    assert len(skipped) > 1000  # the prefilter does skip Latin, punctuation and currency
+    assert [hex(ord(c)) for c in skipped if foreign_letter.match(c)] == []
+    # Letters of other scripts and look-alike symbols go to the full scan.
+    assert all(_MAYBE_FOREIGN_LETTER.match(c) for c in "말習Аαאع\u02ea\u2126")
+    # The windows-1252 fast path: every character it encodes is skipped safely.
+    cp1252 = bytes(range(256)).decode("cp1252", errors="ignore")
+    assert [hex(ord(c)) for c in cp1252 if foreign_letter.match(c)] == []
+    assert has_no_foreign_letter(cp1252)
+    assert not has_no_foreign_letter("“Quoted” text, then Россия.")
+    # Symbols outside both (arrows, ticks) make the full scan run: conservative.
+    assert has_no_foreign_letter("½ → ✓") is False
+
+
+def test_in001_still_finds_a_foreign_sentence_after_latin_only_text():
+    sentence = "알래스카 의사는 4817명의 환자를 병원에서 치료했다고 밝혔습니다."
+    text = SEED_002.rstrip("\n") + " " + sentence + "\n"
+    found = findings_of(text, select=("IN001",), language="en")
+    assert spans(found) == [("IN001", sentence)]
+    assert found[0].start == text.index(sentence)
+    # The same document without it: the prefilter returns before any scan.
+    assert findings_of(SEED_002, select=("IN001",), language="en") == []
 
 
 # -- IN003 -----------------------------------------------------------------------

@@ -1,0 +1,173 @@
+"""Fit the logistic model of the off-topic scorers (rules/_cohesion.py) on
+evaluation-suite draws, and show what each probability threshold gives.
+
+    python bench/fit_offtopic.py [--train 41,51,61] [--test 41,51,61] [--semantic] [--limit N]
+
+Reads the labelled records ``bench/eval_suite.py --seed N`` wrote to
+``bench/out/seed-N/`` (build them first; the training seeds are never the
+reported ones: 11, 21 and 31 are held out). Every sentence that
+``sentence_features`` scores is a sample, labelled 1 when it overlaps an
+``injected-sentence`` gold span. The model is an L2-regularised logistic
+regression fitted by Newton's method (numpy); paste its coefficients into
+``LEXICAL_COEFFICIENTS`` / ``SEMANTIC_COEFFICIENTS``.
+
+The threshold table imitates ``detector evaluate`` at sentence level: a
+text's flagged sentences are those at or above the threshold (none when more
+than ``max_per_text`` pass); precision is the share of flags on an injected
+sentence, recall the share of injected sentences flagged, and the last column
+flags per 20 clean articles.
+
+``--semantic`` adds the embedding cosines (needs the ``[semantic]`` extra;
+slow: ``--limit`` records per file). With ``--split-articles`` the model is
+fitted on articles whose id hash is even and tested on the odd ones, so no
+article is seen in both (every seed draws from the same 228 articles).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import zlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "bench" / "out"
+
+
+def records(seed: int, limit: int | None):
+    folder = OUT if seed == 1 else OUT / f"seed-{seed}"
+    for path in sorted(folder.glob("*.jsonl")):
+        if path.name in ("articles.jsonl", "sweep-articles.jsonl", "errors.jsonl"):
+            continue
+        if path.name == "clean.jsonl" and seed != records.clean_seed:
+            continue  # the clean articles are the same in every draw: once only
+        lines = path.read_text("utf-8").splitlines()
+        for line in lines[:limit] if limit else lines:
+            yield path.name, json.loads(line)
+
+
+EMBEDDINGS = OUT / "offtopic-embeddings.pkl"
+
+
+def samples(seeds, semantic: bool, limit: int | None, min_words: int, min_sentences: int):
+    """(record key, is clean, article, [(x, label)], injected spans total) per record."""
+    import pickle
+
+    from detector.document import Document
+    from detector.rules import _embedding
+    from detector.rules._cohesion import sentence_features, wordfreq_covers
+
+    if semantic:
+        # Sentence embeddings kept between runs (the articles repeat across draws).
+        _embedding.CACHE_SIZE = 10**7
+        if EMBEDDINGS.exists():
+            _embedding._cache.update(pickle.loads(EMBEDDINGS.read_bytes()))
+
+    out = []
+    for seed in seeds:
+        records.clean_seed = seeds[0]
+        for name, record in records(seed, limit):
+            doc = Document(record["text"])
+            injected = [(s, e) for s, e, c, k in record.get("spans", []) if k == "injected-sentence"]
+            rows = []
+            if wordfreq_covers(doc.language):
+                for profile, features in sentence_features(doc, min_words, min_sentences, semantic):
+                    label = any(profile.start < e and s < profile.end for s, e in injected)
+                    rows.append((features.vector(semantic), label, (profile.start, profile.end)))
+            article = record["id"].split("~")[0]
+            out.append((f"{seed}/{name}/{record['id']}", not record.get("spans"), article, rows, injected))
+    if semantic:
+        EMBEDDINGS.write_bytes(pickle.dumps(dict(_embedding._cache)))
+    return out
+
+
+def fit(data, l2: float = 1.0, steps: int = 50):
+    import numpy
+
+    x = numpy.array([row for *_, rows, _ in data for row, _, _ in rows], dtype=float)
+    y = numpy.array([label for *_, rows, _ in data for _, label, _ in rows], dtype=float)
+    x = numpy.hstack([numpy.ones((len(x), 1)), x])
+    w = numpy.zeros(x.shape[1])
+    penalty = numpy.eye(x.shape[1]) * l2
+    penalty[0, 0] = 0.0  # the intercept is not shrunk
+    for _ in range(steps):
+        p = 1 / (1 + numpy.exp(-(x @ w)))
+        gradient = x.T @ (p - y) + penalty @ w
+        hessian = (x.T * (p * (1 - p))) @ x + penalty
+        w -= numpy.linalg.solve(hessian, gradient)
+    print(f"{len(y)} sentences, {int(y.sum())} injected", file=sys.stderr)
+    return [round(float(v), 3) for v in w]
+
+
+def table(data, coefficients, thresholds, max_per_text: int):
+    import math
+
+    def z_of(x):
+        return coefficients[0] + sum(c * v for c, v in zip(coefficients[1:], x))
+
+    rows = []
+    for t in thresholds:
+        flags = correct = found = gold = clean_flags = clean_texts = 0
+        for _, clean, _, sentences, injected in data:
+            gold += len(injected)
+            clean_texts += clean
+            scored = []
+            for x, label, span in sentences:
+                z = coefficients[0] + sum(c * v for c, v in zip(coefficients[1:], x))
+                if 1 / (1 + math.exp(-z)) >= t:
+                    scored.append((label, span))
+            if max_per_text == 0:  # the best sentence of the text only
+                best = max(((z_of(x), label, span) for x, label, span in sentences), default=None)
+                scored = [(best[1], best[2])] if best and 1 / (1 + math.exp(-best[0])) >= t else []
+            elif len(scored) > max_per_text:
+                continue
+            flags += len(scored)
+            correct += sum(label for label, _ in scored)
+            clean_flags += clean * len(scored)
+            found += sum(1 for s, e in injected if any(a < e and s < b for _, (a, b) in scored))
+        rows.append((t, flags, correct / flags if flags else float("nan"), found / gold if gold else 0.0,
+                     20 * clean_flags / clean_texts if clean_texts else 0.0))
+    print("threshold  flags  precision  recall  per 20 clean")
+    for t, flags, p, r, c in rows:
+        print(f"{t:9.2f}  {flags:5d}  {p:9.3f}  {r:6.3f}  {c:12.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--train", default="41,51,61")
+    parser.add_argument("--test", default=None, help="seeds to show the thresholds on (default: the training seeds)")
+    parser.add_argument("--semantic", action="store_true")
+    parser.add_argument("--limit", type=int, default=None, help="records per file")
+    parser.add_argument("--split-articles", action="store_true")
+    parser.add_argument("--min-words", type=int, default=6)
+    parser.add_argument("--min-sentences", type=int, default=8)
+    parser.add_argument("--max-per-text", type=int, default=0,
+                        help="flag every sentence over the threshold unless more than this many pass; "
+                             "0: flag only the best sentence of each text")
+    parser.add_argument("--coefficients", default=None, help="comma-separated: skip fitting, use these")
+    args = parser.parse_args()
+
+    train = samples([int(s) for s in args.train.split(",")], args.semantic, args.limit,
+                    args.min_words, args.min_sentences)
+    test = (samples([int(s) for s in args.test.split(",")], args.semantic, args.limit, args.min_words,
+                    args.min_sentences) if args.test else train)
+    if args.split_articles:
+        half = lambda item, parity: zlib.crc32(item[2].encode()) % 2 == parity  # noqa: E731
+        train = [item for item in train if half(item, 0)]
+        test = [item for item in test if half(item, 1)]
+    if args.coefficients:
+        coefficients = [float(v) for v in args.coefficients.split(",")]
+    else:
+        coefficients = fit(train)
+    from detector.rules._cohesion import FEATURE_NAMES
+
+    names = ("intercept",) + FEATURE_NAMES[: len(coefficients) - 1]
+    print("coefficients: " + ", ".join(f"{n}={c}" for n, c in zip(names, coefficients)))
+    print("tuple: (" + ", ".join(str(c) for c in coefficients) + ")")
+    table(test, coefficients, [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], args.max_per_text)
+
+
+if __name__ == "__main__":
+    main()
