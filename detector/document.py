@@ -30,14 +30,35 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, cycle, repeat
 from operator import itemgetter
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import NamedTuple
 
 from detector.finding import Position
 from detector.scripts import script_of
 from detector.segment import _TOKEN as TOKEN_PATTERN
 from detector.segment import ASCII_TOKEN_KINDS, ascii_token_pattern, fast_tokenizable
-from detector.segment import Span, line_spans, paragraph_spans, split_sentences
+from detector.segment import Span, line_spans, line_starts, paragraph_spans
+from detector.sentences import split_sentences
+
+
+class cached_property:  # noqa: N801 (named as the one it replaces)
+    """``functools.cached_property`` without its lock (Python 3.11 takes one
+    on every first access, which costs as much as building a small part):
+    the value is computed on first access and stored in the instance's
+    ``__dict__`` under the same name, where later reads find it directly."""
+
+    def __init__(self, function) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
 
 
 # White space that no tokenizer puts inside a token: the tokens of a stretch
@@ -172,13 +193,7 @@ class Document:
     # -- positions --------------------------------------------------------------
     @cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]
-        find = self.text.find
-        pos = find("\n")
-        while pos >= 0:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        return starts
+        return line_starts(self.text)
 
     def position(self, offset: int) -> Position:
         """1-based line and column (in code points) of a text offset."""
@@ -193,7 +208,7 @@ class Document:
     # -- structure ----------------------------------------------------------------
     @cached_property
     def lines(self) -> list[Span]:
-        return line_spans(self.text)
+        return line_spans(self.text, self.line_starts)
 
     @cached_property
     def paragraphs(self) -> list[Span]:

@@ -1,23 +1,17 @@
-"""Splitting text into lines, paragraphs, sentences and tokens.
+"""Splitting text into lines, paragraphs and tokens (sentences:
+:mod:`detector.sentences`, whose ``split_sentences`` is also found here).
 
 Every function returns spans (``start``, ``end``) into the text it was given,
 end exclusive, trimmed of surrounding white space.
 
-The sentence splitter is built for damaged text: it splits sentences that a
-paste glued together with no space (``state media.China is``,
-``changes."Beijing``), which pysbd and blingfire do not, and leaves whole the
-things that contain dots but are not sentence ends: URLs, e-mail addresses,
-domains, file names, decimals, version numbers, initials and abbreviations
-(``U.S.``, ``Dr.``, ``Node.js``, ``.NET``).
-
->>> text = 'It was said, according to state media.China is "willing".'
->>> [text[s:e] for s, e in split_sentences(text)]
-['It was said, according to state media.', 'China is "willing".']
+>>> [(s, e) for s, e in line_spans("One.\\r\\nTwo.\\n")]
+[(0, 4), (6, 10)]
 """
 
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from typing import Iterator, NamedTuple
 
 import regex
@@ -165,8 +159,38 @@ def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[R
 
 # -- lines and paragraphs ------------------------------------------------------
 
-def line_spans(text: str) -> list[Span]:
-    """Every line, without its line terminator (``\\n`` or ``\\r\\n``)."""
+def line_starts(text: str) -> list[int]:
+    """The offset where each line starts: 0 and after each ``\\n``."""
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos >= 0:  # one `find` a line (in C) beats copying the text by a split
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
+_minus_one = (-1).__add__
+
+
+def line_spans(text: str, starts: list[int] | None = None) -> list[Span]:
+    """Every line, without its line terminator (``\\n`` or ``\\r\\n``).
+
+    ``starts``: the text's `line_starts`, if known. A last line is only
+    there if it holds a character (a text ending in ``\\n`` has none).
+    """
+    if "\r" in text:
+        return _line_spans_with_returns(text)
+    starts = line_starts(text) if starts is None else starts
+    ends = list(map(_minus_one, starts))  # each line ends before the next one's \n
+    del ends[0]
+    line_start = starts[-1]
+    if line_start < len(text):
+        ends.append(len(text))
+    return list(map(_new, repeat(Span), zip(starts, ends)))
+
+
+def _line_spans_with_returns(text: str) -> list[Span]:
     spans = []
     pos = 0
     n = len(text)
@@ -196,9 +220,9 @@ def paragraph_spans(text: str, lines: list[Span] | None = None) -> list[Span]:
     spans: list[Span] = []
     block_start = None
     block_end = None
-    for ln in lines:
-        blank = text[ln.start : ln.end].strip() == ""
-        if blank:
+    for start, end in lines:
+        # a line that starts with no white space is not blank (the common case)
+        if start >= end or text[start].isspace() and not text[start:end].strip():
             if block_start is not None:
                 span = _trim(text, block_start, block_end)
                 if span:
@@ -206,8 +230,8 @@ def paragraph_spans(text: str, lines: list[Span] | None = None) -> list[Span]:
                 block_start = None
         else:
             if block_start is None:
-                block_start = ln.start
-            block_end = ln.end
+                block_start = start
+            block_end = end
     if block_start is not None:
         span = _trim(text, block_start, block_end)
         if span:
@@ -215,188 +239,11 @@ def paragraph_spans(text: str, lines: list[Span] | None = None) -> list[Span]:
     return spans
 
 
-# -- sentences -----------------------------------------------------------------
+def __getattr__(name: str):
+    # The sentence splitter lives in detector.sentences (which imports this
+    # module); `from detector.segment import split_sentences` still works.
+    if name in ("split_sentences", "ABBREVIATIONS"):
+        from detector import sentences
 
-# Abbreviations after which a full stop does not end a sentence. Lower-cased
-# and without the final dot; dotted acronyms (U.S., e.g.) are matched apart.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep
-    rev hon pres supt insp det vs v al approx ca cf no nos vol vols fig figs p pp
-    jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp bros dept
-    univ assn est mssrs messrs mme mlle sra sr srta op ed eds min max avg""".split()
-)
-
-# Sentence-final punctuation, then closing quotes or brackets.
-_END = r"(?:[.!?…]+|[。！？]+)[\"'”’»)\]]*"
-# A candidate end: final punctuation, then either white space or (glued) the
-# start of a new sentence: an optional opening quote and an upper-case letter
-# followed by a lower-case one (`media.China`), the words `A` and `I`
-# (`weekend.A double`), or an all-capital word of three letters or more
-# (`Caribbean.BET is`; `Node.JS` has two).
-_BOUNDARY = _Lazy(
-    rf"(?P<end>{_END})(?:(?P<gap>[ \t\u00a0\u3000]+)"
-    rf"|(?=[\"“‘(]?(?:\p{{Lu}}\p{{Ll}}|[AI] |\p{{Lu}}{{3,}}[ ,])))",
-    regex.VERSION1,
-)
-# The same on ASCII text, in the faster stdlib `re` (\p{Lu} is [A-Z], \p{Ll}
-# is [a-z] there; the non-ASCII characters cannot occur).
-_ASCII_BOUNDARY = re.compile(
-    r"(?P<end>[.!?]+[\"')\]]*)(?:(?P<gap>[ \t]+)"
-    r"|(?=[\"(]?(?:[A-Z][a-z]|[AI] |[A-Z]{3,}[ ,])))"
-)
-_NEXT_STARTS_SENTENCE = regex.compile(r"[\"'“‘(\[«¿¡]*[\p{Lu}\p{Nd}\p{Lo}]")
-_DOTTED_ACRONYM = regex.compile(r"^(?:\p{L}\.)+\p{L}?$")
-# Things with a dot inside that are not sentence ends; only looked for around
-# a glued candidate (a dot with no space after it), which is rare and cheap.
-_PROTECTED = _Lazy(rf"{URL}|{EMAIL}|{DOMAIN}")
-_CJK_END = frozenset("。！？")
-_CONTINUES = regex.compile(r"\p{Ll}")
-_URL_START = _Lazy(URL)
-
-
-class _Kit(NamedTuple):
-    """The patterns of the splitter: for any text, or for ASCII text in the
-    faster stdlib `re` (same matches: the non-ASCII characters cannot occur)."""
-
-    boundary: object
-    next_starts_sentence: object
-    dotted_acronym: object
-    continues: object
-    #: letters, digits, "." and "-" read backwards from a dot (ASCII only)
-    word_before: object
-
-
-_ANY_TEXT = _Kit(_BOUNDARY, _NEXT_STARTS_SENTENCE, _DOTTED_ACRONYM, _CONTINUES, None)
-_ASCII_TEXT = _Kit(
-    _ASCII_BOUNDARY,
-    re.compile(r"[\"'(\[]*[A-Z0-9]"),
-    re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$"),
-    re.compile(r"[a-z]"),
-    re.compile(r"[A-Za-z0-9.\-]*"),
-)
-
-
-def _is_boundary(text: str, line_start: int, m, glued: bool, kit: _Kit = _ANY_TEXT, backwards: str = "") -> bool:
-    end_punct = m.group("end")
-    dot_at = m.start("end")
-    if backwards:  # ASCII: the word before, found in C in the reversed text
-        n = len(text)
-        i = dot_at - kit.word_before.match(backwards, n - dot_at, n - line_start).end() + (n - dot_at)
-    else:
-        i = dot_at
-        while i > line_start and (text[i - 1].isalnum() or text[i - 1] in ".-"):
-            i -= 1
-    before = text[i:dot_at]
-    if end_punct[0] in _CJK_END:
-        return True
-    if end_punct[0] == "." and not end_punct.startswith(".."):
-        bare = before.strip(".-")
-        last_part = bare.rsplit(".", 1)[-1]
-        if bare and kit.dotted_acronym.match(bare + "."):
-            return False  # U.S. / e.g. / a.m.: we prefer not to split
-        if bare.lower() in ABBREVIATIONS or last_part.lower() in ABBREVIATIONS:
-            return False
-        if len(bare) == 1 and bare.isalpha() and bare.isupper():
-            return False  # an initial: "J. Smith", "N.Taylor"
-        if glued and not (
-            len(bare) >= 2 and any(c.islower() for c in bare) or bare.isdigit()
-        ):
-            # Glued, the word before must look like a sentence's last word:
-            # two or more letters with a lower-case one, or a number.
-            return False
-    if not glued:
-        nxt = kit.next_starts_sentence.match(text, m.end())
-        if not nxt:
-            return False
-    return True
-
-
-def _inside_protected(text: str, dot_at: int, lo: int, hi: int) -> bool:
-    """Is the dot at ``dot_at`` part of a URL, e-mail address, domain or file name?"""
-    start = dot_at
-    while start > lo and not text[start - 1].isspace():
-        start -= 1
-    end = dot_at
-    while end < hi and not text[end].isspace():
-        end += 1
-    for m in _PROTECTED.finditer(text, start, end):
-        if m.start() <= dot_at < m.end():
-            return True
-    return False
-
-
-def _split_line(
-    text: str, start: int, end: int, boundary=None, kit: _Kit = _ANY_TEXT, backwards: str = ""
-) -> list[Span]:
-    """Sentence spans inside one line-joined block ``text[start:end]``."""
-    out: list[Span] = []
-    _split_block(out, text, start, end, boundary or kit.boundary, kit, backwards)
-    return out
-
-
-def _split_block(out: list, text: str, start: int, end: int, boundary, kit: _Kit, backwards: str) -> None:
-    """Append the sentence spans of the block ``text[start:end]`` to ``out``."""
-    sent_start = start
-    for m in boundary.finditer(text, start, end):
-        after = m.end()
-        if after >= end:
-            continue
-        glued = m.group("gap") is None
-        if glued and _inside_protected(text, m.start("end"), start, end):
-            continue
-        if not _is_boundary(text, start, m, glued, kit, backwards):
-            continue
-        stop = m.end("end")
-        # `_trim`, skipped when there is nothing to trim (the common case)
-        if text[sent_start].isspace() or text[stop - 1].isspace():
-            span = _trim(text, sent_start, stop)
-            if span:
-                out.append(span)
-        elif sent_start < stop:
-            out.append(_new(Span, (sent_start, stop)))
-        sent_start = after
-    span = _trim(text, sent_start, end)
-    if span:
-        out.append(span)
-
-
-def split_sentences(text: str, lines: list[Span] | None = None) -> list[Span]:
-    """Sentence spans of ``text``.
-
-    A line break ends a sentence, except in hard-wrapped prose: when a line
-    does not end in final punctuation and the next one starts in lower case,
-    the two are one sentence.
-    """
-    lines = line_spans(text) if lines is None else lines
-    sentences: list[Span] = []
-    ascii_text = text.isascii()
-    kit = _ASCII_TEXT if ascii_text else _ANY_TEXT
-    # `_ASCII_BOUNDARY` is read here, not bound in the kit (a test swaps it).
-    boundary = _ASCII_BOUNDARY if ascii_text else _BOUNDARY
-    backwards = text[::-1] if ascii_text else ""
-    continues = kit.continues.match
-    block_start = block_end = -1  # the block of lines being joined, if any
-    for start, end in lines:
-        # `_trim`, skipped when there is nothing to trim (the common case)
-        if start < end and not text[start].isspace() and not text[end - 1].isspace():
-            stripped = (start, end)
-        else:
-            stripped = _trim(text, start, end)
-            if stripped is None:
-                if block_start >= 0:
-                    _split_block(sentences, text, block_start, block_end, boundary, kit, backwards)
-                    block_start = -1
-                continue
-            start, end = stripped
-        if block_start >= 0:
-            prev_last = text[block_end - 1]
-            wrapped = (prev_last.isalpha() or prev_last in ",-") and continues(text, start)
-            if not wrapped or _URL_START.match(text, start):
-                _split_block(sentences, text, block_start, block_end, boundary, kit, backwards)
-                block_start = start
-        else:
-            block_start = start
-        block_end = end
-    if block_start >= 0:
-        _split_block(sentences, text, block_start, block_end, boundary, kit, backwards)
-    return sentences
+        return getattr(sentences, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -6,11 +6,12 @@ import random
 import pytest
 import regex
 
-from detector import segment
+from detector import segment, sentences
 from detector.document import Document
 from detector.langid import _WORDS, _ASCII_NON_LETTERS
 from detector.scripts import script_of
-from detector.segment import TYPOGRAPHIC, fast_tokenizable, split_sentences
+from detector.segment import TYPOGRAPHIC, fast_tokenizable
+from detector.sentences import split_sentences
 from detector.rules.duplication import _ascii_folded, sentence_key
 
 SAMPLES = [
@@ -59,8 +60,47 @@ def test_typographic_characters_are_no_word_characters():
 @pytest.mark.parametrize("text", [s for s in SAMPLES + _fuzz(2) if s.isascii()])
 def test_ascii_sentences_match_the_regex_splitter(text, monkeypatch):
     fast = split_sentences(text)
-    monkeypatch.setattr(segment, "_ASCII_BOUNDARY", segment._BOUNDARY)
+    monkeypatch.setattr(sentences, "_ASCII_BOUNDARY", sentences._BOUNDARY)
     assert fast == split_sentences(text)
+
+
+def _latin_fuzz(seed, n):
+    rnd = random.Random(seed)
+    pieces = list("ab Z09.!?\"'()[]\t\n") + list(TYPOGRAPHIC) + list("ÀÉÖØÞßàéöøÿµªº¹²½¿¡«»×÷\xa0\x85") + [
+        "É. Élan", "é. Été", "said.Élan", "Mr. É", "ÉÉÉ ", "x.\xa0Y", "a.\xa0b", "U.S.", "ß.", "½.", "e.g.",
+        "word. ", "Word ", " ª", "º. ", "A ", "I ", "media.China",
+    ]
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("text", [s for s in SAMPLES + _fuzz(2) + _latin_fuzz(6, 3000) if not s.isascii()])
+def test_latin1_and_typographic_sentences_match_the_regex_splitter(text, monkeypatch):
+    assert sentences._scanner(text)[0] is sentences._LATIN_TEXT
+    fast = split_sentences(text)
+    monkeypatch.setattr(sentences, "_scanner", lambda text: (sentences._ANY_TEXT, text, sentences._BOUNDARY, None))
+    assert fast == split_sentences(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It ended.A \nNew line.",  # a glued capital whose lookahead needs the trailing space
+        "It ended.ABC \nx",
+        "It ended..ABC \n",
+        "Ends.\t \nNext. \x0cOdd space. Then more.",
+        "One. Two!? Three… “Four.” Five.\n\n  six wraps\nhere. Seven.",
+    ],
+)
+def test_one_scan_of_the_text_splits_as_a_scan_of_each_block(text):
+    # the splitter before the whole-text scan: each block scanned alone
+    def per_block(text):
+        out = []
+        for block_start, block_end in zip(*sentences._blocks(text, segment.line_spans(text), sentences._CONTINUES.match)):
+            sub = split_sentences(text[:block_end])  # the block is the text's end: nothing after it to see
+            out += [s for s in sub if s.start >= block_start]
+        return out
+
+    assert split_sentences(text) == per_block(text)
 
 
 @pytest.mark.parametrize("text", [s for s in SAMPLES + _fuzz(3, 500) if s.isascii()])
@@ -148,6 +188,61 @@ def test_english_shortcut_gives_the_vote_result(text):
     words = text.lower().encode("utf-8").split()
     expected = _vote_latin(Counter(w for w in words if w in _STOPWORD_BYTES), _STOPWORD_BYTES)
     assert guess_main_language(Document(text)) == expected
+
+
+# -- the plainly English start of a document settles the guess
+
+ENGLISH_START = (
+    "The minister said that the plan was not ready, and that the cabinet would "
+    "meet again with the unions, who have said they will not accept it. "
+) * 5  # 18 English function words and none of another language per copy
+GERMAN = "Der Minister sagte, dass der Plan nicht fertig ist und die Regierung mit den Gewerkschaften spricht. " * 60
+
+
+def test_a_plainly_english_start_settles_the_guess():
+    from detector import langid
+
+    assert len(ENGLISH_START) > langid.ENGLISH_START_CHARS
+    # the whole sample alone would be German; the start says English
+    assert langid._vote_latin(
+        __import__("collections").Counter((ENGLISH_START + GERMAN)[:6000].lower().split())
+    ) == "de"
+    assert langid.guess_main_language(Document(ENGLISH_START + GERMAN)) == "en"
+
+
+def test_a_start_that_is_not_plainly_english_leaves_the_guess_to_the_sample():
+    from detector import langid
+
+    short_english = "The minister said that the plan was not ready. "  # 4 English function words
+    assert not langid._plainly_english(short_english + "Der Plan ist nicht fertig und wird nicht kommen. ")
+    assert langid.guess_main_language(Document(short_english + GERMAN)) == "de"
+    # a start with letters that are not ASCII is never settled so
+    assert not langid._plainly_english("Café " + ENGLISH_START)
+    assert langid._plainly_english("Cafe " + ENGLISH_START)
+
+
+def test_the_start_needs_five_more_english_function_words():
+    from detector import langid
+
+    assert langid.ENGLISH_START_MARGIN == 5
+    assert langid._function_word_counts("the the the the the to to")[:2] == (7, 2)  # 'to' is also Polish
+    assert langid._plainly_english("the the the the the to to")  # 7 to 2
+    assert not langid._plainly_english("the the the the to to")  # 6 to 2
+
+
+def test_latin1_classes_are_the_unicode_ones():
+    for c in map(chr, range(256)):
+        for mine, theirs in (
+            (sentences._UPPER, r"\p{Lu}"),
+            (sentences._LOWER, r"\p{Ll}"),
+            (sentences._LETTER, r"\p{L}"),
+            (sentences._OTHER_LETTER, r"\p{Lo}"),
+            (sentences._DIGIT, r"\p{Nd}"),
+        ):
+            assert (c in mine) == bool(regex.match(theirs, c)), (c, theirs)
+        assert (c in sentences._ALPHANUMERIC) == c.isalnum()
+    for c in TYPOGRAPHIC:  # none of them is in a class
+        assert not regex.match(r"[\p{L}\p{N}\s]", c) and not c.isalnum()
 
 
 # -- DU003's scan: the character before a word is matched instead of looked

@@ -7,7 +7,9 @@ import doctest
 import pytest
 
 from detector import segment
-from detector.segment import Span, iter_tokens, line_spans, paragraph_spans, split_sentences
+from detector import sentences as sentences_module
+from detector.segment import Span, iter_tokens, line_spans, paragraph_spans
+from detector.sentences import split_sentences
 
 
 def sentences(text):
@@ -20,6 +22,8 @@ def tokens(text):
 
 def test_doctests():
     result = doctest.testmod(segment)
+    assert result.attempted >= 2 and result.failed == 0
+    result = doctest.testmod(sentences_module)
     assert result.attempted >= 2 and result.failed == 0
 
 
