@@ -172,6 +172,8 @@ def best_split(word: str, lex: dict[str, int] | None = None) -> tuple[str, ...] 
     best: tuple[float, tuple[str, ...]] | None = None
     for i in range(1, n):
         left, right = word[:i], word[i:]
+        if left not in lex or right not in lex:
+            continue  # no part (as _part_ok says), found in C
         if _part_ok(left, lex, True, False, right) and _part_ok(right, lex, False, True, left):
             # A split with a common word in it wins (`enters its`, not
             # `enter sits`); then the one whose rarer part is commoner.
@@ -182,11 +184,11 @@ def best_split(word: str, lex: dict[str, int] | None = None) -> tuple[str, ...] 
         return best[1]
     for i in range(1, n - 1):
         left = word[:i]
-        if not _part_ok(left, lex, True, False):
+        if left not in lex or not _part_ok(left, lex, True, False):
             continue
         for j in range(i + 1, n):
             mid, right = word[i:j], word[j:]
-            if len(mid) == 1 or len(right) == 1:
+            if mid not in lex or right not in lex or len(mid) == 1 or len(right) == 1:
                 continue
             if len(left) == 1 and (left != "a" or len(mid) < 4 or len(right) < 4):
                 continue  # `a` only before two longer words (`acompromiseproposal`)

@@ -59,6 +59,7 @@ LINK_WORDS = FUNCTION_WORDS | frozenset(
 _MAX_RANK_BY_LENGTH = {1: 100, 2: 1500, 3: 2500, 4: 15000}
 
 
+@lru_cache(maxsize=1 << 17)  # asked for the same substrings by every check of a word
 def zipf_of(word: str) -> float | None:
     """The Zipf frequency of a lexicon word that may be a part, else None."""
     rank = lexicon().get(word)
@@ -85,17 +86,56 @@ def segment(word: str) -> tuple[str, ...] | None:
     # best[i] = (cost, parts) of the cheapest split of word[:i]
     best: list[tuple[float, tuple[str, ...]] | None] = [None] * (n + 1)
     best[0] = (0.0, ())
+    reached = [0]  # the i with best[i], ascending: the only starts a part may have
+    frequent, _known, _glue_like, vocabulary = _load()
     for i in range(1, n + 1):
-        for j in range(max(0, i - MAX_PART_LENGTH), i):
-            if best[j] is None or (j == 0 and i == n):
+        lowest = i - MAX_PART_LENGTH
+        best_i = None
+        for j in reached:
+            if j < lowest or (j == 0 and i == n):
                 continue  # the whole word is not a split
-            z = zipf_of(word[j:i])
+            part = word[j:i]
+            # zipf_of knows only words of these two lists: most substrings
+            # are answered by a lookup in C.
+            if part not in frequent and part not in vocabulary:
+                continue
+            z = zipf_of(part)
             if z is None:
                 continue
-            cost = best[j][0] + MAX_ZIPF - z + PART_COST
-            if best[i] is None or cost < best[i][0]:
-                best[i] = (cost, best[j][1] + (word[j:i],))
+            best_j = best[j]
+            cost = best_j[0] + MAX_ZIPF - z + PART_COST
+            if best_i is None or cost < best_i[0]:
+                best_i = (cost, best_j[1] + (part,))
+        if best_i is not None:
+            best[i] = best_i
+            reached.append(i)
     return best[n][1] if best[n] else None
+
+
+@lru_cache(maxsize=65536)
+def segmentable_from(word: str) -> tuple[bool, ...]:
+    """For each ``i`` (0 to ``len(word)``), whether ``word[i:]`` is a run of
+    one or more parts (words :func:`zipf_of` knows), found from the end:
+    every split the checks of a word make (two or three parts, a chain, a
+    name and the words after it, a contraction's end and a word) is such a
+    run from where it starts, so a check need not look where there is none.
+
+    >>> segmentable_from('xqtothe')  # `to the`, `the`, `he`; no `o` nor `e`
+    (False, False, True, False, True, True, False, True)
+    """
+    n = len(word)
+    from_here = [False] * (n + 1)
+    from_here[n] = True
+    reached = [n]  # the starts of runs found so far, nearest last
+    frequent, _known, _glue_like, vocabulary = _load()
+    for j in range(n - 1, -1, -1):
+        for i in reversed(reached):  # the shortest part first
+            part = word[j:i]
+            if (part in frequent or part in vocabulary) and zipf_of(part) is not None:
+                from_here[j] = True
+                reached.append(j)
+                break
+    return tuple(from_here)
 
 
 def mean_cost(parts: tuple[str, ...]) -> float:
@@ -187,7 +227,10 @@ def after_name(word: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     are at least three letters in all. Whether the name is one is for the
     document to tell (see the rule)."""
     out = []
+    from_here = segmentable_from(word)
     for i in range(MIN_NAME_LENGTH, len(word) - 2):
+        if not from_here[i]:
+            continue  # `rest` is no part and has no split (both are runs of parts)
         rest = word[i:]
         z = zipf_of(rest)
         parts = (rest,) if z is not None else segment(rest)

@@ -25,6 +25,8 @@ out of the CPU caches when SP002 starts a document, and those lookups take
 about twice as long as in a loop of SP002 alone.
 
 >>> from detector.document import Document
+from detector.rules._glue import split_glued
+from detector.rules._glue_chain import MIN_NAME_LENGTH, after_name, chain_split, partner_split, segmentable_from
 >>> doc = Document("Xi spoke onsovereignty in a #hashtagword and theindustry's peak.")
 >>> glue_candidates(doc)
 ([(9, 22, 'onsovereignty'), (45, 56, 'theindustry')], [], [])
@@ -40,6 +42,8 @@ from operator import methodcaller
 from typing import Callable
 
 from detector.document import Document
+from detector.rules._glue import split_glued
+from detector.rules._glue_chain import MIN_NAME_LENGTH, after_name, chain_split, partner_split, segmentable_from
 
 MIN_LENGTH = 4  # shorter unknown words are abbreviations, not glues
 
@@ -191,6 +195,7 @@ _start_of = methodcaller("start")
 
 # The ends of `'s`, `n't`, `'re`, `'ll`, `'ve`, `'d`, `'m`, longest first.
 CONTRACTION_ENDS = ("re", "ll", "ve", "s", "t", "d", "m")
+_CONTRACTION_END_SIZES = sorted({len(end) for end in CONTRACTION_ENDS})
 
 
 def contraction_end(run: str) -> str:
@@ -302,14 +307,22 @@ def in_prose(text: str, at: int, min_words: int = 4) -> bool:
 def worth_a_look(word: str) -> bool:
     """Whether unknown ``word`` may be a glue in some case or context: only
     those are looked for in the text."""
-    from detector.rules._glue import split_glued
-    from detector.rules._glue_chain import after_name, chain_split, partner_split
-
+    # Every split a check accepts is a run of parts (see segmentable_from)
+    # from where it starts: the whole word for the splits into words
+    # (split_glued's, a chain, partner_split's), the word after a
+    # contraction's end (one or two letters), the words after a name (four
+    # letters or more). Most unknown words are names, and most names are no
+    # such run from any of these places: they are answered here, by the
+    # one look at the word's substrings that the checks share.
+    from_here = segmentable_from(word)
     return (
-        split_glued(word, True) is not None or split_glued(word, False) is not None
-        or chain_split(word) is not None or bool(after_name(word))
-        or after_contraction(word) is not None  # `'sfirst`, `n'tdrink`
-        or partner_split(word) is not None  # next to another glue
+        any(from_here[size] for size in _CONTRACTION_END_SIZES) and after_contraction(word) is not None  # `'sfirst`, `n'tdrink`
+        or from_here[0] and (
+            split_glued(word, True) is not None or split_glued(word, False) is not None
+            or chain_split(word) is not None
+            or partner_split(word) is not None  # next to another glue
+        )
+        or any(from_here[MIN_NAME_LENGTH : len(word) - 2]) and bool(after_name(word))
     )
 
 
