@@ -25,8 +25,6 @@ out of the CPU caches when SP002 starts a document, and those lookups take
 about twice as long as in a loop of SP002 alone.
 
 >>> from detector.document import Document
-from detector.rules._glue import split_glued
-from detector.rules._glue_chain import MIN_NAME_LENGTH, after_name, chain_split, partner_split, segmentable_from
 >>> doc = Document("Xi spoke onsovereignty in a #hashtagword and theindustry's peak.")
 >>> glue_candidates(doc)
 ([(9, 22, 'onsovereignty'), (45, 56, 'theindustry')], [], [])
