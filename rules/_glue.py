@@ -98,6 +98,7 @@ _FREQUENT_WEB_GLUES = frozenset(
 _COMMONEST = frozenset("the a an and of to in".split())
 # The function words that web glues are made of.
 _GLUING = _COMMONEST | frozenset("for on at is was with by from that this it".split())
+_GLUING_TUPLE = tuple(sorted(_GLUING))  # for str.startswith and str.endswith
 
 
 @lru_cache(maxsize=1)
@@ -311,6 +312,7 @@ def _three_parts_ok(word: str, parts: tuple[str, ...], lex: dict[str, int], lowe
 # `in` as an ending must follow an inflection (names end in -in: `Rubin`).
 _EDGE_PREFIXES = ("the", "to", "a", "an", "in", "of", "and", "with", "which", "would", "that", "for")
 _EDGE_SUFFIXES = ("the", "and", "with", "was", "of", "to")
+_EDGE_SUFFIXES_AND_IN = _EDGE_SUFFIXES + ("in",)
 _EDGE_MIN_REST = 6
 
 
@@ -320,15 +322,16 @@ def _split_at_function_word(
     """``word`` as a function word glued to a word of the vocabulary (Zipf ≥
     ``VOCABULARY``), which is too rare to be a part of an ordinary split."""
     vocabulary = _load()[3] if vocabulary is None else vocabulary
-    for p in _EDGE_PREFIXES:
-        if not lowercase and p != "the":
-            continue
-        rest = word[len(p):]
-        if word.startswith(p) and len(rest) >= _EDGE_MIN_REST and rest in vocabulary:
-            return (p, rest)
-    if not lowercase:
+    if word.startswith(_EDGE_PREFIXES):  # most words start otherwise: one test in C
+        for p in _EDGE_PREFIXES:
+            if not lowercase and p != "the":
+                continue
+            rest = word[len(p):]
+            if word.startswith(p) and len(rest) >= _EDGE_MIN_REST and rest in vocabulary:
+                return (p, rest)
+    if not lowercase or not word.endswith(_EDGE_SUFFIXES_AND_IN):
         return None
-    for suffix in _EDGE_SUFFIXES + ("in",):
+    for suffix in _EDGE_SUFFIXES_AND_IN:
         rest = word[: -len(suffix)]
         if not word.endswith(suffix) or len(rest) < _EDGE_MIN_REST or rest not in vocabulary:
             continue
@@ -345,8 +348,8 @@ def _split_between_function_words(
     vocabulary (Zipf ≥ ``VOCABULARY``) between two gluing function words, as
     a stripped quotation leaves it. Few real words start and end like that
     (`another`, `atheist` are known words)."""
-    if not lowercase:
-        return None
+    if not lowercase or not (word.startswith(_GLUING_TUPLE) and word.endswith(_GLUING_TUPLE)):
+        return None  # (most words, answered in C)
     vocabulary = _load()[3] if vocabulary is None else vocabulary
     frequent = lexicon() if frequent is None else frequent
     for p in _GLUING:

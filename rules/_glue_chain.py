@@ -138,6 +138,31 @@ def segmentable_from(word: str) -> tuple[bool, ...]:
     return tuple(from_here)
 
 
+def splits_in_two_or_three(word: str) -> bool:
+    """Whether ``word`` is two or three parts (words :func:`zipf_of`
+    knows): every split of ._glue.split_glued is (best_split's, and a
+    function word with a word of the vocabulary), and so is every split
+    partner_split accepts. Few unknown words are; most that are runs of
+    parts at all (see segmentable_from) need four parts or more.
+
+    >>> splits_in_two_or_three('onsovereignty'), splits_in_two_or_three('xqtothe')
+    (True, False)
+    """
+    frequent, _known, _glue_like, vocabulary = _load()
+
+    def part(piece: str) -> bool:
+        return (piece in frequent or piece in vocabulary) and zipf_of(piece) is not None
+
+    n = len(word)
+    ends = [j for j in range(1, n) if part(word[j:])]  # where a last part starts
+    if not ends:
+        return False
+    for i in range(1, ends[-1] + 1):  # a first part ends where a last one starts, or before
+        if part(word[:i]) and any(j == i or j > i and part(word[i:j]) for j in ends):
+            return True
+    return False
+
+
 def mean_cost(parts: tuple[str, ...]) -> float:
     return sum(MAX_ZIPF - (zipf_of(p) or 0.0) for p in parts) / len(parts)
 

@@ -41,7 +41,9 @@ from typing import Callable
 
 from detector.document import Document
 from detector.rules._glue import split_glued
-from detector.rules._glue_chain import MIN_NAME_LENGTH, after_name, chain_split, partner_split, segmentable_from
+from detector.rules._glue_chain import (
+    MIN_NAME_LENGTH, after_name, chain_split, partner_split, segmentable_from, splits_in_two_or_three,
+)
 
 MIN_LENGTH = 4  # shorter unknown words are abbreviations, not glues
 
@@ -193,7 +195,6 @@ _start_of = methodcaller("start")
 
 # The ends of `'s`, `n't`, `'re`, `'ll`, `'ve`, `'d`, `'m`, longest first.
 CONTRACTION_ENDS = ("re", "ll", "ve", "s", "t", "d", "m")
-_CONTRACTION_END_SIZES = sorted({len(end) for end in CONTRACTION_ENDS})
 
 
 def contraction_end(run: str) -> str:
@@ -313,15 +314,18 @@ def worth_a_look(word: str) -> bool:
     # such run from any of these places: they are answered here, by the
     # one look at the word's substrings that the checks share.
     from_here = segmentable_from(word)
-    return (
-        any(from_here[size] for size in _CONTRACTION_END_SIZES) and after_contraction(word) is not None  # `'sfirst`, `n'tdrink`
-        or from_here[0] and (
+    n = len(word)
+    if (from_here[1] or from_here[2]) and after_contraction(word) is not None:
+        return True  # `'sfirst`, `n'tdrink` (the ends of contractions have one or two letters)
+    if from_here[0]:
+        if splits_in_two_or_three(word) and (
             split_glued(word, True) is not None or split_glued(word, False) is not None
-            or chain_split(word) is not None
             or partner_split(word) is not None  # next to another glue
-        )
-        or any(from_here[MIN_NAME_LENGTH : len(word) - 2]) and bool(after_name(word))
-    )
+        ):
+            return True
+        if chain_split(word) is not None:
+            return True
+    return True in from_here[MIN_NAME_LENGTH : n - 2] and bool(after_name(word))
 
 
 def after_contraction(word: str) -> tuple[str, str] | None:
