@@ -126,14 +126,14 @@ def segmentable_from(word: str) -> tuple[bool, ...]:
     n = len(word)
     from_here = [False] * (n + 1)
     from_here[n] = True
-    reached = [n]  # the starts of runs found so far, nearest last
+    reached = [n]  # the starts of runs found so far, nearest first
     frequent, _known, _glue_like, vocabulary = _load()
     for j in range(n - 1, -1, -1):
-        for i in reversed(reached):  # the shortest part first
+        for i in reached:  # the shortest part first
             part = word[j:i]
             if (part in frequent or part in vocabulary) and zipf_of(part) is not None:
                 from_here[j] = True
-                reached.append(j)
+                reached.insert(0, j)
                 break
     return tuple(from_here)
 
@@ -149,17 +149,25 @@ def splits_in_two_or_three(word: str) -> bool:
     (True, False)
     """
     frequent, _known, _glue_like, vocabulary = _load()
-
-    def part(piece: str) -> bool:
-        return (piece in frequent or piece in vocabulary) and zipf_of(piece) is not None
-
-    n = len(word)
-    ends = [j for j in range(1, n) if part(word[j:])]  # where a last part starts
+    # A part starts only where a run of parts to the end starts.
+    starts = [i for i, run in enumerate(segmentable_from(word)[1:-1], 1) if run]
+    ends = [  # where a last part starts
+        j for j in starts
+        if ((last := word[j:]) in frequent or last in vocabulary) and zipf_of(last) is not None
+    ]
     if not ends:
         return False
-    for i in range(1, ends[-1] + 1):  # a first part ends where a last one starts, or before
-        if part(word[:i]) and any(j == i or j > i and part(word[i:j]) for j in ends):
-            return True
+    for i in starts:
+        if i > ends[-1]:
+            break  # no last part after it
+        first = word[:i]
+        if not ((first in frequent or first in vocabulary) and zipf_of(first) is not None):
+            continue
+        for j in ends:
+            if j == i:
+                return True
+            if j > i and ((mid := word[i:j]) in frequent or mid in vocabulary) and zipf_of(mid) is not None:
+                return True
     return False
 
 
