@@ -53,6 +53,7 @@ LINK_WORDS = FUNCTION_WORDS | frozenset(
     without within through across despite since until while because though
     although toward towards among around also just only even still""".split()
 )
+_LINK_WORDS = tuple(sorted(LINK_WORDS))  # for str.startswith and str.endswith
 # Short frequent "words" are often abbreviations or name parts (`tam`,
 # `jos`): a part of three letters must be among the most frequent words, one
 # of four letters fairly frequent (as in ._glue).
@@ -115,10 +116,11 @@ def segment(word: str) -> tuple[str, ...] | None:
 @lru_cache(maxsize=65536)
 def segmentable_from(word: str) -> tuple[bool, ...]:
     """For each ``i`` (0 to ``len(word)``), whether ``word[i:]`` is a run of
-    one or more parts (words :func:`zipf_of` knows), found from the end:
-    every split the checks of a word make (two or three parts, a chain, a
-    name and the words after it, a contraction's end and a word) is such a
-    run from where it starts, so a check need not look where there is none.
+    one or more parts (words :func:`zipf_of` knows), found from the end; at
+    0, of two or more (the whole word is no split). Every split the checks
+    of a word make (two or three parts, a chain, a name and the words after
+    it, a contraction's end and a word) is such a run from where it starts,
+    so a check need not look where there is none.
 
     >>> segmentable_from('xqtothe')  # `to the`, `the`, `he`; no `o` nor `e`
     (False, False, True, False, True, True, False, True)
@@ -130,6 +132,8 @@ def segmentable_from(word: str) -> tuple[bool, ...]:
     frequent, _known, _glue_like, vocabulary = _load()
     for j in range(n - 1, -1, -1):
         for i in reached:  # the shortest part first
+            if i == n and j == 0:
+                break  # the whole word
             part = word[j:i]
             if (part in frequent or part in vocabulary) and zipf_of(part) is not None:
                 from_here[j] = True
@@ -264,6 +268,8 @@ def after_name(word: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     for i in range(MIN_NAME_LENGTH, len(word) - 2):
         if not from_here[i]:
             continue  # `rest` is no part and has no split (both are runs of parts)
+        if not (word.startswith(_LINK_WORDS, i) or word.endswith(_LINK_WORDS, i)):
+            continue  # (the test below, found in C)
         rest = word[i:]
         z = zipf_of(rest)
         parts = (rest,) if z is not None else segment(rest)

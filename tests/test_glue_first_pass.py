@@ -75,11 +75,12 @@ def plain_worth_a_look(word):
 
 
 def runs_of_parts(word):
-    """``segmentable_from`` by its definition: every way to the end tried."""
+    """``segmentable_from`` by its definition: every way to the end tried
+    (from the start, two parts or more)."""
     n = len(word)
     ok = [False] * n + [True]
     for j in range(n - 1, -1, -1):
-        ok[j] = any(ok[i] and zipf_of(word[j:i]) is not None for i in range(j + 1, n + 1))
+        ok[j] = any(ok[i] and zipf_of(word[j:i]) is not None for i in range(j + 1, n + 1 if j else n))
     return tuple(ok)
 
 
