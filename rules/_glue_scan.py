@@ -313,8 +313,10 @@ def worth_a_look(word: str) -> bool:
     # letters or more). Most unknown words are names, and most names are no
     # such run from any of these places: they are answered here, by the
     # one look at the word's substrings that the checks share.
-    from_here = segmentable_from(word)
     n = len(word)
+    if n < MIN_LENGTH:
+        return False  # every check asks for four letters or more
+    from_here = segmentable_from(word)
     if (from_here[1] or from_here[2]) and after_contraction(word) is not None:
         return True  # `'sfirst`, `n'tdrink` (the ends of contractions have one or two letters)
     if from_here[0]:

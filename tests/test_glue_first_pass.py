@@ -22,7 +22,7 @@ from detector.rules._glue_chain import (
     _no_morphology, chain_split, mean_cost, partner_split, segment, segmentable_from,
     splits_in_two_or_three, zipf_of,
 )
-from detector.rules._glue_scan import after_contraction, worth_a_look
+from detector.rules._glue_scan import CONTRACTION_ENDS, after_contraction, worth_a_look
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 
@@ -148,6 +148,16 @@ def test_runs_of_parts_and_two_or_three_parts_by_their_definitions():
 def test_worth_a_look_is_the_six_checks():
     for word in WORDS:
         assert worth_a_look(word) == plain_worth_a_look(word), word
+
+
+@pytest.mark.parametrize("word", ["", "a", "of", "isa", "sthe", "tthe"])
+def test_short_words(word):
+    assert worth_a_look(word) == plain_worth_a_look(word)
+
+
+def test_the_ends_of_contractions_have_one_or_two_letters():
+    # worth_a_look looks for the word after one at the second and third letter.
+    assert {len(end) for end in CONTRACTION_ENDS} == {1, 2}
 
 
 def test_the_function_words_of_the_edge_splits_are_parts():
