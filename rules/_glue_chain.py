@@ -269,7 +269,7 @@ def after_name(word: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
         if not from_here[i]:
             continue  # `rest` is no part and has no split (both are runs of parts)
         if not (word.startswith(_LINK_WORDS, i) or word.endswith(_LINK_WORDS, i)):
-            continue  # (the test below, found in C)
+            continue  # the first or last word must be a link word (below): tested first, in C
         rest = word[i:]
         z = zipf_of(rest)
         parts = (rest,) if z is not None else segment(rest)
