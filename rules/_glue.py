@@ -99,6 +99,10 @@ _COMMONEST = frozenset("the a an and of to in".split())
 # The function words that web glues are made of.
 _GLUING = _COMMONEST | frozenset("for on at is was with by from that this it".split())
 _GLUING_TUPLE = tuple(sorted(_GLUING))  # for str.startswith and str.endswith
+# The order splits are tried in: fixed (a frozenset's order changes with the
+# process's string hashing, and the same word must always split the same
+# way), longest first (`an|other` before `a|nother`).
+_GLUING_LONGEST_FIRST = tuple(sorted(_GLUING, key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=1)
@@ -352,10 +356,10 @@ def _split_between_function_words(
         return None  # (most words, answered in C)
     vocabulary = _load()[3] if vocabulary is None else vocabulary
     frequent = lexicon() if frequent is None else frequent
-    for p in _GLUING:
+    for p in _GLUING_LONGEST_FIRST:
         if not word.startswith(p):
             continue
-        for q in _GLUING:
+        for q in _GLUING_LONGEST_FIRST:
             mid = word[len(p) : len(word) - len(q)]
             if word.endswith(q) and len(mid) >= _EDGE_MIN_REST and (mid in vocabulary or mid in frequent):
                 return (p, mid, q)
