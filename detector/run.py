@@ -166,8 +166,15 @@ def run_check(opts: CheckOptions) -> int:
         from detector.cache import cache_for
         from detector.parallel import check_files, show_progress
 
+        per_directory: dict[Path, Settings] = {}  # the closest config of each folder, read once
+
+        def settings_of_folder(directory: Path) -> Settings:
+            if directory not in per_directory:
+                per_directory[directory] = _base_settings(opts, directory)
+            return per_directory[directory]
+
         files = [
-            (path, display_path(path), _base_settings(opts, path.parent))
+            (path, display_path(path), settings_of_folder(path.parent))
             for path in collect(opts.paths, cwd_settings.include, cwd_settings.exclude)
         ]
         # The HTML report shows each file's whole text, and fixes need the

@@ -38,11 +38,17 @@ def _painter(color: bool):
     return paint
 
 
+def _width(text: str) -> int:
+    """Terminal columns of ``text`` (wide CJK characters take two)."""
+    return len(text) if text.isascii() else cell_len(text)
+
+
 def _header(result: FileResult, f: Finding, paint) -> str:
-    style = _SEVERITY_STYLE[f.severity.value]
+    severity = f.severity.value
+    style = _SEVERITY_STYLE[severity]
     return (
         f"{paint(result.path, 'bold')}:{f.start_pos.line}:{f.start_pos.column}: "
-        f"{paint(f.code, style)} {paint('[' + f.severity.value + ']', style)} {f.message}"
+        f"{paint(f.code, style)} {paint('[' + severity + ']', style)} {f.message}"
     )
 
 
@@ -61,8 +67,8 @@ def _snippet(result: FileResult, f: Finding, paint) -> list[str]:
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) else ""
     shown = prefix + line[lo:hi] + suffix
-    pad = cell_len(prefix + line[lo:col0])
-    width = max(1, cell_len(line[col0 : min(col1, hi)]))
+    pad = _width(prefix + line[lo:col0])
+    width = max(1, _width(line[col0 : min(col1, hi)]))
     gutter = paint(" " * len(str(line_no)) + " |", "blue")
     fix = f" {paint('fix: ' + f.fix.replacement, 'dim')}" if f.fix and f.fix.safe else ""
     return [
