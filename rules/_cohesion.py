@@ -273,17 +273,27 @@ def probability(features: Features, semantic: bool) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def sentence_features(doc: Document, min_words: int, min_sentences: int,
-                      semantic: bool = False) -> list[tuple[SentenceProfile, Features]]:
-    """Features of every sentence of at least ``min_words`` words that no other
-    damage explains; [] for a text of under ``min_sentences`` sentences."""
+def profiles_and_key_counts(doc: Document, min_sentences: int) -> tuple[list[SentenceProfile], dict[str, int]]:
+    """The profiles of the sentences with words, and in how many of them each
+    key (word stem, name, number) occurs; ([], {}) for a text of under
+    ``min_sentences`` such sentences."""
     profiles = [p for p in doc.memo(sentence_profiles) if p.words]
     if len(profiles) < min_sentences:
-        return []
+        return [], {}
     counts: dict[str, int] = {}
     for p in profiles:
         for key in p.keys:
             counts[key] = counts.get(key, 0) + 1
+    return profiles, counts
+
+
+def sentence_features(doc: Document, min_words: int, min_sentences: int,
+                      semantic: bool = False) -> list[tuple[SentenceProfile, Features]]:
+    """Features of every sentence of at least ``min_words`` words that no other
+    damage explains; [] for a text of under ``min_sentences`` sentences."""
+    profiles, counts = profiles_and_key_counts(doc, min_sentences)
+    if not profiles:
+        return []
     candidates = [(i, p) for i, p in enumerate(profiles) if p.words >= min_words and not explained(doc, p)]
     if not candidates:
         return []

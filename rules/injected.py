@@ -9,7 +9,13 @@ import regex
 from detector.document import Document
 from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
-from detector.rules._cohesion import explained, probability, sentence_features, sentence_profiles, wordfreq_covers
+from detector.rules._cohesion import (
+    explained,
+    probability,
+    profiles_and_key_counts,
+    sentence_features,
+    wordfreq_covers,
+)
 from detector.rules._foreign import (
     LANGUAGE_NAMES,
     foreign_runs,
@@ -72,13 +78,7 @@ def off_topic_sentences(doc: Document, min_words: int, min_weight: float,
                         max_cohesion: float, min_new_names: int, min_sentences: int):
     """(profile, cohesion, new names) of the sentences that share (almost)
     nothing with the rest of the text and bring names of their own."""
-    profiles = [p for p in doc.memo(sentence_profiles) if p.words]
-    if len(profiles) < min_sentences:
-        return []
-    counts: dict[str, int] = {}
-    for p in profiles:
-        for key in p.keys:
-            counts[key] = counts.get(key, 0) + 1
+    profiles, counts = profiles_and_key_counts(doc, min_sentences)
     out = []
     for p in profiles:
         if p.words < min_words or len(p.names) < min_new_names:
