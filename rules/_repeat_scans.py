@@ -98,9 +98,13 @@ def _all_lines(doc: Document) -> range:
 # letter directly, hence the character before it, which is matched too (a
 # space is put before the text): a pattern that starts with a set of
 # characters is tried only where one of them is, not at every character,
-# the way `(?<![a-z])` would be. Possessive: no backtracking.
+# the way `(?<![a-z])` would be. The head is the whole run of letters and
+# digits, never a part of it: captured in a lookahead and matched again, the
+# way of writing an atomic group that Python 3.10's `re` understands. The
+# other repeats need no such guard: giving back a character could never let
+# what follows match.
 _DOUBLE_CANDIDATE = re.compile(
-    r"[^a-z](?:(?=[0-9]*+[a-z])([a-z0-9]++)[a-z0-9'’-]*+[ \t\xa0]++\1|([a-z]{2,})\2)(?![a-z0-9])"
+    r"[^a-z](?:(?=[0-9]*[a-z])(?=([a-z0-9]+))\1[a-z0-9'’-]*[ \t\xa0]+\1|([a-z]{2,})\2)(?![a-z0-9])"
 )
 
 
