@@ -8,12 +8,11 @@ number, hashed.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 
 from detector.baseline import fingerprint
 from detector.engine import FileResult
-from detector.reporters._common import posix_path
+from detector.reporters._common import dumps, posix_path
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -46,4 +45,4 @@ def build(results: list[FileResult]) -> list[dict]:
 
 
 def render(results: list[FileResult], ctx) -> str:
-    return json.dumps(build(results), ensure_ascii=False, indent=2) + "\n"
+    return dumps(build(results), expanded_depth=1) + "\n"

@@ -5,9 +5,8 @@ The shape is a contract other tools read: keys may be added, never renamed.
 
 from __future__ import annotations
 
-import json
-
 from detector.engine import FileResult
+from detector.reporters._common import dumps
 
 SCHEMA_VERSION = 1
 
@@ -43,4 +42,4 @@ def build(results: list[FileResult], version: str, failed: bool) -> dict:
 
 
 def render(results: list[FileResult], ctx) -> str:
-    return json.dumps(build(results, ctx.version, ctx.failed), ensure_ascii=False, indent=2) + "\n"
+    return dumps(build(results, ctx.version, ctx.failed)) + "\n"

@@ -3,10 +3,9 @@ UTF-8 bytes, end exclusive; safe fixes become suggestions."""
 
 from __future__ import annotations
 
-import json
 
 from detector.engine import FileResult
-from detector.reporters._common import TOOL_NAME, posix_path, utf8_column
+from detector.reporters._common import TOOL_NAME, dumps, posix_path, utf8_column
 
 _SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
@@ -36,4 +35,4 @@ def build(results: list[FileResult]) -> dict:
 
 
 def render(results: list[FileResult], ctx) -> str:
-    return json.dumps(build(results), ensure_ascii=False, indent=2) + "\n"
+    return dumps(build(results), expanded_depth=2) + "\n"

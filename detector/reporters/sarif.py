@@ -9,13 +9,12 @@ number; per-file scores are in the artifacts' properties.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
 from detector.baseline import fingerprint
 from detector.engine import FileResult
-from detector.reporters._common import TOOL_NAME, all_findings, relative_uri
+from detector.reporters._common import TOOL_NAME, all_findings, dumps, relative_uri
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -60,6 +59,7 @@ def build(results: list[FileResult], version: str) -> dict:
     sarif_results = []
     for result in results:
         seen: Counter = Counter()
+        uri = relative_uri(result.path)
         for f in result.findings:
             fp = fingerprint(result, f)
             seen[fp] += 1
@@ -78,7 +78,7 @@ def build(results: list[FileResult], version: str) -> dict:
                 "message": {"text": f.message},
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": {"uri": relative_uri(result.path), "uriBaseId": "%SRCROOT%",
+                        "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%",
                                              "index": artifact_index[result.path]},
                         "region": region,
                     }
@@ -92,7 +92,7 @@ def build(results: list[FileResult], version: str) -> dict:
                 entry["fixes"] = [{
                     "description": {"text": f.fix.description or f"Replace with {f.fix.replacement!r}"},
                     "artifactChanges": [{
-                        "artifactLocation": {"uri": relative_uri(result.path), "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
                         "replacements": [{"deletedRegion": {"charOffset": f.start, "charLength": f.end - f.start},
                                           "insertedContent": {"text": f.fix.replacement}}],
                     }],
@@ -118,4 +118,4 @@ def build(results: list[FileResult], version: str) -> dict:
 
 
 def render(results: list[FileResult], ctx) -> str:
-    return json.dumps(build(results, ctx.version), ensure_ascii=False, indent=2) + "\n"
+    return dumps(build(results, ctx.version)) + "\n"
