@@ -77,31 +77,28 @@ def throughput(texts: list[str], repeat: int = 3) -> dict:
     }
 
 
-def throughput_fresh(corpus: Path | None) -> dict:
-    """``throughput`` in a fresh process, so that its first pass is honest."""
+def _in_fresh_process(corpus: Path | None, last_line: str) -> str:
+    """Run, in a new Python process, ``texts = …`` (the corpus, or the
+    fixtures) then ``last_line``; what it printed last."""
     code = (
-        "import json, sys; sys.path.insert(0, %r)\n"
+        "import json, resource, sys; sys.path.insert(0, %r)\n"
         "from bench.bench import corpus_texts, fixture_texts, throughput\n"
         "from pathlib import Path\n"
         "texts = corpus_texts(Path(%r)) if %r else fixture_texts()\n"
-        "print(json.dumps(throughput(texts)))\n"
     ) % (str(ROOT), str(corpus) if corpus else "", bool(corpus))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    out = subprocess.run([sys.executable, "-c", code + last_line + "\n"], capture_output=True, text=True, check=True)
+    return out.stdout.strip().splitlines()[-1]
+
+
+def throughput_fresh(corpus: Path | None) -> dict:
+    """``throughput`` in a fresh process, so that its first pass is honest."""
+    return json.loads(_in_fresh_process(corpus, "print(json.dumps(throughput(texts)))"))
 
 
 def peak_rss_mb(corpus: Path | None) -> float:
     """Peak RSS of a fresh process that checks the corpus (or the fixtures)."""
-    code = (
-        "import resource, sys; sys.path.insert(0, %r)\n"
-        "from bench.bench import corpus_texts, fixture_texts, throughput\n"
-        "from pathlib import Path\n"
-        "texts = corpus_texts(Path(%r)) if %r else fixture_texts()\n"
-        "throughput(texts, repeat=1)\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
-    ) % (str(ROOT), str(corpus) if corpus else "", bool(corpus))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return round(float(out.stdout.strip().splitlines()[-1]), 1)
+    last = "throughput(texts, repeat=1); print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    return round(float(_in_fresh_process(corpus, last)), 1)
 
 
 def cold_start(runs: int = 7) -> dict:
