@@ -206,13 +206,20 @@ def check_copies(results: list[FileResult], settings: Settings) -> None:
             found.extend(_run(rule, doc, lambda: rule.check_copies(copies, i)))
         found = _placed(doc, found, settings)
         if found and "detector-" in doc.text:  # suppression comments in the file
-            from detector.suppressions import parse, silenced
+            from detector.suppressions import apply_suppressions
 
-            suppressions = parse(doc.text)
-            found = [f for f in found if not any(silenced(s, f) for s in suppressions)]
+            found = apply_suppressions(found, doc.text, doc.text, None)
         if found:
             result.findings = sorted(result.findings + found, key=Finding.sort_key)
-            result.score = score(result.findings, len(doc.text))
+            result.score = score_of(result.findings, len(doc.text))
+
+
+def score_of(findings: list[Finding], text_length: int) -> Score:
+    """The file's score: its findings count, the tool's own (``DT001``, an
+    unused suppression comment) do not."""
+    from detector.suppressions import TOOL_PREFIX
+
+    return score([f for f in findings if not f.code.startswith(TOOL_PREFIX)], text_length)
 
 
 def _result(doc: Document, rules: list[Rule], settings: Settings) -> FileResult:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from detector.cache import Cache
 from detector.config import Settings
-from detector.engine import FileResult, check_bytes
+from detector.engine import FileResult, check_bytes, score_of
 from detector.errors import DetectorError, SkipFile
 from detector.packed import SourceLines, pack, source_lines, unpack
 from detector.reading import read_bytes
@@ -60,15 +60,14 @@ def check_data(
     if "detector-" in source:
         from detector.engine import selected_rule_classes
         from detector.registry import all_rules
-        from detector.scoring import score
-        from detector.suppressions import TOOL_PREFIX, apply_suppressions
+        from detector.suppressions import apply_suppressions
 
         findings = apply_suppressions(
             result.findings, source, doc.text, selected_rule_classes(settings, shown), all_rules()
         )
         if findings is not result.findings:
             result.findings = findings
-            result.score = score([f for f in findings if not f.code.startswith(TOOL_PREFIX)], len(doc.text))
+            result.score = score_of(findings, len(doc.text))
     return result
 
 

@@ -141,11 +141,6 @@ def _silences(s: Suppression, f: Finding) -> bool:
     return bool(hit)
 
 
-def silenced(s: Suppression, f: Finding) -> bool:
-    """Does suppression ``s`` silence finding ``f`` (placed: ``f.start_pos`` set)?"""
-    return _silences(s, f)
-
-
 def _unused_message(s: Suppression, selector: str, known: bool) -> str:
     what = {"file": "detector-disable-file", "range": "detector-disable", "next-line": "detector-disable-next-line"}[s.kind]
     if not selector:
