@@ -98,10 +98,10 @@ _FREQUENT_WEB_GLUES = frozenset(
 _COMMONEST = frozenset("the a an and of to in".split())
 # The function words that web glues are made of.
 _GLUING = _COMMONEST | frozenset("for on at is was with by from that this it".split())
-_GLUING_TUPLE = tuple(sorted(_GLUING))  # for str.startswith and str.endswith
-# The order splits are tried in: fixed (a frozenset's order changes with the
-# process's string hashing, and the same word must always split the same
-# way), longest first (`an|other` before `a|nother`).
+# The same as a tuple, for str.startswith/endswith and for the order splits
+# are tried in: fixed (a frozenset's order changes with the process's string
+# hashing, and the same word must always split the same way), longest first
+# (`an|other` before `a|nother`).
 _GLUING_LONGEST_FIRST = tuple(sorted(_GLUING, key=lambda w: (-len(w), w)))
 
 
@@ -352,7 +352,7 @@ def _split_between_function_words(
     vocabulary (Zipf ≥ ``VOCABULARY``) between two gluing function words, as
     a stripped quotation leaves it. Few real words start and end like that
     (`another`, `atheist` are known words)."""
-    if not lowercase or not (word.startswith(_GLUING_TUPLE) and word.endswith(_GLUING_TUPLE)):
+    if not lowercase or not (word.startswith(_GLUING_LONGEST_FIRST) and word.endswith(_GLUING_LONGEST_FIRST)):
         return None  # (most words, answered in C)
     vocabulary = _load()[3] if vocabulary is None else vocabulary
     frequent = lexicon() if frequent is None else frequent

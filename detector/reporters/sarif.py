@@ -43,9 +43,9 @@ def _rules_used(results: list[FileResult]) -> list:
 def build(results: list[FileResult], version: str) -> dict:
     rules = _rules_used(results)
     index = {r.code: i for i, r in enumerate(rules)}
-    artifacts, artifact_index = [], {}
+    artifacts, artifact_index, uris = [], {}, {}
     for result in results:
-        uri = relative_uri(result.path)
+        uri = uris[result.path] = relative_uri(result.path)
         artifact_index[result.path] = len(artifacts)
         props = {"score": result.score.value if result.score else None,
                  "band": result.score.band if result.score else None,
@@ -59,7 +59,7 @@ def build(results: list[FileResult], version: str) -> dict:
     sarif_results = []
     for result in results:
         seen: Counter = Counter()
-        uri = relative_uri(result.path)
+        uri = uris[result.path]
         for f in result.findings:
             fp = fingerprint(result, f)
             seen[fp] += 1
