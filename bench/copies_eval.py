@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -72,8 +73,6 @@ def change_name(text: str, rng: random.Random):
     new = name[:i] + letter + name[i + 1:]
     if new in copy.words:
         return None
-    import re
-
     spans = [m.span() for m in re.finditer(rf"\b{name}\b", text)]
     changed = re.sub(rf"\b{name}\b", new, text)  # same length: the spans hold in the copy
     return changed, spans[0], "CO003", spans
