@@ -1,6 +1,6 @@
 """Look-alike letters: Latin words with Cyrillic or Greek letters, and back.
 
-Used by EN008 (:mod:`detector.rules.encoding`).
+Used by EN008 (:mod:`detector.rules._encoding_deceptive`).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Lossy transcoding: `?` left where a character the target charset lacked was.
 
-Used by EN003 (:mod:`detector.rules.encoding`).
+Used by EN003 (:mod:`detector.rules._encoding_lost`); EN009
+(:mod:`detector.rules._encoding_deceptive`) borrows :func:`token_around`.
 
 Text that went through a charset without curly quotes comes out with `?` in
 their place: `province?s`, `?The Harmony?`, `Indiana ? and Michigan`. Real

@@ -363,3 +363,28 @@ def test_en003_quoted_word_in_a_title_case_headline_closes_at_once():
     text = "Recent Posts\nA ?Liberal? Victory for Romney? It?s early.\n"
     found = [(f.start, f.details["lost"]) for f in findings_of(text, ("EN003",))]
     assert found == [(15, "opening quote"), (23, "closing quote"), (text.index("It?s") + 2, "apostrophe")]
+
+
+def test_the_registry_gets_every_encoding_rule_from_the_split_modules():
+    """The EN rules live in four private modules and are registered through
+    ``RULES`` of ``detector.rules.encoding``: a rule added to one of those
+    modules but not to ``RULES`` would silently never run."""
+    import inspect
+
+    import detector.rules.encoding as encoding
+    from detector.registry import all_rules
+    from detector.rule import Rule
+    from detector.rules import _encoding_bytes, _encoding_deceptive, _encoding_invisible, _encoding_lost
+
+    defined = {
+        cls for module in (_encoding_bytes, _encoding_deceptive, _encoding_invisible, _encoding_lost)
+        for cls in vars(module).values()
+        if inspect.isclass(cls) and issubclass(cls, Rule) and cls.__module__ == module.__name__
+    }
+    assert set(encoding.RULES) == defined
+    assert [r.code for r in encoding.RULES] == [f"EN{n:03d}" for n in range(1, 15)]
+    registered = [r.code for r in all_rules() if r.code.startswith("EN")]
+    assert registered == [f"EN{n:03d}" for n in range(1, 15)]
+    # Public names stay importable from where they were.
+    for name in ("REPLACEMENT_RUN", "encoding_label", "has_mojibake_pair", "lossy_question_marks", "unmix"):
+        assert hasattr(encoding, name)
