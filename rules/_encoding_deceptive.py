@@ -17,6 +17,7 @@ from detector.rule import Rule
 from detector.rules._lazy import lazy
 from detector.rules._lookalikes import GREEK_OR_CYRILLIC, describe_mix, is_glued_across_scripts, mixed_script_words, unmix
 from detector.rules._lossy import token_around
+from detector.rules._non_ascii import non_ascii_characters
 from detector.rules._redecode import has_mojibake_pair
 
 
@@ -48,7 +49,9 @@ class HomoglyphWord(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if text.isascii() or not GREEK_OR_CYRILLIC.search(text):
+        # Greek and Cyrillic letters are not ASCII: look for them among the
+        # text's non-ASCII characters only (shared, found in C).
+        if text.isascii() or not GREEK_OR_CYRILLIC.search(doc.memo(non_ascii_characters)):
             return
         for m in mixed_script_words(text):
             word = m.group()

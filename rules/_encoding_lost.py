@@ -65,6 +65,12 @@ class ReplacementCharacter(Rule):
 _LOSSY_REPLACEMENT = {
     "apostrophe": "\u2019", "opening quote": "\u201c", "closing quote": "\u201d", "dash": "\u2014",
 }
+# The fix of each kind, made once: a Fix is immutable, and making one costs
+# about as much as finding the `?` it repairs.
+_LOSSY_FIX = {
+    kind: Fix(replacement, safe=False, description=f"restore the {kind}")
+    for kind, replacement in _LOSSY_REPLACEMENT.items()
+}
 
 
 class LossyQuestionMark(Rule):
@@ -109,7 +115,6 @@ class LossyQuestionMark(Rule):
         if not any(strong for _, _, _, strong in candidates):
             return
         for start, end, kind, strong in candidates:
-            replacement = _LOSSY_REPLACEMENT.get(kind)
             if kind == "characters of another script":
                 what = f"'{text[start:end]}' where {kind} were: they were lost"
             else:
@@ -118,6 +123,6 @@ class LossyQuestionMark(Rule):
                 doc, start, end,
                 f"{what} when the text was converted to a charset without it",
                 confidence=0.9 if strong else 0.75,
-                fix=Fix(replacement, safe=False, description=f"restore the {kind}") if replacement else None,
+                fix=_LOSSY_FIX.get(kind),
                 details={"lost": kind},
             )

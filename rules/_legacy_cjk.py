@@ -76,7 +76,9 @@ def _known_share(reading: str, codec: str) -> float:
     return sum(ch in known for ch in letters) / max(1, len(letters))
 
 
-def cjk_mojibake(text: str) -> tuple[str, list[tuple[int, int, str]]] | None:
+def cjk_mojibake(
+    text: str, non_ascii: list[tuple[int, int]] | None = None
+) -> tuple[str, list[tuple[int, int, str]]] | None:
     """The codec and the (start, end, reading) of each run, if the text holds
     Korean or Chinese read as Windows-1252; None otherwise.
 
@@ -84,8 +86,18 @@ def cjk_mojibake(text: str) -> tuple[str, list[tuple[int, int, str]]] | None:
     two runs or four characters' worth (`ÄÖÜß` alone is not Chinese), and
     most runs must not re-decode as UTF-8 (`Ã©` reads as Korean `찾` too: a
     text full of those is UTF-8 mojibake, MJ001).
+
+    ``non_ascii``, the (start, end) of the text's runs of non-ASCII
+    characters if known (:mod:`detector.rules._non_ascii`), confines the
+    search to them: the characters looked for are all non-ASCII.
+
+    >>> cjk_mojibake("// ¾îµðµç Á¢ÃËÇÏ¸é Æø¹ß")[1][0]
+    (3, 9, '어디든')
     """
-    runs = list(_WINDOWS_1252_HIGH_RUN.finditer(text))
+    if non_ascii is None:
+        runs = list(_WINDOWS_1252_HIGH_RUN.finditer(text))
+    else:
+        runs = [m for start, end in non_ascii if end - start > 1 for m in _WINDOWS_1252_HIGH_RUN.finditer(text, start, end)]
     if sum(m.end() - m.start() for m in runs) < 8:
         return None
     readings = [(m, cjk_readings(m.group())) for m in runs]

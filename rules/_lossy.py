@@ -11,6 +11,8 @@ bracket, or another `?`/`!`: those are never reported.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from detector.rules._lazy import lazy
@@ -51,6 +53,9 @@ _LOSSY_CLOSING = lazy(r"(?<=[\p{L}\p{N}.,!?])\?(?=[\s,.;:)!]|$)", regex.MULTILIN
 _QUOTE = lazy(r"[\"“”]")
 # Where `?` is syntax: a token holding a URL, a path, a query string or markup.
 _URL_LIKE = lazy(r"://|www\.|^/|\w/[\w.-]+/|\.(?:php|aspx?|jsp|cgi|html?)\b|[=&<>]")
+# A character every alternative of ``_URL_LIKE`` needs (`:`, `/`, `.`, `=`,
+# `&`, `<`, `>`): a token without one is no URL, and `re` tells it fast.
+_URL_CHARACTER = re.compile(r"[:/.=&<>]")
 # (pattern, what was lost, strong, has a space before the `?`), most trusted first.
 _LOSSY_PATTERNS = (
     (_LOSSY_CONTRACTION, "apostrophe", True, False),
@@ -67,6 +72,27 @@ _LOSSY_PATTERNS = (
     (_LOSSY_RUN, "characters of another script", False, False),
     (_LOSSY_LONE_LINE, "symbol", False, False),
 )
+
+
+def _first_of(patterns: tuple) -> "regex.Pattern":
+    """One pattern that tries ``patterns`` in their order at a position: the
+    alternative that matches (``lastindex``) is the first pattern that would.
+    One call of the `regex` module instead of one a pattern: most `?` are
+    tried against several. (Only the patterns of ``regex.MULTILINE`` use `^`
+    and `$`; none holds a capturing group.)"""
+    return regex.compile("|".join(f"({p.pattern})" for p, *_ in patterns), regex.MULTILINE)
+
+
+# The patterns of ``_LOSSY_PATTERNS`` as one, with and without those that have
+# a space before the `?` (``skip_space_before``), compiled on first use.
+_FIRST_LOSSY: dict[bool, tuple[tuple, "regex.Pattern"]] = {}
+
+
+def _first_lossy(skip_space_before: bool) -> tuple[tuple, "regex.Pattern"]:
+    if skip_space_before not in _FIRST_LOSSY:
+        patterns = tuple(p for p in _LOSSY_PATTERNS if not (skip_space_before and p[3]))
+        _FIRST_LOSSY[skip_space_before] = (patterns, _first_of(patterns))
+    return _FIRST_LOSSY[skip_space_before]
 
 
 def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tuple[int, int, str, bool]]:
@@ -88,22 +114,20 @@ def lossy_question_marks(text: str, skip_space_before: bool = False) -> list[tup
     # Each `?` is tried against the patterns in order of trust; the first
     # that matches names it. (Matching at each `?` is much faster than
     # running every pattern over the whole text.)
+    patterns, first_lossy = _first_lossy(skip_space_before)
     pos = text.find("?")
     while pos >= 0:
         end = pos + 1
         if _plain_question(text, pos):
             pos = text.find("?", end)
             continue
-        for pattern, kind, strong, space_before in _LOSSY_PATTERNS:
-            if skip_space_before and space_before:
-                continue
-            m = pattern.match(text, pos)
-            if m:
-                if kind == "opening quote" and text[pos + 1].isdigit():
-                    kind = "opening quote or currency sign"
-                found[pos] = (m.end(), kind, strong)
-                end = m.end()
-                break
+        m = first_lossy.match(text, pos)
+        if m:
+            _, kind, strong, _ = patterns[m.lastindex - 1]
+            if kind == "opening quote" and text[pos + 1].isdigit():
+                kind = "opening quote or currency sign"
+            found[pos] = (m.end(), kind, strong)
+            end = m.end()
         else:
             while end < len(text) and text[end] == "?":  # `what???`: one real question
                 end += 1
@@ -194,17 +218,26 @@ def _plain_question(text: str, at: int) -> bool:
     return before.isalnum() and before not in "sS" and (after == "" or after in _AFTER_A_QUESTION)
 
 
+# Up to the last white space (`re`'s `\s` is exactly `str.isspace`).
+_UP_TO_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
+# A run of anything but white space.
+_NOT_SPACE = re.compile(r"\S*")
+
+
 def token_around(text: str, offset: int, limit: int = 200) -> str:
-    """The whitespace-delimited token holding ``offset`` (at most ``limit`` each side)."""
-    start = offset
-    while start > 0 and not text[start - 1].isspace() and offset - start < limit:
-        start -= 1
-    end = offset + 1
-    while end < len(text) and not text[end].isspace() and end - offset < limit:
-        end += 1
+    """The whitespace-delimited token holding ``offset`` (at most ``limit`` each side).
+
+    >>> token_around("see http://a.b/c?d=1 now", 16), token_around("ab?cd", 2, limit=1)
+    ('http://a.b/c?d=1', 'b?')
+    """
+    lo = max(0, offset - limit)
+    last_space = _UP_TO_LAST_SPACE.match(text, lo, offset)
+    start = last_space.end() if last_space else lo
+    end = _NOT_SPACE.match(text, offset + 1, offset + limit).end()
     return text[start:end]
 
 
 def _in_url_or_code(text: str, offset: int) -> bool:
     """Is the `?` at ``offset`` part of a URL, a query string or markup?"""
-    return bool(_URL_LIKE.search(token_around(text, offset)))
+    token = token_around(text, offset)
+    return bool(_URL_CHARACTER.search(token) and _URL_LIKE.search(token))

@@ -15,7 +15,8 @@ from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
 from detector.rules._lazy import lazy, lazy_re
 from detector.rules._legacy_cjk import CJK_CAUSES, cjk_mojibake, cjk_readings
-from detector.rules._redecode import NON_ASCII_RUN, candidate_patterns, cause_of, has_mojibake_pair, redecode, repair
+from detector.rules._non_ascii import non_ascii_runs
+from detector.rules._redecode import candidate_patterns, cause_of, has_mojibake_pair, redecode, repair
 
 __all__ = [
     "LegacyCjkMojibake", "LossyMojibake", "Mojibake",
@@ -37,16 +38,19 @@ _TYPICAL_MOJIBAKE = lazy_re(
 )
 
 
-def _non_ascii_windows(text: str, margin: int = 8) -> list[tuple[int, int]]:
-    """Stretches of text around its non-ASCII characters, merged.
+def _non_ascii_windows(runs: list[tuple[int, int]], length: int, margin: int = 8) -> list[tuple[int, int]]:
+    """Stretches of a text of ``length`` characters around its runs of
+    non-ASCII characters (``runs``), merged.
 
     Mojibake always holds non-ASCII characters, and ftfy's badness pattern is
     slow (about 4 MB/s): it only runs where it can match.
+
+    >>> _non_ascii_windows([(2, 5), (9, 10), (40, 41)], 45, margin=3)
+    [(0, 13), (37, 44)]
     """
     windows: list[tuple[int, int]] = []
-    n = len(text)
-    for m in NON_ASCII_RUN.finditer(text):
-        lo, hi = max(0, m.start() - margin), min(n, m.end() + margin)
+    for start, end in runs:
+        lo, hi = max(0, start - margin), min(length, end + margin)
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], hi)
         else:
@@ -59,11 +63,11 @@ def _non_ascii_windows(text: str, margin: int = 8) -> list[tuple[int, int]]:
 _ASCII_SPACE = " \t\n\r\f\v"
 
 
-def _word_spans(text: str, matches) -> list[tuple[int, int]]:
-    """Each match widened to its whitespace-delimited word; adjacent words merged."""
+def _word_spans(text: str, matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each match (start, end) widened to its whitespace-delimited word;
+    adjacent words merged."""
     spans: list[tuple[int, int]] = []
-    for m in matches:
-        start, end = m.start(), m.end()
+    for start, end in matches:
         # ftfy's patterns may start on an ASCII letter or space before the
         # damage (`was Ã¢â‚¬`): the span starts at the damaged word.
         while start < end - 1 and text[start].isascii():
@@ -119,12 +123,21 @@ class Mojibake(Rule):
             return
         from ftfy.badness import BADNESS_RE
 
-        patterns = (BADNESS_RE, *candidate_patterns())
-        matches = [
-            m for lo, hi in _non_ascii_windows(text) for pattern in patterns
-            for m in pattern.finditer(text, lo, hi)
+        runs = doc.memo(non_ascii_runs)
+        # ftfy's patterns may take ASCII context (`[a-z]\s?Ã `): they run on
+        # windows around the runs. A lead byte and a continuation byte read
+        # with a wrong codec are two non-ASCII characters: those patterns run
+        # on the runs of two or more, and find there what they find in the
+        # windows.
+        matches = [m.span() for lo, hi in _non_ascii_windows(runs, len(text)) for m in BADNESS_RE.finditer(text, lo, hi)]
+        pairs = candidate_patterns()
+        matches += [
+            m.span() for start, end in runs if end - start > 1 for pattern in pairs
+            for m in pattern.finditer(text, start, end)
         ]
-        matches.sort(key=lambda m: (m.start(), m.end()))
+        if not matches:
+            return
+        matches.sort()
         cjk = doc.memo(_cjk_of)
         claimed = [(s, e) for s, e, _ in cjk[1]] if cjk else []
         for start, end in _word_spans(text, matches):
@@ -296,7 +309,7 @@ class LegacyCjkMojibake(Rule):
 
 def _cjk_of(doc: Document):
     """:func:`cjk_mojibake` of the document, shared by MJ001 and MJ003."""
-    return cjk_mojibake(doc.text)
+    return cjk_mojibake(doc.text, doc.memo(non_ascii_runs))
 
 
 def _splice(text: str, start: int, end: int, parts: list[tuple[int, int, str]]) -> str:

@@ -388,3 +388,54 @@ def test_the_registry_gets_every_encoding_rule_from_the_split_modules():
     # Public names stay importable from where they were.
     for name in ("REPLACEMENT_RUN", "encoding_label", "has_mojibake_pair", "lossy_question_marks", "unmix"):
         assert hasattr(encoding, name)
+
+
+_QUESTION_CONTEXTS = [
+    "It?s", "They?RE here", "Dadullah?who", "?We have", "(?Step Up", "CAIRO (AFP) ? France",
+    "WASHINGTON (Reuters) ? The", "jacket,? Mike", "went back down.?\n", "Português | ??? | ????",
+    "\n?\n", "\n? Super Bowl", "the Lakers? locker", "1990?2000", "restaurant,? reports", "x;?)",
+    "Why? The", "what???", "(why?)", "it?â??s", "5?6", "a ? b", "? ?", "http://a.b/c?d=1&e=2", "\u00e9?\u00e0",
+]
+
+
+@pytest.mark.parametrize("context", _QUESTION_CONTEXTS)
+def test_the_joined_lossy_pattern_picks_the_first_pattern_that_matches(context):
+    """``_first_lossy`` joins ``_LOSSY_PATTERNS`` into one pattern: at every `?`
+    it must pick the pattern (and the end) the patterns tried in order pick."""
+    from detector.rules._lossy import _LOSSY_PATTERNS, _first_lossy
+
+    for skip in (False, True):
+        patterns, joined = _first_lossy(skip)
+        assert [p for p in _LOSSY_PATTERNS if not (skip and p[3])] == list(patterns)
+        for text in (context, f"Some words {context} more words.", f"{context}\nNEXT ? line"):
+            for pos, char in enumerate(text):
+                if char != "?":
+                    continue
+                expected = next(
+                    ((i, m.end()) for i, (p, *_) in enumerate(patterns) if (m := p.match(text, pos))), None
+                )
+                m = joined.match(text, pos)
+                assert (m and (m.lastindex - 1, m.end())) == expected, (text, pos)
+
+
+def _token_around_char_by_char(text, offset, limit=200):
+    start = offset
+    while start > 0 and not text[start - 1].isspace() and offset - start < limit:
+        start -= 1
+    end = offset + 1
+    while end < len(text) and not text[end].isspace() and end - offset < limit:
+        end += 1
+    return text[start:end]
+
+
+@pytest.mark.parametrize("text", [
+    "see http://a.b/c?d=1 now", "?", "a?", "?b", " ? ", "x\x1cy?z\x1fw", "a\xa0b?c\u2028d", "a\u3000b?c\x85d",
+    "w" * 300 + "?" + "v" * 300, "é?ü", "line\n?next",
+])
+def test_token_around_is_the_whitespace_delimited_token(text):
+    from detector.rules._lossy import token_around
+
+    for offset, char in enumerate(text):
+        if char == "?":
+            for limit in (1, 2, 5, 200):
+                assert token_around(text, offset, limit) == _token_around_char_by_char(text, offset, limit)

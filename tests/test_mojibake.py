@@ -162,3 +162,27 @@ def test_cjk_reading_needs_evidence():
     # A text full of UTF-8 mojibake reads as Korean too (`Ã©` → `찾`): it stays MJ001's.
     text = "Le cafÃ© crÃ¨me, le thÃ©, la crÃªpe, Ã  cÃ´tÃ© de l'Ã©cole."
     assert {f.code for f in findings_of(text, ("MJ",))} == {"MJ001"}
+
+
+@pytest.mark.parametrize("text", [
+    "// ¾îµðµç Á¢ÃËÇÏ¸é Æø¹ß", "ÅÅÐòºó and ÅÅÐòºó", "naïve ÄÖÜß café", "Itâ€™s Ã© and ¾îµðµç Á¢ÃËÇÏ¸é",
+    "plain ASCII only", "“quoted” — dash … and ÅÅÐòºó, Æø¹ß",
+])
+def test_cjk_mojibake_looking_only_in_the_non_ascii_runs_finds_the_same(text):
+    """MJ001 and MJ003 give ``cjk_mojibake`` the document's runs of non-ASCII
+    characters (shared): it must find there what a scan of the text finds."""
+    from detector.document import Document
+    from detector.rules._legacy_cjk import cjk_mojibake
+    from detector.rules._non_ascii import non_ascii_runs
+
+    assert cjk_mojibake(text, non_ascii_runs(Document(text))) == cjk_mojibake(text)
+
+
+def test_non_ascii_characters_and_runs():
+    from detector.document import Document
+    from detector.rules._non_ascii import non_ascii_characters, non_ascii_runs
+
+    doc = Document("a\u2019b \ud800 Москва x")
+    assert non_ascii_runs(doc) == [(1, 2), (4, 5), (6, 12)]
+    assert non_ascii_characters(doc) == "\u2019\ud800Москва"
+    assert non_ascii_runs(Document("ascii")) == [] and non_ascii_characters(Document("ascii")) == ""
