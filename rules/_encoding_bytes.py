@@ -8,7 +8,7 @@ The rules are registered through :mod:`detector.rules.encoding`.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import regex
 
@@ -42,7 +42,12 @@ class InvalidUtf8(Rule):
     severity = Severity.ERROR
     summary = "Bytes that are not valid UTF-8"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if not doc.decoding.invalid_bytes:
+            return ()  # the common case, without starting a generator
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
         raw = doc.decoding.invalid_raw
         for i, (byte_offset, text_offset) in enumerate(doc.decoding.invalid_bytes):
             shown = " ".join(f"0x{b:02X}" for b in raw[i]) if i < len(raw) else "?"
@@ -103,16 +108,20 @@ class WideUnicodeFile(Rule):
     severity = Severity.INFO
     summary = "File encoded as UTF-16 or UTF-32 instead of UTF-8"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if not doc.decoding.encoding.startswith(("utf-16", "utf-32")):
+            return ()  # the common case, without starting a generator
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
         enc = doc.decoding.encoding
-        if enc.startswith(("utf-16", "utf-32")):
-            bom = "with" if doc.decoding.bom else "without"
-            yield self.finding(
-                doc, 0, 0,
-                f"file is encoded as {encoding_label(enc)} ({bom} byte-order mark), not UTF-8; "
-                "decoded and checked",
-                details={"encoding": enc},
-            )
+        bom = "with" if doc.decoding.bom else "without"
+        yield self.finding(
+            doc, 0, 0,
+            f"file is encoded as {encoding_label(enc)} ({bom} byte-order mark), not UTF-8; "
+            "decoded and checked",
+            details={"encoding": enc},
+        )
 
 
 
@@ -139,9 +148,12 @@ class NulByte(Rule):
     severity = Severity.ERROR
     summary = "NUL bytes in text"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Document) -> Iterable[Finding]:
         if "\x00" not in doc.text:
-            return
+            return ()  # the common case, without starting a generator
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
         for m in regex.finditer("\x00+", doc.text):
             n = m.end() - m.start()
             yield self.finding(
@@ -175,10 +187,13 @@ class MixedLineEndings(Rule):
     severity = Severity.INFO
     summary = "More than one kind of line ending in a file"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if "\r" not in doc.text:
+            return ()  # the common case, without starting a generator
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if "\r" not in text:
-            return
         counts = doc.decoding.line_endings or {
             k: v for k, v in {"\r\n": text.count("\r\n"), "\n": text.count("\n") - text.count("\r\n"),
                               "\r": text.count("\r") - text.count("\r\n")}.items() if v
@@ -218,11 +233,15 @@ class LegacyEncoding(Rule):
     severity = Severity.ERROR
     summary = "File in a legacy (non-UTF-8) encoding"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        if doc.decoding.detected:
-            enc = doc.decoding.encoding
-            yield self.finding(
-                doc, 0, 0,
-                f"file is not UTF-8; detected {encoding_label(enc)} and decoded with it",
-                details={"encoding": enc},
-            )
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if not doc.decoding.detected:
+            return ()  # the common case, without starting a generator
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
+        enc = doc.decoding.encoding
+        yield self.finding(
+            doc, 0, 0,
+            f"file is not UTF-8; detected {encoding_label(enc)} and decoded with it",
+            details={"encoding": enc},
+        )

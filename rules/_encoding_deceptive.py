@@ -9,7 +9,7 @@ The rules are registered through :mod:`detector.rules.encoding`.
 from __future__ import annotations
 
 import html
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from detector.document import Document
 from detector.finding import Finding, Fix, Severity
@@ -47,12 +47,15 @@ class HomoglyphWord(Rule):
     severity = Severity.WARNING
     summary = "Latin words with Cyrillic or Greek look-alike letters (or the reverse)"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        text = doc.text
+    def check(self, doc: Document) -> Iterable[Finding]:
         # Greek and Cyrillic letters are not ASCII: look for them among the
         # text's non-ASCII characters only (shared, found in C).
-        if text.isascii() or not GREEK_OR_CYRILLIC.search(doc.memo(non_ascii_characters)):
-            return
+        if doc.text.isascii() or not GREEK_OR_CYRILLIC.search(doc.memo(non_ascii_characters)):
+            return ()  # the common case, without starting a generator
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
         for m in mixed_script_words(text):
             word = m.group()
             if is_glued_across_scripts(word):
@@ -122,10 +125,13 @@ class HtmlEntity(Rule):
     severity = Severity.WARNING
     summary = "HTML entities left unrendered in plain text"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if "&" not in doc.text or doc.path.lower().endswith(_MARKUP_SUFFIXES):
+            return ()  # the common case, without starting a generator
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if "&" not in text or doc.path.lower().endswith(_MARKUP_SUFFIXES):
-            return
         for m in _HTML_ENTITY.finditer(text):
             if _in_query_string(text, m.start()):
                 continue  # `?a=1&amp;b=2`: leaked markup, not text (boilerplate rules)

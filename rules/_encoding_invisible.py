@@ -8,7 +8,7 @@ The rules are registered through :mod:`detector.rules.encoding`.
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import regex
 
@@ -52,12 +52,15 @@ class ControlCharacter(Rule):
     severity = Severity.WARNING
     summary = "C0 control characters in text"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        text = doc.text
+    def check(self, doc: Document) -> Iterable[Finding]:
         # A fast first check: the UTF-8 of the text with every byte that is
         # not a control deleted, two passes in C; nothing left, no control.
-        if not text.encode("utf-8", "surrogatepass").translate(None, _NOT_A_CONTROL):
-            return
+        if not doc.text.encode("utf-8", "surrogatepass").translate(None, _NOT_A_CONTROL):
+            return ()  # the common case, without starting a generator
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
         for m in _CONTROL_RUN.finditer(text):
             run = m.group()
             names = ", ".join(f"U+{ord(c):04X}" for c in run[:4]) + ("…" if len(run) > 4 else "")
@@ -109,10 +112,14 @@ class ZeroWidthCharacter(Rule):
     severity = Severity.WARNING
     summary = "Invisible zero-width characters where they do nothing"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
         if text.isascii() or not any(c in text for c in _ZERO_WIDTH):
-            return
+            return ()  # the common case, without starting a generator
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
         for m in _ZERO_WIDTH_RUN.finditer(text):
             before = text[m.start() - 1] if m.start() else ""
             after = text[m.end()] if m.end() < len(text) else ""
@@ -164,10 +171,13 @@ class BidiControl(Rule):
     severity = Severity.ERROR
     summary = "Bidirectional control characters (Trojan Source)"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if doc.text.isascii():
+            return ()  # the common case, without starting a generator
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if text.isascii():
-            return
         if any(c in text for c in _BIDI_MARKS):
             yield from self._marks(doc)
         if not any(c in text for c in _BIDI_CHARACTERS):
@@ -225,9 +235,12 @@ class SoftHyphen(Rule):
     severity = Severity.WARNING
     summary = "Invisible soft hyphens inside words"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Document) -> Iterable[Finding]:
         if "\u00ad" not in doc.text:
-            return
+            return ()  # the common case, without starting a generator
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
         for m in _SOFT_HYPHEN.finditer(doc.text):
             if m.start() and has_mojibake_pair(doc.text[m.start() - 1 : m.end()]):
                 continue  # `Ã\xad` is `í` read as Windows-1252: MJ001 reports it
@@ -263,10 +276,13 @@ class ByteOrderMarkInText(Rule):
     severity = Severity.WARNING
     summary = "Byte-order mark (U+FEFF) inside the text"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if "\ufeff" not in doc.text:
+            return ()  # the common case, without starting a generator
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if "\ufeff" not in text:
-            return
         for m in regex.finditer("\ufeff+", text):
             yield self.finding(
                 doc, m.start(), m.end(),

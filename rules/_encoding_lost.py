@@ -8,7 +8,7 @@ The analysis of lost characters behind EN003 lives in
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from detector.document import Document
 from detector.finding import Finding, Fix, Severity
@@ -47,9 +47,12 @@ class ReplacementCharacter(Rule):
     severity = Severity.ERROR
     summary = "U+FFFD replacement character: a character was lost in decoding"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Document) -> Iterable[Finding]:
         if "\ufffd" not in doc.text:
-            return
+            return ()  # the common case, without starting a generator
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
         from_file = {text_offset for _, text_offset in doc.decoding.invalid_bytes}
         for m in REPLACEMENT_RUN.finditer(doc.text):
             if m.start() in from_file:
@@ -103,10 +106,14 @@ class LossyQuestionMark(Rule):
     severity = Severity.WARNING
     summary = "`?` where a curly quote, apostrophe or dash was lost in conversion"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
         if "?" not in text or not may_be_strong(text):
-            return  # findings need an unmistakable `?` (`It?s`, `?We`) in the text
+            return ()  # findings need an unmistakable `?` (`It?s`, `?We`) in the text
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
         candidates = lossy_question_marks(text)
         if not candidates:
             return

@@ -15,6 +15,12 @@ registers them, in ``RULES``, and keeps every name importable from here):
   :mod:`detector.rules._encoding_invisible`; EN008 look-alike letters,
   EN009 unrendered HTML entities: :mod:`detector.rules._encoding_deceptive`,
   with the look-alike tables in :mod:`detector.rules._lookalikes`).
+
+Most texts give most of these rules nothing to look at (no U+FFFD, no `?`,
+no `&`, nothing outside ASCII), and a C-level test tells. Each rule's
+``check`` makes that test and answers the common case with an empty tuple,
+without starting a generator (a third of the cost of a rule with nothing
+to do); ``_findings`` does the work. (The same holds for the MJ rules.)
 """
 
 from __future__ import annotations

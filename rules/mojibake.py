@@ -2,13 +2,16 @@
 
 The rules live here; the re-decoding they rely on is in
 :mod:`detector.rules._redecode`, the reading of Korean and Chinese legacy
-encodings in :mod:`detector.rules._legacy_cjk`.
+encodings in :mod:`detector.rules._legacy_cjk`. As in
+:mod:`detector.rules.encoding`, each ``check`` answers a text with nothing
+to look at (all ASCII, no `â`) with an empty tuple; ``_findings`` does the
+work.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from detector.document import Document
 from detector.finding import Finding, Fix, Severity
@@ -117,12 +120,15 @@ class Mojibake(Rule):
     severity = Severity.ERROR
     summary = "Mojibake: text decoded with the wrong encoding"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        text = doc.text
-        if text.isascii():
-            return
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if doc.text.isascii():
+            return ()  # the common case, without starting a generator
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
         from ftfy.badness import BADNESS_RE
 
+        text = doc.text
         runs = doc.memo(non_ascii_runs)
         # ftfy's patterns may take ASCII context (`[a-z]\s?Ã `): they run on
         # windows around the runs. A lead byte and a continuation byte read
@@ -221,10 +227,13 @@ class LossyMojibake(Rule):
     severity = Severity.ERROR
     summary = "Mojibake of a curly quote or dash whose last bytes were lost to `?`"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if "\u00e2" not in doc.text:
+            return ()  # the common case, without starting a generator
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if "\u00e2" not in text:
-            return
         for m in _LOSSY_MOJIBAKE.finditer(text):
             start, end = m.start(), m.end()
             before = text[start - 1] if start else " "
@@ -279,10 +288,13 @@ class LegacyCjkMojibake(Rule):
     severity = Severity.ERROR
     summary = "Korean or Chinese legacy-encoded text read as Windows-1252"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if doc.text.isascii():
+            return ()  # the common case, without starting a generator
+        return self._findings(doc)
+
+    def _findings(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if text.isascii():
-            return
         found = doc.memo(_cjk_of)
         if found is None:
             return
