@@ -15,39 +15,37 @@ import re
 
 import regex
 
-from detector.rules._lazy import lazy
+from detector.rules._lazy import lazy, lazy_re
 
+# The ways a `?` stands for a lost character, as pattern sources: they only
+# ever run joined into one (``_first_lossy``), read with ``regex.MULTILINE``
+# (which only the patterns with `^` or `$` heed).
 # `?` between a letter and an English contraction ending: `It?s`, `They?re`.
-_LOSSY_CONTRACTION = lazy(
-    r"(?<=[\p{L}\p{N}])\?(?=(?:s|t|re|ve|ll|d|m|S|T|RE|VE|LL|D|M)(?![\p{L}\p{N}]))"
-)
+_LOSSY_CONTRACTION = r"(?<=[\p{L}\p{N}])\?(?=(?:s|t|re|ve|ll|d|m|S|T|RE|VE|LL|D|M)(?![\p{L}\p{N}]))"
 # `?` between two letters: `Dadullah?who`, `Ex?Delhi`, `d?Ivoire`.
-_LOSSY_IN_WORD = lazy(r"(?<=\p{L})\?(?=\p{L})(?!\u00e2[?\u20ac])")  # not `it?â??` (MJ002)
+_LOSSY_IN_WORD = r"(?<=\p{L})\?(?=\p{L})(?!\u00e2[?\u20ac])"  # not `it?â??` (MJ002)
 # `?` opening a word after a space, bracket or line start: `?We have`, `(?Step Up`.
-_LOSSY_OPENING = lazy(r"(?<=^|[\s(\[])\?(?=[\p{L}\p{N}])", regex.MULTILINE)
+_LOSSY_OPENING = r"(?<=^|[\s(\[])\?(?=[\p{L}\p{N}])"
 # ` ? ` between two words, where a dash stood: `CAIRO (AFP) ? France`.
-_LOSSY_DASH = lazy(r"(?<=[\p{L}\p{N})\]?.,;:][ \t])\?(?=[ \t]+[\p{L}\p{N}(?])")
+_LOSSY_DASH = r"(?<=[\p{L}\p{N})\]?.,;:][ \t])\?(?=[ \t]+[\p{L}\p{N}(?])"
 # A dash after a news dateline: `WASHINGTON (Reuters) ? The`, `GLENDALE ? Oklahoma`.
-_LOSSY_DATELINE = lazy(
-    r"(?<=^[\p{Lu}][\p{Lu}\p{N} .,'’-]*(?:\([\p{L} .,'-]+\))?[ \t])\?(?=[ \t]+[\p{L}\p{N}(?])",
-    regex.MULTILINE,
-)
+_LOSSY_DATELINE = r"(?<=^[\p{Lu}][\p{Lu}\p{N} .,'’-]*(?:\([\p{L} .,'-]+\))?[ \t])\?(?=[ \t]+[\p{L}\p{N}(?])"
 # A closing quote after a comma, or after a full stop at the end of a line:
 # `jacket,? Mike Horn said`, `went back down.?`. No question is written so.
-_LOSSY_AFTER_COMMA = lazy(r"(?<=[\p{L}\p{N}],)\?(?=\s|$)", regex.MULTILINE)
-_LOSSY_AFTER_FULL_STOP = lazy(r"(?<=\p{Ll}\p{Ll}\.)\?(?=[ \t]*$)", regex.MULTILINE)
+_LOSSY_AFTER_COMMA = r"(?<=[\p{L}\p{N}],)\?(?=\s|$)"
+_LOSSY_AFTER_FULL_STOP = r"(?<=\p{Ll}\p{Ll}\.)\?(?=[ \t]*$)"
 # A run of `?` standing alone, where a word in another script was: `Português | ??? | ????`.
-_LOSSY_RUN = lazy(r"(?<=^|[\s|(\[])\?{2,}(?=$|[\s|)\]])", regex.MULTILINE)
+_LOSSY_RUN = r"(?<=^|[\s|(\[])\?{2,}(?=$|[\s|)\]])"
 # A line that is only `?`, where an icon or bullet was.
-_LOSSY_LONE_LINE = lazy(r"^\?$", regex.MULTILINE)
+_LOSSY_LONE_LINE = r"^\?$"
 # `? ` opening a line, where a bullet or dash stood: `? Super Bowl XLII`.
-_LOSSY_BULLET = lazy(r"^\?(?=[ \t]+[\p{L}\p{N}(])", regex.MULTILINE)
+_LOSSY_BULLET = r"^\?(?=[ \t]+[\p{L}\p{N}(])"
 # `?` after a plural before a lowercase word: `the Lakers? locker room`.
-_LOSSY_PLURAL_POSSESSIVE = lazy(r"(?<=\p{L}[sS])\?(?= \p{Ll})")
+_LOSSY_PLURAL_POSSESSIVE = r"(?<=\p{L}[sS])\?(?= \p{Ll})"
 # `?` between digits, where an en dash or a minute mark stood: `1990?2000`, `1?32.7`.
-_LOSSY_BETWEEN_DIGITS = lazy(r"(?<=\p{N})\?(?=\p{N})")
+_LOSSY_BETWEEN_DIGITS = r"(?<=\p{N})\?(?=\p{N})"
 # `?` after a comma or a single full stop: `restaurant,? reports`, `versatility.?`.
-_LOSSY_AFTER_PUNCT = lazy(r"(?<=[\p{L}\p{N}][,;]|[\p{L}\p{N}]\.)\?(?=[\s,;)]|$)", regex.MULTILINE)
+_LOSSY_AFTER_PUNCT = r"(?<=[\p{L}\p{N}][,;]|[\p{L}\p{N}]\.)\?(?=[\s,;)]|$)"
 # A `?` ending a word: a closing quote only if an opening `?` is still open.
 _LOSSY_CLOSING = lazy(r"(?<=[\p{L}\p{N}.,!?])\?(?=[\s,.;:)!]|$)", regex.MULTILINE)
 _QUOTE = lazy(r"[\"“”]")
@@ -55,8 +53,8 @@ _QUOTE = lazy(r"[\"“”]")
 _URL_LIKE = lazy(r"://|www\.|^/|\w/[\w.-]+/|\.(?:php|aspx?|jsp|cgi|html?)\b|[=&<>]")
 # A character every alternative of ``_URL_LIKE`` needs (`:`, `/`, `.`, `=`,
 # `&`, `<`, `>`): a token without one is no URL, and `re` tells it fast.
-_URL_CHARACTER = re.compile(r"[:/.=&<>]")
-# (pattern, what was lost, strong, has a space before the `?`), most trusted first.
+_URL_CHARACTER = lazy_re(r"[:/.=&<>]")
+# (pattern source, what was lost, strong, has a space before the `?`), most trusted first.
 _LOSSY_PATTERNS = (
     (_LOSSY_CONTRACTION, "apostrophe", True, False),
     (_LOSSY_IN_WORD, "quote or dash", True, False),
@@ -78,9 +76,8 @@ def _first_of(patterns: tuple) -> "regex.Pattern":
     """One pattern that tries ``patterns`` in their order at a position: the
     alternative that matches (``lastindex``) is the first pattern that would.
     One call of the `regex` module instead of one a pattern: most `?` are
-    tried against several. (Only the patterns of ``regex.MULTILINE`` use `^`
-    and `$`; none holds a capturing group.)"""
-    return regex.compile("|".join(f"({p.pattern})" for p, *_ in patterns), regex.MULTILINE)
+    tried against several. (None of the patterns holds a capturing group.)"""
+    return regex.compile("|".join(f"({source})" for source, *_ in patterns), regex.MULTILINE)
 
 
 # The patterns of ``_LOSSY_PATTERNS`` as one, with and without those that have
@@ -219,9 +216,9 @@ def _plain_question(text: str, at: int) -> bool:
 
 
 # Up to the last white space (`re`'s `\s` is exactly `str.isspace`).
-_UP_TO_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
+_UP_TO_LAST_SPACE = lazy_re(r".*\s", re.DOTALL)
 # A run of anything but white space.
-_NOT_SPACE = re.compile(r"\S*")
+_NOT_SPACE = lazy_re(r"\S*")
 
 
 def token_around(text: str, offset: int, limit: int = 200) -> str:
