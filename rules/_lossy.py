@@ -11,8 +11,6 @@ bracket, or another `?`/`!`: those are never reported.
 
 from __future__ import annotations
 
-import re
-
 import regex
 
 from detector.rules._lazy import lazy, lazy_re
@@ -47,8 +45,11 @@ _LOSSY_BETWEEN_DIGITS = r"(?<=\p{N})\?(?=\p{N})"
 # `?` after a comma or a single full stop: `restaurant,? reports`, `versatility.?`.
 _LOSSY_AFTER_PUNCT = r"(?<=[\p{L}\p{N}][,;]|[\p{L}\p{N}]\.)\?(?=[\s,;)]|$)"
 # A `?` ending a word: a closing quote only if an opening `?` is still open.
-_LOSSY_CLOSING = lazy(r"(?<=[\p{L}\p{N}.,!?])\?(?=[\s,.;:)!]|$)", regex.MULTILINE)
-_QUOTE = lazy(r"[\"“”]")
+# (The `?` comes first and the look-behind checks the letter before it: the
+# search then jumps from `?` to `?` instead of trying every position.)
+_LOSSY_CLOSING = lazy(r"\?(?<=[\p{L}\p{N}.,!?]\?)(?=[\s,.;:)!]|$)", regex.MULTILINE)
+# A straight or curly double quote.
+_QUOTE = lazy_re(r"[\"“”]")
 # Where `?` is syntax: a token holding a URL, a path, a query string or markup.
 _URL_LIKE = lazy(r"://|www\.|^/|\w/[\w.-]+/|\.(?:php|aspx?|jsp|cgi|html?)\b|[=&<>]")
 # A character every alternative of ``_URL_LIKE`` needs (`:`, `/`, `.`, `=`,
@@ -215,23 +216,20 @@ def _plain_question(text: str, at: int) -> bool:
     return before.isalnum() and before not in "sS" and (after == "" or after in _AFTER_A_QUESTION)
 
 
-# Up to the last white space (`re`'s `\s` is exactly `str.isspace`).
-_UP_TO_LAST_SPACE = lazy_re(r".*\s", re.DOTALL)
-# A run of anything but white space.
-_NOT_SPACE = lazy_re(r"\S*")
-
-
 def token_around(text: str, offset: int, limit: int = 200) -> str:
     """The whitespace-delimited token holding ``offset`` (at most ``limit`` each side).
+
+    ``str.split`` without a separator splits at ``str.isspace``, in C: the
+    last piece before ``offset`` and the first after it are the token's.
 
     >>> token_around("see http://a.b/c?d=1 now", 16), token_around("ab?cd", 2, limit=1)
     ('http://a.b/c?d=1', 'b?')
     """
-    lo = max(0, offset - limit)
-    last_space = _UP_TO_LAST_SPACE.match(text, lo, offset)
-    start = last_space.end() if last_space else lo
-    end = _NOT_SPACE.match(text, offset + 1, offset + limit).end()
-    return text[start:end]
+    before = text[max(0, offset - limit) : offset]
+    before = before.rsplit(None, 1)[-1] if before and not before[-1].isspace() else ""
+    after = text[offset + 1 : offset + limit]
+    after = after.split(None, 1)[0] if after and not after[0].isspace() else ""
+    return before + text[offset] + after
 
 
 def _in_url_or_code(text: str, offset: int) -> bool:
