@@ -16,6 +16,40 @@ _BAND_STYLE = {"clean": "green", "minor": "yellow", "degraded": "dark_orange", "
 _WINDOW = 100  # columns of source shown around a span on long lines
 
 
+def _visible_form(cp: int) -> str:
+    if cp < 0x20:
+        return chr(0x2400 + cp)  # the Control Pictures block: ␛ for ESC, ␀ for NUL
+    if cp == 0x7F:
+        return "\u2421"  # ␡
+    return f"<U+{cp:04X}>"
+
+
+# Characters a terminal acts on instead of showing: C0 controls and DEL (ESC
+# starts colour, cursor and window-title sequences, BEL rings, CR and form
+# feed move the cursor), C1 controls (U+009B is a one-byte CSI), line and
+# paragraph separators, and the bidirectional controls, which reorder the
+# rest of the line on screen (Trojan Source). The report shows a visible
+# stand-in for each, so the checked text can neither restyle nor rewrite
+# the user's terminal, and the character a finding is about can be seen.
+_TERMINAL_SAFE = str.maketrans({
+    cp: _visible_form(cp)
+    for cp in (
+        *range(0x00, 0x20), 0x7F, *range(0x80, 0xA0),
+        0x2028, 0x2029,
+        0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+    )
+})
+
+
+def _visible(text: str) -> str:
+    """``text`` with every character a terminal would act on made visible.
+
+    >>> _visible("red \x1b[31m, \u202eevil")
+    'red ␛[31m, <U+202E>evil'
+    """
+    return text if text.isascii() and text.isprintable() else text.translate(_TERMINAL_SAFE)
+
+
 def _painter(color: bool):
     """``paint(text, style)``: ANSI-styled text on a terminal, plain otherwise.
 
@@ -47,8 +81,8 @@ def _header(result: FileResult, f: Finding, paint) -> str:
     severity = f.severity.value
     style = _SEVERITY_STYLE[severity]
     return (
-        f"{paint(result.path, 'bold')}:{f.start_pos.line}:{f.start_pos.column}: "
-        f"{paint(f.code, style)} {paint('[' + severity + ']', style)} {f.message}"
+        f"{paint(_visible(result.path), 'bold')}:{f.start_pos.line}:{f.start_pos.column}: "
+        f"{paint(f.code, style)} {paint('[' + severity + ']', style)} {_visible(f.message)}"
     )
 
 
@@ -57,7 +91,8 @@ def _snippet(result: FileResult, f: Finding, paint) -> list[str]:
     if doc is None:
         return []
     line_no = f.start_pos.line
-    line = doc.line_text(line_no).replace("\t", " ").replace("\r", "")
+    # Tabs as one space each, so that columns stay columns; the line ending is not shown.
+    line = doc.line_text(line_no).replace("\t", " ").rstrip("\r\n")
     col0 = f.start_pos.column - 1
     col1 = f.end_pos.column - 1 if f.end_pos.line == line_no else len(line)
     col1 = max(col1, col0 + 1)
@@ -66,11 +101,12 @@ def _snippet(result: FileResult, f: Finding, paint) -> list[str]:
     hi = min(len(line), max(col1, lo + _WINDOW))
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) else ""
-    shown = prefix + line[lo:hi] + suffix
-    pad = _width(prefix + line[lo:col0])
-    width = max(1, _width(line[col0 : min(col1, hi)]))
+    # Made visible piece by piece: a stand-in may be wider than what it stands for.
+    shown = prefix + _visible(line[lo:hi]) + suffix
+    pad = _width(prefix + _visible(line[lo:col0]))
+    width = max(1, _width(_visible(line[col0 : min(col1, hi)])))
     gutter = paint(" " * len(str(line_no)) + " |", "blue")
-    fix = f" {paint('fix: ' + f.fix.replacement, 'dim')}" if f.fix and f.fix.safe else ""
+    fix = f" {paint('fix: ' + _fix_label(f.fix), 'dim')}" if f.fix and f.fix.safe else ""
     return [
         gutter,
         f"{paint(f'{line_no} |', 'blue')} {shown}",
@@ -79,15 +115,21 @@ def _snippet(result: FileResult, f: Finding, paint) -> list[str]:
     ]
 
 
+def _fix_label(fix) -> str:
+    """The replacement as shown after ``fix:``; a deletion says so (an empty
+    replacement printed nothing at all)."""
+    return _visible(fix.replacement) if fix.replacement else "delete"
+
+
 def _score_line(result: FileResult, paint) -> str:
     if result.skipped:
-        return paint(result.skipped, "dim")
+        return paint(_visible(result.skipped), "dim")
     s = result.score
     parts = ", ".join(f"{cat} −{pts:g}" for cat, pts in sorted(s.breakdown.items(), key=lambda kv: -kv[1]))
     count = len(result.findings)
     noun = "finding" if count == 1 else "findings"
     return (
-        f"{paint(result.path, 'bold')}: score {paint(f'{s.value:g} ({s.band})', _BAND_STYLE[s.band])}"
+        f"{paint(_visible(result.path), 'bold')}: score {paint(f'{s.value:g} ({s.band})', _BAND_STYLE[s.band])}"
         f" · {count} {noun}" + (f" · {parts}" if parts else "")
     )
 
@@ -151,9 +193,9 @@ def render_concise(results: list[FileResult], ctx) -> str:
     for result in results:
         for f in result.findings:
             lines.append(
-                f"{result.path}:{f.start_pos.line}:{f.start_pos.column}: "
-                f"{f.code} [{f.severity.value}] {f.message}"
+                f"{_visible(result.path)}:{f.start_pos.line}:{f.start_pos.column}: "
+                f"{f.code} [{f.severity.value}] {_visible(f.message)}"
             )
         if result.skipped and not ctx.quiet:
-            lines.append(result.skipped)
+            lines.append(_visible(result.skipped))
     return "\n".join(lines) + ("\n" if lines else "")
