@@ -98,7 +98,7 @@ def _fails(result: FileResult, settings: Settings) -> bool:
 
 
 def run_check(opts: CheckOptions) -> int:
-    from detector.reporters import FORMATS, ReportContext, get_reporter
+    from detector.reporters import FORMATS, ReportContext, default_color, get_reporter
 
     outputs = list(opts.reports) or [(opts.output_format, opts.output_file)]
     for fmt, _ in outputs:
@@ -237,7 +237,7 @@ def run_check(opts: CheckOptions) -> int:
         baseline.filter(results)
     failed = any(_fails(result, settings) for result, settings in zip(results, settings_of))
     for fmt, path in outputs:
-        color = opts.color if opts.color is not None else (path is None and sys.stdout.isatty())
+        color = opts.color if opts.color is not None else (path is None and default_color(sys.stdout))
         ctx = ReportContext(
             version=__version__,
             color=bool(color) and fmt == "text",

@@ -1,0 +1,84 @@
+"""A first user's review of the command line: colour and the environment,
+help texts, odd files in directory walks, paths outside the working folder,
+option values that mean nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES
+
+GLUED = "The state media.China is big.\n"
+
+
+def run(*args, cwd=None, env=None, stdin: bytes | None = None, timeout=60):
+    proc = subprocess.run(
+        [sys.executable, "-m", "detector", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
+        timeout=timeout,
+    )
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+
+def run_on_terminal(*args, env: dict[str, str]) -> str:
+    """Standard output of the command when it writes to a (pseudo-)terminal."""
+    controller, terminal = pty.openpty()
+    clean_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "detector", *args],
+        stdout=terminal, stderr=subprocess.DEVNULL, env={**clean_env, "TERM": "xterm", **env},
+    )
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal closed: the command has exited
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=60)
+    os.close(controller)
+    return b"".join(chunks).decode("utf-8")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
+@pytest.mark.parametrize("command", [("check", "{file}"), ("rules",)])
+def test_colour_on_a_terminal_unless_no_color_or_a_dumb_terminal(tmp_path, command):
+    target = tmp_path / "a.txt"
+    target.write_text(GLUED)
+    args = [a.format(file=target) for a in command]
+    assert "\x1b[" in run_on_terminal(*args, env={})
+    assert "\x1b[" not in run_on_terminal(*args, env={"NO_COLOR": "1"})
+    assert "\x1b[" not in run_on_terminal(*args, env={"TERM": "dumb"})
+    assert "\x1b[" in run_on_terminal(*args, "--color", env={"NO_COLOR": "1"}) if command[0] == "check" else True
+
+
+def test_force_color_colours_a_pipe(tmp_path):
+    target = tmp_path / "a.txt"
+    target.write_text(GLUED)
+    _, out, _ = run("check", str(target), env={"FORCE_COLOR": "1", "NO_COLOR": ""})
+    assert "\x1b[" in out
+    _, out, _ = run("check", str(target), env={"FORCE_COLOR": "", "NO_COLOR": ""})
+    assert "\x1b[" not in out
+
+
+def test_help_shows_the_defaults_and_every_format():
+    code, out, _ = run("check", "--help")
+    assert code == 0
+    rows = {line.split()[1]: line for line in out.splitlines() if line.startswith("│ --")}
+    assert "[default: (error)]" in rows["--fail-on"]
+    assert "markdown or html." in rows["--format"] and "[default: (text)]" in rows["--format"]
+    assert "[default: (one per CPU)]" in rows["--jobs"]
+    assert "[default: (on a terminal)]" in rows["--color"]
+    assert "[default: (.detector_cache)]" in rows["--cache-dir"]
