@@ -240,8 +240,19 @@ def document_from_bytes(data: bytes, path: str, **kwargs) -> Document:
 
 
 def display_path(path: Path) -> str:
-    """The path as users see it: relative to the working directory when inside."""
+    """The path as users see it: relative to the working directory when inside
+    it, otherwise as given (``/tmp/a.txt``, not ``../../../tmp/a.txt``).
+
+    >>> import os
+    >>> display_path(Path(os.getcwd()) / "docs" / "a.txt") == os.path.join("docs", "a.txt")
+    True
+    >>> display_path(Path("/") / "elsewhere-xyz" / "a.txt") == str(Path("/elsewhere-xyz/a.txt"))
+    True
+    """
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:  # a different drive on Windows
         return str(path)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return str(path)
+    return relative

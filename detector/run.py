@@ -173,10 +173,14 @@ def run_check(opts: CheckOptions) -> int:
                 per_directory[directory] = _base_settings(opts, directory)
             return per_directory[directory]
 
+        unlistable: list[str] = []  # folders that cannot be read: reported, the rest checked
         files = [
             (path, display_path(path), settings_of_folder(path.parent))
-            for path in collect(opts.paths, cwd_settings.include, cwd_settings.exclude)
+            for path in collect(opts.paths, cwd_settings.include, cwd_settings.exclude, unlistable)
         ]
+        for message in unlistable:
+            sys.stderr.write(f"detector: error: {message}\n")
+        io_errors += len(unlistable)
         # The HTML report shows each file's whole text, and fixes need the
         # Document and the bytes it came from: check those in this process,
         # without the cache.

@@ -82,3 +82,77 @@ def test_help_shows_the_defaults_and_every_format():
     assert "[default: (one per CPU)]" in rows["--jobs"]
     assert "[default: (on a terminal)]" in rows["--color"]
     assert "[default: (.detector_cache)]" in rows["--cache-dir"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_in_a_folder_is_left_out_instead_of_hanging(tmp_path):
+    (tmp_path / "a.txt").write_text(GLUED)
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would wait for a writer forever
+    code, out, err = run("check", str(tmp_path), "--format", "concise", "--no-cache", timeout=60)
+    assert out == f"{tmp_path / 'a.txt'}:1:11: SP001 [warning] sentences glued without a space: 'media.China'\n"
+    assert code == 0 and err == ""
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_and_the_rest_is_checked(tmp_path, monkeypatch):
+    from detector.files import collect
+
+    (tmp_path / "a.txt").write_text(GLUED)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text(GLUED)
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    problems: list[str] = []
+    assert collect([str(tmp_path)], ("*.txt",), (), problems) == [tmp_path / "a.txt"]
+    assert problems == [f"{locked}: cannot read folder: Permission denied"]
+    # Only that folder: one problem, not a second "no files to check".
+    problems.clear()
+    assert collect([str(locked)], ("*.txt",), (), problems) == []
+    assert problems == [f"{locked}: cannot read folder: Permission denied"]
+    with pytest.raises(Exception, match="cannot read folder"):
+        collect([str(tmp_path)], ("*.txt",), ())  # baseline commands: fatal
+
+
+def test_files_outside_the_working_folder_are_shown_as_given(tmp_path):
+    work, other = tmp_path / "work", tmp_path / "other"
+    work.mkdir()
+    other.mkdir()
+    (other / "a.txt").write_text(GLUED)
+    (work / "b.txt").write_text(GLUED)
+    code, out, _ = run("check", str(other / "a.txt"), "b.txt", "--format", "concise", "--no-cache", cwd=work)
+    assert out.splitlines() == [
+        f"{other / 'a.txt'}:1:11: SP001 [warning] sentences glued without a space: 'media.China'",
+        "b.txt:1:11: SP001 [warning] sentences glued without a space: 'media.China'",
+    ]
+    code, out, _ = run("check", "../other/a.txt", "--format", "concise", "--no-cache", cwd=work)
+    assert out.startswith("../other/a.txt:1:11: SP001")
+
+
+def test_sarif_uris_outside_the_working_folder_are_absolute_without_a_base(tmp_path):
+    import jsonschema
+
+    work, other = tmp_path / "work", tmp_path / "other"
+    work.mkdir()
+    other.mkdir()
+    (other / "a.txt").write_text(GLUED)
+    (work / "b.txt").write_text(GLUED)
+    _, out, _ = run("check", "../other/a.txt", "b.txt", "--format", "sarif", "--no-cache", cwd=work)
+    log = json.loads(out)
+    schema = json.loads((FIXTURES.parent / "tests" / "schemas" / "sarif-2.1.0.json").read_text())
+    jsonschema.validate(log, schema)
+    run_ = log["runs"][0]
+    assert [a["location"] for a in run_["artifacts"]] == [
+        {"uri": (other / "a.txt").resolve().as_uri()},
+        {"uri": "b.txt", "uriBaseId": "%SRCROOT%"},
+    ]
+    locations = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run_["results"]]
+    assert locations == [
+        {"uri": (other / "a.txt").resolve().as_uri(), "index": 0},
+        {"uri": "b.txt", "uriBaseId": "%SRCROOT%", "index": 1},
+    ]

@@ -59,16 +59,22 @@ def posix_path(path: str) -> str:
 
 def relative_uri(path: str) -> str:
     """A repository-relative URI reference for ``path`` (relative to the working
-    directory, percent-encoded); absolute paths outside it become ``file://`` URIs."""
-    if os.path.isabs(path):
-        try:
-            rel = os.path.relpath(path)
-        except ValueError:
-            rel = path
-        if rel.startswith(".."):
-            return Path(path).resolve().as_uri()
-        path = rel
-    return quote(posix_path(path), safe="/-._~")
+    directory, percent-encoded); paths outside it (``/tmp/a.txt``,
+    ``../other/a.txt``) become absolute ``file://`` URIs."""
+    if path in ("-", ""):
+        return quote(path)
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        rel = os.pardir
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return Path(path).resolve().as_uri()
+    return quote(posix_path(rel if os.path.isabs(path) else path), safe="/-._~")
+
+
+def is_absolute_uri(uri: str) -> bool:
+    """True for ``file:///…``; SARIF gives such URIs no ``uriBaseId``."""
+    return uri.startswith("file:")
 
 
 def all_findings(results: list[FileResult]):
