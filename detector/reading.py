@@ -37,10 +37,8 @@ def read_bytes(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
     except OSError as exc:
         raise DetectorError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if size > max_size:
-        raise SkipFile(
-            f"{path}: skipped, {size / 1e6:.1f} MB is over the "
-            f"{max_size / 1e6:.0f} MB limit (max-file-size)"
-        )
+        # Exact bytes: rounded, "52.4 MB is over the 52 MB limit" read as a contradiction.
+        raise SkipFile(f"{path}: skipped, {size:,} bytes is over max-file-size ({max_size:,} bytes)")
     try:
         return path.read_bytes()
     except IsADirectoryError:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from detector import __version__
-from detector.config import FAIL_ON, Settings, load_file, settings_for_dir, with_overrides
+from detector.config import FAIL_ON, Settings, language_code, load_file, settings_for_dir, with_overrides
 from detector.engine import FileResult, check_copies, validate_selectors
 from detector.errors import DetectorError, SkipFile
 from detector.files import collect
@@ -77,12 +77,17 @@ def _base_settings(opts: CheckOptions, directory: Path) -> Settings:
         extend_select=opts.extend_select,
         fail_on=opts.fail_on,
         min_score=opts.min_score,
-        language=opts.language,
+        language=None if opts.language is None else language_code(opts.language, "--language"),
         include=opts.include,
         exclude=opts.exclude,
     )
     for selectors in (settings.select or (), settings.extend_select, settings.ignore):
         validate_selectors(selectors)
+    # A typo there silenced nothing, without a word, while the same typo in --ignore is an error.
+    try:
+        validate_selectors(tuple(code for _, codes in settings.per_file_ignores for code in codes))
+    except DetectorError as exc:
+        raise DetectorError(f"{settings.source or 'config'}: per-file-ignores: {exc}") from None
     return settings
 
 

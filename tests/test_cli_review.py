@@ -156,3 +156,40 @@ def test_sarif_uris_outside_the_working_folder_are_absolute_without_a_base(tmp_p
         {"uri": (other / "a.txt").resolve().as_uri(), "index": 0},
         {"uri": "b.txt", "uriBaseId": "%SRCROOT%", "index": 1},
     ]
+
+
+@pytest.mark.parametrize("config, message", [
+    ('language = "klingon"\n',
+     "config: 'language': 'klingon' is not a language code; use ISO 639-1, such as en, de or ko"),
+    ('languages = ["ko", "english"]\n',
+     "config: 'languages': 'english' is not a language code; use ISO 639-1, such as en, de or ko"),
+    ('[per-file-ignores]\n"*.txt" = ["BP", "ZZ9"]\n',
+     "{config}: per-file-ignores: unknown rule selector 'ZZ9' (use a code, a code prefix, a category, "
+     "a rule name or ALL; see 'detector rules')"),
+])
+def test_config_values_that_mean_nothing_are_errors(tmp_path, config, message):
+    (tmp_path / "detector.toml").write_text(config)
+    (tmp_path / "a.txt").write_text(GLUED)
+    code, out, err = run("check", "a.txt", "--no-cache", cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert err == f"detector: error: {message.format(config=tmp_path / 'detector.toml')}\n"
+
+
+def test_language_option_is_a_code(tmp_path):
+    (tmp_path / "a.txt").write_text("He said 말했다 today.\n")
+    code, out, err = run("check", "a.txt", "--language", "en-US", cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert err == ("detector: error: --language: 'en-US' is not a language code; "
+                   "use ISO 639-1, such as en, de or ko\n")
+    code, out, _ = run("check", "a.txt", "--language", "EN", "--format", "concise", "--no-cache", cwd=tmp_path)
+    assert out == "a.txt:1:9: ML001 [error] Korean text '말했다' inside an English sentence; likely left untranslated\n"
+    assert code == 1
+
+
+def test_a_file_over_max_file_size_is_skipped_with_exact_sizes(tmp_path):
+    (tmp_path / "detector.toml").write_text("max-file-size = 1000\n")
+    (tmp_path / "big.txt").write_text("x" * 1001)
+    code, out, err = run("check", "big.txt", "--format", "concise", "--no-cache", cwd=tmp_path)
+    skipped = "big.txt: skipped, 1,001 bytes is over max-file-size (1,000 bytes)"
+    assert err == f"detector: warning: {skipped}\n"
+    assert out == f"{skipped}\n" and code == 0
