@@ -102,6 +102,12 @@ def _fails(result: FileResult, settings: Settings) -> bool:
     return any(f.severity.rank >= floor for f in result.findings)
 
 
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
 def run_check(opts: CheckOptions) -> int:
     from detector.reporters import FORMATS, ReportContext, default_color, get_reporter
 
@@ -253,6 +259,7 @@ def run_check(opts: CheckOptions) -> int:
             failed=failed,
             statistics=opts.statistics,
             quiet=opts.quiet,
+            width=_terminal_width() if path is None and fmt == "text" and sys.stdout.isatty() else None,
         )
         report = get_reporter(fmt)(results, ctx)
         if path is not None:

@@ -193,3 +193,11 @@ def test_a_file_over_max_file_size_is_skipped_with_exact_sizes(tmp_path):
     skipped = "big.txt: skipped, 1,001 bytes is over max-file-size (1,000 bytes)"
     assert err == f"detector: warning: {skipped}\n"
     assert out == f"{skipped}\n" and code == 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
+def test_the_text_report_fits_a_narrow_terminal(tmp_path):
+    target = tmp_path / "a.txt"
+    target.write_text("a" * 50 + " media.China " + "b" * 50 + "\n")
+    out = run_on_terminal("check", str(target), "--no-color", "--no-cache", env={"COLUMNS": "40"})
+    assert "1 | …" + "a" * 10 + " media.China " + "b" * 11 + "…\r\n" in out

@@ -73,3 +73,26 @@ def test_junit_and_checkstyle_stay_well_formed_with_control_characters():
     file = checkstyle.find("file")
     assert file.get("name") == "a\\x1bb.txt"
     assert file.find("error").get("message") == "SP001 bad \\x0b message"
+
+
+def test_on_a_narrow_terminal_the_source_line_fits_its_width():
+    text = "a" * 50 + " media.China " + "b" * 50 + "\n"
+    result = result_of(text, "a.txt", [("SP001", "media.China", "glued", {"fix": Fix("media. China", safe=True)})])
+    out = get_reporter("text")([result], ReportContext(version="1", width=40)).splitlines()
+    # 40 columns: "1 | " and two ellipses leave 34 for the text, a third of it before the span.
+    assert out[2] == "1 | …" + "a" * 10 + " media.China " + "b" * 11 + "…"
+    assert len(out[2]) == 40
+    assert out[3] == "  | " + " " * 12 + "^" * 11 + " fix: media. China"
+    # Not on a terminal: the 100-character window, as before (33 characters
+    # before the span, the rest of the line after it).
+    piped = get_reporter("text")([result], CTX).splitlines()
+    assert piped[2] == "1 | …" + "a" * 32 + " media.China " + "b" * 50
+
+
+def test_on_a_narrow_terminal_wide_characters_count_twice():
+    text = "한국어 " * 10 + "media.China" + " 한국어" * 10 + "\n"
+    result = result_of(text, "a.txt", [("SP001", "media.China", "glued")])
+    out = get_reporter("text")([result], ReportContext(version="1", width=40)).splitlines()
+    # Before the span: 11 columns at most ("어 한국어 " is 10); after it, up to 34 in all.
+    assert out[2] == "1 | …어 한국어 media.China 한국어 한국…"
+    assert out[3] == "  | " + " " * 11 + "^" * 11

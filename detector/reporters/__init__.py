@@ -22,6 +22,8 @@ class ReportContext:
     statistics: bool = False
     quiet: bool = False
     show_source: bool = True
+    #: Columns of the terminal the text report goes to; None when not a terminal.
+    width: int | None = None
 
 
 Reporter = Callable[[list[FileResult], ReportContext], str]

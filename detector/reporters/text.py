@@ -14,6 +14,7 @@ from detector.finding import Finding
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _BAND_STYLE = {"clean": "green", "minor": "yellow", "degraded": "dark_orange", "reject": "bold red"}
 _WINDOW = 100  # columns of source shown around a span on long lines
+_MIN_WINDOW = 20  # however narrow the terminal
 
 
 def _visible_form(cp: int) -> str:
@@ -86,7 +87,34 @@ def _header(result: FileResult, f: Finding, paint) -> str:
     )
 
 
-def _snippet(result: FileResult, f: Finding, paint) -> list[str]:
+def _window(line: str, col0: int, col1: int, budget: int, cells: bool) -> tuple[int, int]:
+    """``(lo, hi)``: the part of ``line`` shown around the span ``[col0, col1)``,
+    about a third of ``budget`` before it, at most ``budget`` wide in all unless
+    the span itself is wider.
+
+    Widths are characters, or, on a terminal (``cells``), the columns the
+    shown text takes there (a CJK character two, a control character's
+    stand-in its length), so the line does not wrap and push the carets out of
+    place."""
+    if not cells:
+        lo = max(0, col0 - budget // 3)
+        return lo, min(len(line), max(col1, lo + budget))
+
+    def measure(ch: str) -> int:
+        return _width(_visible(ch))
+
+    lo, before = col0, 0
+    while lo > 0 and before + measure(line[lo - 1]) <= budget // 3:
+        lo -= 1
+        before += measure(line[lo])
+    hi, used = lo, 0
+    while hi < len(line) and (hi < col1 or used + measure(line[hi]) <= budget):
+        used += measure(line[hi])
+        hi += 1
+    return lo, hi
+
+
+def _snippet(result: FileResult, f: Finding, paint, terminal_width: int | None = None) -> list[str]:
     doc = result.document
     if doc is None:
         return []
@@ -96,9 +124,13 @@ def _snippet(result: FileResult, f: Finding, paint) -> list[str]:
     col0 = f.start_pos.column - 1
     col1 = f.end_pos.column - 1 if f.end_pos.line == line_no else len(line)
     col1 = max(col1, col0 + 1)
-    # Long lines: show a window around the span.
-    lo = max(0, col0 - _WINDOW // 3)
-    hi = min(len(line), max(col1, lo + _WINDOW))
+    # Long lines: show a window around the span; on a terminal, one that fits
+    # beside the gutter and the two ellipses.
+    if terminal_width is None:
+        lo, hi = _window(line, col0, col1, _WINDOW, cells=False)
+    else:
+        budget = max(_MIN_WINDOW, min(_WINDOW, terminal_width - len(str(line_no)) - 5))
+        lo, hi = _window(line, col0, col1, budget, cells=True)
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) else ""
     # Made visible piece by piece: a stand-in may be wider than what it stands for.
@@ -175,7 +207,7 @@ def render(results: list[FileResult], ctx) -> str:
         for f in result.findings:
             out.append(_header(result, f, paint))
             if ctx.show_source and not ctx.quiet:
-                out.extend(_snippet(result, f, paint))
+                out.extend(_snippet(result, f, paint, ctx.width))
         if not ctx.quiet:
             out.append(_score_line(result, paint))
             if result.findings:
