@@ -8,6 +8,7 @@ code 2, never a traceback.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -141,7 +142,8 @@ def rules(
         raise DetectorError(f"unknown format {output_format!r} for 'rules' (text or json)")
     from detector.reporters import default_color
 
-    typer.echo(render_rule_table(output_format, color=default_color(sys.stdout)), nl=False)
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    typer.echo(render_rule_table(output_format, color=default_color(sys.stdout), width=width), nl=False)
 
 
 @rules_app.command("explain")

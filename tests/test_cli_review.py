@@ -201,3 +201,12 @@ def test_the_text_report_fits_a_narrow_terminal(tmp_path):
     target.write_text("a" * 50 + " media.China " + "b" * 50 + "\n")
     out = run_on_terminal("check", str(target), "--no-color", "--no-cache", env={"COLUMNS": "40"})
     assert "1 | …" + "a" * 10 + " media.China " + "b" * 11 + "…\r\n" in out
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
+def test_the_rule_table_fits_a_narrow_terminal():
+    out = run_on_terminal("rules", env={"COLUMNS": "80", "NO_COLOR": "1"})
+    lines = out.split("\r\n")
+    assert max(len(line) for line in lines) <= 80
+    assert lines[0].split() == ["code", "name", "category", "severity", "summary"]
+    assert any(line.startswith("ML001") for line in lines)
