@@ -9,7 +9,8 @@ undecodable bytes) is copied unchanged. Writing is atomic: a temporary file
 in the same directory, flushed, given the original permissions (and owner,
 where the user may set it), then renamed
 over the original with :func:`os.replace`, so a crash leaves either the old or
-the new content. A file that changed since it was read is not written.
+the new content. A file that changed since it was read, or is read-only, is
+not written.
 
 >>> from detector.finding import Finding, Fix, Severity
 >>> f = Finding("EN009", "html-entity", "encoding", Severity.WARNING, "", 5, 10, "&amp;",
@@ -201,6 +202,10 @@ def write_atomic(path: Path, original: bytes, new: bytes) -> None:
             raise FixRefused(f"{path}: changed since it was read; not fixed")
     except OSError as exc:
         raise FixRefused(f"{path}: cannot read: {exc.strerror or exc}") from None
+    # The rename needs only the folder to be writable, so it would replace a
+    # file its owner made read-only (or that this user may not write).
+    if not before.st_mode & 0o222 or not os.access(real, os.W_OK):
+        raise FixRefused(f"{path}: read-only; not fixed")
     fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".detector-fix")
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -99,6 +99,19 @@ def test_diff_counts_lines_as_patch_does(tmp_path):
     assert applied.returncode == 0, applied.stderr
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_fix_leaves_a_read_only_file_alone(tmp_path):
+    path = write(tmp_path, "The state media.China is big.\n".encode())
+    path.chmod(0o444)
+    code, out, err = run("check", "--select", "SP001", "--fix", "--format", "concise", str(path))
+    assert path.read_text("utf-8") == "The state media.China is big.\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+    assert err == f"detector: warning: {path}: read-only; not fixed\n"
+    assert out == f"{path}:1:11: SP001 [warning] sentences glued without a space: 'media.China'\n"
+    assert code == 0
+    assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="giving a file away needs root")
 def test_fix_keeps_the_owner(tmp_path):
     path = write(tmp_path, "The state media.China is big.\n".encode())
