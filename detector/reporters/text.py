@@ -4,6 +4,7 @@ score line per file and a summary. Colour only when writing to a terminal."""
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 
 from rich.cells import cell_len
@@ -42,13 +43,17 @@ _TERMINAL_SAFE = str.maketrans({
 })
 
 
+_TERMINAL_UNSAFE = re.compile("[" + "".join(map(chr, _TERMINAL_SAFE)) + "]")
+
+
 def _visible(text: str) -> str:
     """``text`` with every character a terminal would act on made visible.
 
     >>> _visible("red \x1b[31m, \u202eevil")
     'red ␛[31m, <U+202E>evil'
     """
-    return text if text.isascii() and text.isprintable() else text.translate(_TERMINAL_SAFE)
+    # Most text has none: one C-level search, not a per-character translation.
+    return text.translate(_TERMINAL_SAFE) if _TERMINAL_UNSAFE.search(text) else text
 
 
 def _painter(color: bool):
@@ -78,11 +83,11 @@ def _width(text: str) -> int:
     return len(text) if text.isascii() else cell_len(text)
 
 
-def _header(result: FileResult, f: Finding, paint) -> str:
+def _header(shown_path: str, f: Finding, paint) -> str:
     severity = f.severity.value
     style = _SEVERITY_STYLE[severity]
     return (
-        f"{paint(_visible(result.path), 'bold')}:{f.start_pos.line}:{f.start_pos.column}: "
+        f"{paint(shown_path, 'bold')}:{f.start_pos.line}:{f.start_pos.column}: "
         f"{paint(f.code, style)} {paint('[' + severity + ']', style)} {_visible(f.message)}"
     )
 
@@ -134,9 +139,10 @@ def _snippet(result: FileResult, f: Finding, paint, terminal_width: int | None =
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) else ""
     # Made visible piece by piece: a stand-in may be wider than what it stands for.
-    shown = prefix + _visible(line[lo:hi]) + suffix
-    pad = _width(prefix + _visible(line[lo:col0]))
-    width = max(1, _width(_visible(line[col0 : min(col1, hi)])))
+    visible = _visible if _TERMINAL_UNSAFE.search(line, lo, hi) else str
+    shown = prefix + visible(line[lo:hi]) + suffix
+    pad = _width(prefix + visible(line[lo:col0]))
+    width = max(1, _width(visible(line[col0 : min(col1, hi)])))
     gutter = paint(" " * len(str(line_no)) + " |", "blue")
     fix = f" {paint('fix: ' + _fix_label(f.fix), 'dim')}" if f.fix and f.fix.safe else ""
     return [
@@ -204,8 +210,9 @@ def render(results: list[FileResult], ctx) -> str:
     paint = _painter(ctx.color)
     out: list[str] = []
     for result in results:
+        shown_path = _visible(result.path)
         for f in result.findings:
-            out.append(_header(result, f, paint))
+            out.append(_header(shown_path, f, paint))
             if ctx.show_source and not ctx.quiet:
                 out.extend(_snippet(result, f, paint, ctx.width))
         if not ctx.quiet:
