@@ -66,8 +66,27 @@ def looks_binary(data: bytes) -> bool:
         return False
     if 0 in head and _unicode_without_bom(head):
         return False
-    controls = sum(head.count(b) for b in _BINARY_BYTES)
-    return controls > 0.1 * len(head)
+    return _control_heavy(head) and _detected_utf16_or_32(head) is None
+
+
+def _control_heavy(head: bytes) -> bool:
+    """More than one byte in ten a NUL or another control byte than whitespace."""
+    return sum(head.count(b) for b in _BINARY_BYTES) > 0.1 * len(head)
+
+
+_UTF16_OR_32 = {"utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be",
+                "utf_32_le": "utf-32-le", "utf_32_be": "utf-32-be"}
+
+
+def _detected_utf16_or_32(head: bytes) -> str | None:
+    """BOM-less UTF-16/32 of text with little ASCII in it (Korean, Chinese):
+    its NULs make no pattern and its bytes look like controls, so it was
+    skipped as binary. charset-normalizer recognises it (and finds nothing in
+    executables, archives or random bytes). Asked only of control-heavy data."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head).best()
+    return _UTF16_OR_32.get(best.encoding) if best is not None else None
 
 
 # Bytes that plain text in an ASCII-compatible encoding almost never holds.
@@ -122,7 +141,10 @@ def _decode(data: bytes) -> tuple[str, Decoding]:
         if data.startswith(bom):
             text = data[len(bom) :].decode(encoding, errors="replace")
             return text, Decoding(encoding=encoding, bom=True)
-    guessed = _unicode_without_bom(data[:8192]) if 0 in data[:8192] else None
+    head = data[:8192]
+    guessed = _unicode_without_bom(head) if 0 in head else None
+    if guessed is None and _control_heavy(head):
+        guessed = _detected_utf16_or_32(head)
     if guessed:
         return data.decode(guessed, errors="replace"), Decoding(encoding=guessed)
     try:

@@ -210,3 +210,29 @@ def test_the_rule_table_fits_a_narrow_terminal():
     assert max(len(line) for line in lines) <= 80
     assert lines[0].split() == ["code", "name", "category", "severity", "summary"]
     assert any(line.startswith("ML001") for line in lines)
+
+
+@pytest.mark.parametrize("encoding, name", [("utf-16-le", "little-endian"), ("utf-16-be", "big-endian")])
+def test_bom_less_utf16_of_korean_or_chinese_is_read_not_skipped_as_binary(tmp_path, encoding, name):
+    from detector.reading import decode, looks_binary
+
+    korean = "서울 시민들은 오늘 아침 새로운 다리가 열렸다고 말했다. 많은 사람들이 축하했다.\n"
+    chinese = "北京市民今天早上说新的大桥已经开通。许多人表示祝贺。\n"
+    for text in (korean, chinese):
+        data = text.encode(encoding)
+        assert not looks_binary(data)
+        decoded, decoding = decode(data)
+        assert (decoded, decoding.encoding, decoding.bom) == (text, encoding, False)
+    (tmp_path / "ko.txt").write_bytes(korean.encode(encoding))
+    code, out, err = run("check", "ko.txt", "--format", "concise", "--no-cache", "--select", "EN010", cwd=tmp_path)
+    assert out == (f"ko.txt:1:1: EN010 [info] file is encoded as UTF-16 {name} (without byte-order mark), "
+                   "not UTF-8; decoded and checked\n")
+    assert (code, err) == (0, "")
+
+
+def test_binary_files_are_still_skipped():
+    from detector.reading import looks_binary
+
+    assert looks_binary(bytes(range(256)) * 10)
+    assert looks_binary(b"\x7fELF\x02\x01\x01\x00" + bytes(range(64)) * 40)
+    assert looks_binary(__import__("zlib").compress(("Some text. " * 2000).encode() + bytes(range(256)) * 8))
