@@ -272,7 +272,17 @@ def display_path(path: Path) -> str:
     try:
         relative = os.path.relpath(path)
     except ValueError:  # a different drive on Windows
-        return str(path)
-    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        return str(path)
-    return relative
+        relative = os.pardir
+    shown = str(path) if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
+    return shown if shown.isascii() else _printable_name(shown)
+
+
+def _printable_name(name: str) -> str:
+    r"""A file name whose bytes are not UTF-8 (POSIX hands them to Python as
+    lone surrogates) with those bytes as ``\xNN``: the JSON report would not
+    be UTF-8 and SARIF's URI quoting failed on them.
+
+    >>> _printable_name("caf\udce9.txt"), _printable_name("café.txt")
+    ('caf\\xe9.txt', 'café.txt')
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -236,3 +236,17 @@ def test_binary_files_are_still_skipped():
     assert looks_binary(bytes(range(256)) * 10)
     assert looks_binary(b"\x7fELF\x02\x01\x01\x00" + bytes(range(64)) * 40)
     assert looks_binary(__import__("zlib").compress(("Some text. " * 2000).encode() + bytes(range(256)) * 8))
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of arbitrary bytes")
+def test_a_file_name_that_is_not_utf8_gives_valid_reports(tmp_path):
+    import jsonschema
+
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text(GLUED)
+    code, out, err = run("check", ".", "--format", "json", "--no-cache", cwd=tmp_path)
+    assert [f["path"] for f in json.loads(out)["files"]] == ["caf\\xe9.txt"]
+    code, out, err = run("check", ".", "--format", "sarif", "--no-cache", cwd=tmp_path)
+    assert code == 0, err
+    log = json.loads(out)
+    jsonschema.validate(log, json.loads((FIXTURES.parent / "tests" / "schemas" / "sarif-2.1.0.json").read_text()))
+    assert log["runs"][0]["artifacts"][0]["location"]["uri"] == "caf%5Cxe9.txt"
