@@ -89,6 +89,9 @@ def check(
     """Check files and report findings with a 0–100 quality score per file."""
     from detector.run import CheckOptions, run_check
 
+    if select and not _split(select):
+        # `--select "$RULES"` with RULES unset selected no rule, and every check passed.
+        raise DetectorError("--select is empty; give rule codes, prefixes, categories or names (ALL for every rule)")
     options = CheckOptions(
         paths=list(paths or []),
         select=_split(select),

@@ -250,3 +250,11 @@ def test_a_file_name_that_is_not_utf8_gives_valid_reports(tmp_path):
     log = json.loads(out)
     jsonschema.validate(log, json.loads((FIXTURES.parent / "tests" / "schemas" / "sarif-2.1.0.json").read_text()))
     assert log["runs"][0]["artifacts"][0]["location"]["uri"] == "caf%5Cxe9.txt"
+
+
+@pytest.mark.parametrize("value", ["", ",", " , "])
+def test_an_empty_select_is_an_error_not_a_check_of_nothing(value):
+    code, out, err = run("check", str(FIXTURES / "seeds" / "003_2a3150eab2354bd0.txt"), "--select", value)
+    assert (code, out) == (2, "")
+    assert err == ("detector: error: --select is empty; give rule codes, prefixes, categories or names "
+                   "(ALL for every rule)\n")
