@@ -50,6 +50,8 @@ def _check(paths: list[str], select, ignore, config, jobs, no_cache):
     from detector.reading import display_path
     from detector.run import CheckOptions, _base_settings
 
+    if select and not _split(select):
+        raise DetectorError("--select is empty; give rule codes, prefixes, categories or names (ALL for every rule)")
     opts = CheckOptions(paths=paths, select=_split(select), ignore=_split(ignore), config=config)
     cwd_settings = _base_settings(opts, Path.cwd())
     files = [

@@ -258,3 +258,11 @@ def test_an_empty_select_is_an_error_not_a_check_of_nothing(value):
     assert (code, out) == (2, "")
     assert err == ("detector: error: --select is empty; give rule codes, prefixes, categories or names "
                    "(ALL for every rule)\n")
+
+
+def test_an_empty_select_is_an_error_for_baseline_write_too(tmp_path):
+    (tmp_path / "a.txt").write_text(GLUED)
+    code, out, err = run("baseline", "write", "a.txt", "--select", "", cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert err.startswith("detector: error: --select is empty")
+    assert not (tmp_path / "detector-baseline.json").exists()
