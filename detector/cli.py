@@ -8,6 +8,7 @@ code 2, never a traceback.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -58,9 +59,9 @@ def check(
     select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to run: codes, prefixes, categories, names or ALL (comma-separated)."),
     extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="Rules to run in addition to the selected ones."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rules to skip: codes, prefixes, categories or names."),
-    output_format: Optional[str] = typer.Option(None, "--format", help="Output format: text, concise, json, jsonl, sarif, github, gitlab, rdjson, junit, checkstyle or markdown. [default: text]"),
+    output_format: Optional[str] = typer.Option(None, "--format", help="Output format: text, concise, json, jsonl, sarif, github, gitlab, rdjson, junit, checkstyle, markdown or html.", show_default="text"),
     output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="Write the report to this file instead of standard output."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity that fails the check: error, warning, info or never. [default: error]"),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity that fails the check: error, warning, info or never.", show_default="error"),
     min_score: Optional[float] = typer.Option(None, "--min-score", min=0, max=100, help="Fail when any file scores below this."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when the check fails."),
     language: Optional[str] = typer.Option(None, "--language", help="The expected main language (ISO 639-1); default: detected per file."),
@@ -68,26 +69,29 @@ def check(
     statistics: bool = typer.Option(False, "--statistics", help="Print a count of findings per rule."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="The name to report for standard input."),
     config: Optional[Path] = typer.Option(None, "--config", help="Use this detector.toml or pyproject.toml instead of the closest one."),
-    include: Optional[List[str]] = typer.Option(None, "--include", help="File-name globs to check inside directories. [default: *.txt *.md *.markdown *.html *.htm]"),
+    include: Optional[List[str]] = typer.Option(None, "--include", help="File-name globs to check inside directories.", show_default="*.txt *.md *.markdown *.html *.htm"),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Globs of files or folders to leave out."),
-    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off. [default: on a terminal]"),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off.", show_default="on a terminal"),
     report: Optional[List[str]] = typer.Option(None, "--report", metavar="FORMAT[=PATH]", help="Also write a report in FORMAT to PATH (standard output without =PATH); repeatable."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Files checked in parallel. [default: one per CPU]"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Files checked in parallel.", show_default="one per CPU"),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache."),
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Folder of the result cache. [default: .detector_cache]"),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Folder of the result cache.", show_default=".detector_cache"),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not recorded in this baseline file (see 'detector baseline write')."),
     fix: bool = typer.Option(False, "--fix", help="Apply safe fixes to the files (atomic rewrite)."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too."),
     diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff; write nothing."),
-    input_format: Optional[str] = typer.Option(None, "--input-format", help="Read files as txt, md, html or jsonl. [default: by extension]"),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help="Read files as txt, md, html or jsonl.", show_default="by extension"),
     text_field: str = typer.Option("text", "--text-field", help="JSONL: the field holding each record's text."),
-    id_field: Optional[str] = typer.Option(None, "--id-field", help="JSONL: the field naming each record in the report. [default: its line number]"),
+    id_field: Optional[str] = typer.Option(None, "--id-field", help="JSONL: the field naming each record in the report.", show_default="its line number"),
     html_attributes: bool = typer.Option(False, "--html-attributes", help="HTML: also check the alt and title attributes."),
     copies: bool = typer.Option(False, "--copies", help="The files are copies of one story: also report numbers, names and dates they disagree on (CO002–CO004)."),
 ) -> None:
     """Check files and report findings with a 0–100 quality score per file."""
     from detector.run import CheckOptions, run_check
 
+    if select and not _split(select):
+        # `--select "$RULES"` with RULES unset selected no rule, and every check passed.
+        raise DetectorError("--select is empty; give rule codes, prefixes, categories or names (ALL for every rule)")
     options = CheckOptions(
         paths=list(paths or []),
         select=_split(select),
@@ -139,7 +143,10 @@ def rules(
         return
     if output_format not in ("text", "json"):
         raise DetectorError(f"unknown format {output_format!r} for 'rules' (text or json)")
-    typer.echo(render_rule_table(output_format, color=sys.stdout.isatty()), nl=False)
+    from detector.reporters import default_color
+
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    typer.echo(render_rule_table(output_format, color=default_color(sys.stdout), width=width), nl=False)
 
 
 @rules_app.command("explain")

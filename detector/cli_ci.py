@@ -50,6 +50,8 @@ def _check(paths: list[str], select, ignore, config, jobs, no_cache):
     from detector.reading import display_path
     from detector.run import CheckOptions, _base_settings
 
+    if select and not _split(select):
+        raise DetectorError("--select is empty; give rule codes, prefixes, categories or names (ALL for every rule)")
     opts = CheckOptions(paths=paths, select=_split(select), ignore=_split(ignore), config=config)
     cwd_settings = _base_settings(opts, Path.cwd())
     files = [
@@ -66,11 +68,11 @@ def _check(paths: list[str], select, ignore, config, jobs, no_cache):
     return results
 
 
-_PATHS = typer.Argument(None, help="Files or directories to check. [default: .]", show_default=False)
+_PATHS = typer.Argument(None, help="Files or directories to check.", show_default=".")
 _SELECT = typer.Option(None, "--select", help="Rules to run (as for 'check').")
 _IGNORE = typer.Option(None, "--ignore", help="Rules to skip (as for 'check').")
 _CONFIG = typer.Option(None, "--config", help="Use this detector.toml or pyproject.toml.")
-_JOBS = typer.Option(None, "--jobs", "-j", min=0, help="Files checked in parallel. [default: one per CPU]")
+_JOBS = typer.Option(None, "--jobs", "-j", min=0, help="Files checked in parallel.", show_default="one per CPU")
 _NO_CACHE = typer.Option(False, "--no-cache", help="Neither read nor write the result cache.")
 
 

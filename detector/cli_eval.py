@@ -52,14 +52,14 @@ def _list_kinds(value: bool) -> None:
 @app.command()
 def corrupt(
     inputs: List[Path] = typer.Argument(..., help="Clean text files (one record each) or .jsonl files (one record a line).", show_default=False),
-    kinds: Optional[List[str]] = typer.Option(None, "--kinds", help="Kinds of damage: names, categories or all (comma-separated). [default: every kind whose material is given]"),
+    kinds: Optional[List[str]] = typer.Option(None, "--kinds", help="Kinds of damage: names, categories or all (comma-separated).", show_default="every kind whose material is given"),
     rate: float = typer.Option(1.0, "--rate", min=0, help="Damage events per 1,000 characters (at least one per record when above 0)."),
     seed: int = typer.Option(0, "--seed", help="Random seed: the same seed gives the same output."),
     output: Path = typer.Option(Path("-"), "--output", "-o", help="Output JSONL file ('-': standard output)."),
     text_field: str = typer.Option("text", "--text-field", help="The text field of JSONL input records."),
     foreign: Optional[Path] = typer.Option(None, "--foreign", help="Folder of foreign text: {sentences,word-pairs,single-words}/LANG.txt, or LANG.txt files of sentences."),
     donors: Optional[Path] = typer.Option(None, "--donors", help="Text file of donor sentences (one a line) for injected sentences."),
-    boilerplate: Optional[Path] = typer.Option(None, "--boilerplate", help="Text file of boilerplate lines. [default: a built-in list]"),
+    boilerplate: Optional[Path] = typer.Option(None, "--boilerplate", help="Text file of boilerplate lines.", show_default="a built-in list"),
     list_kinds: bool = typer.Option(False, "--list-kinds", callback=_list_kinds, is_eager=True, help="List the kinds of damage and exit."),
 ) -> None:
     """Damage clean text and write JSONL records labelling every piece of damage."""

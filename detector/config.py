@@ -109,6 +109,30 @@ def _string(key: str, value: object) -> str:
     return value
 
 
+def language_code(value: str, where: str) -> str:
+    """A language as the rules compare it: a two-letter ISO 639-1 code, lower case.
+
+    Anything else (``english``, ``en-US``, ``eng``) matched no detected
+    language, so every sentence read as foreign and messages said "a
+    klingon sentence"; it is an error that names ``where`` it was given.
+
+    >>> language_code("EN", "--language")
+    'en'
+    """
+    code = value.strip().lower()
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        raise DetectorError(f"{where}: {value!r} is not a language code; use ISO 639-1, such as en, de or ko")
+    return code
+
+
+def _language(key: str, value: object) -> str:
+    return language_code(_string(key, value), f"config: {key!r}")
+
+
+def _languages(key: str, value: object) -> tuple[str, ...]:
+    return tuple(language_code(v, f"config: {key!r}") for v in _str_list(key, value))
+
+
 def _positive_int(key: str, value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
         raise DetectorError(f"config: {key!r} must be a positive whole number")
@@ -141,8 +165,8 @@ _KEYS = {
     "ignore": ("ignore", _str_list),
     "fail-on": ("fail_on", _fail_on),
     "min-score": ("min_score", _score),
-    "language": ("language", _string),
-    "languages": ("languages", _str_list),
+    "language": ("language", _language),
+    "languages": ("languages", _languages),
     "allow": ("allow", _str_list),
     "per-file-ignores": ("per_file_ignores", _per_file_ignores),
     "include": ("include", _str_list),

@@ -6,9 +6,11 @@
 The file is patched at the byte level: only the bytes of the fixed spans are
 re-encoded, everything else (encoding, byte-order mark, line endings, even
 undecodable bytes) is copied unchanged. Writing is atomic: a temporary file
-in the same directory, flushed, given the original permissions, then renamed
+in the same directory, flushed, given the original permissions (and owner,
+where the user may set it), then renamed
 over the original with :func:`os.replace`, so a crash leaves either the old or
-the new content. A file that changed since it was read is not written.
+the new content. A file that changed since it was read, or is read-only, is
+not written.
 
 >>> from detector.finding import Finding, Fix, Severity
 >>> f = Finding("EN009", "html-entity", "encoding", Severity.WARNING, "", 5, 10, "&amp;",
@@ -57,17 +59,34 @@ class FixOutcome:
         return bool(self.applied) and self.new_text != self.old_text
 
     def diff(self) -> str:
-        """A unified diff of the text (``a/path`` → ``b/path``); empty if unchanged."""
+        """A unified diff of the text (``a/path`` → ``b/path``; an absolute
+        path, outside the working folder, as it is); empty if unchanged."""
         if not self.changed:
             return ""
+        absolute = os.path.isabs(self.path)
         lines = difflib.unified_diff(
-            self.old_text.splitlines(keepends=True), self.new_text.splitlines(keepends=True),
-            fromfile=f"a/{self.path}", tofile=f"b/{self.path}",
+            _patch_lines(self.old_text), _patch_lines(self.new_text),
+            fromfile=self.path if absolute else f"a/{self.path}",
+            tofile=self.path if absolute else f"b/{self.path}",
         )
         out = []
         for line in lines:
             out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
         return "".join(out)
+
+
+def _patch_lines(text: str) -> list[str]:
+    r"""The lines of ``text`` as patch and git count them: ended by LF only.
+
+    ``str.splitlines`` also ends lines at form feeds, U+2028, U+0085 and other
+    separators, which made diffs whose hunk counts patch rejects.
+
+    >>> _patch_lines("a\x0cb\u2028c\r\nd")
+    ['a\x0cb\u2028c\r\n', 'd']
+    """
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
 
 
 def select_fixes(findings: list[Finding], unsafe: bool = False) -> list[Finding]:
@@ -183,12 +202,21 @@ def write_atomic(path: Path, original: bytes, new: bytes) -> None:
             raise FixRefused(f"{path}: changed since it was read; not fixed")
     except OSError as exc:
         raise FixRefused(f"{path}: cannot read: {exc.strerror or exc}") from None
+    # The rename needs only the folder to be writable, so it would replace a
+    # file its owner made read-only (or that this user may not write).
+    if not before.st_mode & 0o222 or not os.access(real, os.W_OK):
+        raise FixRefused(f"{path}: read-only; not fixed")
     fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".detector-fix")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(new)
             fh.flush()
             os.fsync(fh.fileno())
+        if (before.st_uid, before.st_gid) != (os.geteuid(), os.getegid()):
+            try:  # keep the owner (say, root fixing a user's file); chown before chmod
+                os.chown(tmp, before.st_uid, before.st_gid)
+            except (PermissionError, AttributeError):  # not allowed, or not POSIX: the new file is ours
+                pass
         os.chmod(tmp, stat.S_IMODE(before.st_mode))
         now = real.stat()
         if (now.st_mtime_ns, now.st_size, now.st_ino) != (before.st_mtime_ns, before.st_size, before.st_ino):

@@ -37,10 +37,8 @@ def read_bytes(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
     except OSError as exc:
         raise DetectorError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if size > max_size:
-        raise SkipFile(
-            f"{path}: skipped, {size / 1e6:.1f} MB is over the "
-            f"{max_size / 1e6:.0f} MB limit (max-file-size)"
-        )
+        # Exact bytes: rounded, "52.4 MB is over the 52 MB limit" read as a contradiction.
+        raise SkipFile(f"{path}: skipped, {size:,} bytes is over max-file-size ({max_size:,} bytes)")
     try:
         return path.read_bytes()
     except IsADirectoryError:
@@ -68,8 +66,27 @@ def looks_binary(data: bytes) -> bool:
         return False
     if 0 in head and _unicode_without_bom(head):
         return False
-    controls = sum(head.count(b) for b in _BINARY_BYTES)
-    return controls > 0.1 * len(head)
+    return _control_heavy(head) and _detected_utf16_or_32(head) is None
+
+
+def _control_heavy(head: bytes) -> bool:
+    """More than one byte in ten a NUL or another control byte than whitespace."""
+    return sum(head.count(b) for b in _BINARY_BYTES) > 0.1 * len(head)
+
+
+_UTF16_OR_32 = {"utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be",
+                "utf_32_le": "utf-32-le", "utf_32_be": "utf-32-be"}
+
+
+def _detected_utf16_or_32(head: bytes) -> str | None:
+    """BOM-less UTF-16/32 of text with little ASCII in it (Korean, Chinese):
+    its NULs make no pattern and its bytes look like controls, so it was
+    skipped as binary. charset-normalizer recognises it (and finds nothing in
+    executables, archives or random bytes). Asked only of control-heavy data."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head).best()
+    return _UTF16_OR_32.get(best.encoding) if best is not None else None
 
 
 # Bytes that plain text in an ASCII-compatible encoding almost never holds.
@@ -124,7 +141,10 @@ def _decode(data: bytes) -> tuple[str, Decoding]:
         if data.startswith(bom):
             text = data[len(bom) :].decode(encoding, errors="replace")
             return text, Decoding(encoding=encoding, bom=True)
-    guessed = _unicode_without_bom(data[:8192]) if 0 in data[:8192] else None
+    head = data[:8192]
+    guessed = _unicode_without_bom(head) if 0 in head else None
+    if guessed is None and _control_heavy(head):
+        guessed = _detected_utf16_or_32(head)
     if guessed:
         return data.decode(guessed, errors="replace"), Decoding(encoding=guessed)
     try:
@@ -240,8 +260,29 @@ def document_from_bytes(data: bytes, path: str, **kwargs) -> Document:
 
 
 def display_path(path: Path) -> str:
-    """The path as users see it: relative to the working directory when inside."""
+    """The path as users see it: relative to the working directory when inside
+    it, otherwise as given (``/tmp/a.txt``, not ``../../../tmp/a.txt``).
+
+    >>> import os
+    >>> display_path(Path(os.getcwd()) / "docs" / "a.txt") == os.path.join("docs", "a.txt")
+    True
+    >>> display_path(Path("/") / "elsewhere-xyz" / "a.txt") == str(Path("/elsewhere-xyz/a.txt"))
+    True
+    """
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:  # a different drive on Windows
-        return str(path)
+        relative = os.pardir
+    shown = str(path) if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
+    return shown if shown.isascii() else _printable_name(shown)
+
+
+def _printable_name(name: str) -> str:
+    r"""A file name whose bytes are not UTF-8 (POSIX hands them to Python as
+    lone surrogates) with those bytes as ``\xNN``: the JSON report would not
+    be UTF-8 and SARIF's URI quoting failed on them.
+
+    >>> _printable_name("caf\udce9.txt"), _printable_name("café.txt")
+    ('caf\\xe9.txt', 'café.txt')
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -23,7 +23,9 @@ def rule_metadata(rule) -> dict:
     }
 
 
-def render_rule_table(fmt: str = "text", color: bool = False) -> str:
+def render_rule_table(fmt: str = "text", color: bool = False, width: int | None = None) -> str:
+    """The rule table as JSON or text; text ``width`` columns wide (a terminal's;
+    140 when not on one), the summaries wrapped to fit."""
     rules = all_rules()
     if fmt == "json":
         return json.dumps([rule_metadata(r) for r in rules], ensure_ascii=False, indent=2) + "\n"
@@ -39,7 +41,7 @@ def render_rule_table(fmt: str = "text", color: bool = False) -> str:
             name = f"{r.name} (--copies)"
         table.add_row(r.code, name, r.category, r.severity.value, r.summary)
     buf = io.StringIO()
-    Console(file=buf, force_terminal=color, no_color=not color, width=140).print(table)
+    Console(file=buf, force_terminal=color, no_color=not color, width=width or 140).print(table)
     return buf.getvalue()
 
 

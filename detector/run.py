@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from detector import __version__
-from detector.config import FAIL_ON, Settings, load_file, settings_for_dir, with_overrides
+from detector.config import FAIL_ON, Settings, language_code, load_file, settings_for_dir, with_overrides
 from detector.engine import FileResult, check_copies, validate_selectors
 from detector.errors import DetectorError, SkipFile
 from detector.files import collect
@@ -77,12 +77,17 @@ def _base_settings(opts: CheckOptions, directory: Path) -> Settings:
         extend_select=opts.extend_select,
         fail_on=opts.fail_on,
         min_score=opts.min_score,
-        language=opts.language,
+        language=None if opts.language is None else language_code(opts.language, "--language"),
         include=opts.include,
         exclude=opts.exclude,
     )
     for selectors in (settings.select or (), settings.extend_select, settings.ignore):
         validate_selectors(selectors)
+    # A typo there silenced nothing, without a word, while the same typo in --ignore is an error.
+    try:
+        validate_selectors(tuple(code for _, codes in settings.per_file_ignores for code in codes))
+    except DetectorError as exc:
+        raise DetectorError(f"{settings.source or 'config'}: per-file-ignores: {exc}") from None
     return settings
 
 
@@ -97,8 +102,14 @@ def _fails(result: FileResult, settings: Settings) -> bool:
     return any(f.severity.rank >= floor for f in result.findings)
 
 
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
 def run_check(opts: CheckOptions) -> int:
-    from detector.reporters import FORMATS, ReportContext, get_reporter
+    from detector.reporters import FORMATS, ReportContext, default_color, get_reporter
 
     outputs = list(opts.reports) or [(opts.output_format, opts.output_file)]
     for fmt, _ in outputs:
@@ -173,10 +184,14 @@ def run_check(opts: CheckOptions) -> int:
                 per_directory[directory] = _base_settings(opts, directory)
             return per_directory[directory]
 
+        unlistable: list[str] = []  # folders that cannot be read: reported, the rest checked
         files = [
             (path, display_path(path), settings_of_folder(path.parent))
-            for path in collect(opts.paths, cwd_settings.include, cwd_settings.exclude)
+            for path in collect(opts.paths, cwd_settings.include, cwd_settings.exclude, unlistable)
         ]
+        for message in unlistable:
+            sys.stderr.write(f"detector: error: {message}\n")
+        io_errors += len(unlistable)
         # The HTML report shows each file's whole text, and fixes need the
         # Document and the bytes it came from: check those in this process,
         # without the cache.
@@ -237,13 +252,14 @@ def run_check(opts: CheckOptions) -> int:
         baseline.filter(results)
     failed = any(_fails(result, settings) for result, settings in zip(results, settings_of))
     for fmt, path in outputs:
-        color = opts.color if opts.color is not None else (path is None and sys.stdout.isatty())
+        color = opts.color if opts.color is not None else (path is None and default_color(sys.stdout))
         ctx = ReportContext(
             version=__version__,
             color=bool(color) and fmt == "text",
             failed=failed,
             statistics=opts.statistics,
             quiet=opts.quiet,
+            width=_terminal_width() if path is None and fmt == "text" and sys.stdout.isatty() else None,
         )
         report = get_reporter(fmt)(results, ctx)
         if path is not None:

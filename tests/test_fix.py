@@ -23,10 +23,10 @@ SAFE_FIXED = "It’s the province’s budget. Rock & Roll, password.\nThe provin
 ALL_FIXED = "It’s the province’s budget. Rock & Roll, password.\nThe province’s budget.\n"
 
 
-def run(*args, stdin: bytes | None = None):
+def run(*args, stdin: bytes | None = None, cwd=None):
     proc = subprocess.run(
         [sys.executable, "-m", "detector", *args], input=stdin, capture_output=True,
-        env={**os.environ, "NO_COLOR": "1"},
+        env={**os.environ, "NO_COLOR": "1"}, cwd=cwd,
     )
     return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
 
@@ -66,10 +66,10 @@ def test_diff_prints_and_writes_nothing(tmp_path):
     path = write(tmp_path, DAMAGED.encode())
     code, out, _ = run("check", "--select", "MJ,EN", "--diff", str(path))
     assert path.read_text("utf-8") == DAMAGED
-    shown = os.path.relpath(path)
+    # The file is outside the working folder: shown by its absolute path, without a/ and b/.
     assert out == textwrap.dedent(f"""\
-        --- a/{shown}
-        +++ b/{shown}
+        --- {path}
+        +++ {path}
         @@ -1,2 +1,2 @@
         -Itâ€™s the provinceâ€™s budget. Rock &amp; Roll, pass\u200bword.
         +It’s the province’s budget. Rock & Roll, password.
@@ -78,6 +78,48 @@ def test_diff_prints_and_writes_nothing(tmp_path):
     assert code == 1
     code, out, _ = run("check", "--select", "EN003", "--diff", str(path))
     assert out == "" and code == 0  # EN003 fixes are unsafe
+
+
+def test_diff_counts_lines_as_patch_does(tmp_path):
+    # A form feed and U+2028 end lines for str.splitlines, not for patch or git.
+    text = "Page one.\x0cThe state media.China is big.\u2028Next line.\n"
+    write(tmp_path, text.encode())
+    code, out, _ = run("check", "--select", "SP001", "--diff", "doc.txt", cwd=tmp_path)
+    assert out == (
+        "--- a/doc.txt\n"
+        "+++ b/doc.txt\n"
+        "@@ -1 +1 @@\n"
+        "-Page one.\x0cThe state media.China is big.\u2028Next line.\n"
+        "+Page one.\x0cThe state media. China is big.\u2028Next line.\n"
+    )
+    assert code == 1
+    (tmp_path / "fix.diff").write_text(out, encoding="utf-8")
+    applied = subprocess.run(["git", "apply", "--check", "--unsafe-paths", "fix.diff"], cwd=tmp_path,
+                             capture_output=True, text=True)
+    assert applied.returncode == 0, applied.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_fix_leaves_a_read_only_file_alone(tmp_path):
+    path = write(tmp_path, "The state media.China is big.\n".encode())
+    path.chmod(0o444)
+    code, out, err = run("check", "--select", "SP001", "--fix", "--format", "concise", str(path))
+    assert path.read_text("utf-8") == "The state media.China is big.\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+    assert err == f"detector: warning: {path}: read-only; not fixed\n"
+    assert out == f"{path}:1:11: SP001 [warning] sentences glued without a space: 'media.China'\n"
+    assert code == 0
+    assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="giving a file away needs root")
+def test_fix_keeps_the_owner(tmp_path):
+    path = write(tmp_path, "The state media.China is big.\n".encode())
+    os.chown(path, 65534, 65534)
+    code, _, err = run("check", "--select", "SP001", "--fix", str(path))
+    assert path.read_text("utf-8") == "The state media. China is big.\n"
+    assert (path.stat().st_uid, path.stat().st_gid) == (65534, 65534)
+    assert code == 0 and err == f"detector: fixed 1 finding in {path}\n"
 
 
 def test_diff_reads_standard_input_but_fix_refuses_it():

@@ -47,3 +47,25 @@ def test_cli_writes_html_report_with_the_whole_text(tmp_path):
     page = out.read_text("utf-8")
     assert "China will support Russia on security" in page  # the first line, which has no finding
     assert ">홍콩</mark>" in page
+
+
+def test_invisible_and_control_characters_are_shown_in_the_page():
+    from detector.finding import Fix
+
+    from ci_helpers import result_of
+
+    text = "pass\u200bword and \x1b[31mred\x00 \u202eevil, a\u00adb \U0001F468\u200d\U0001F469.\n"
+    result = result_of(text, "a.txt", [
+        ("EN005", "\u200b", "zero-width space", {"fix": Fix("", safe=True)}),
+        ("EN004", "\x1b", "control character U+001B in text"),
+        ("EN006", "\u202e", "bidirectional control U+202E"),
+    ])
+    page = get_reporter("html")([result], ReportContext(version="0"))
+    body = page[page.index('<pre class="text">') + len('<pre class="text">'):page.index("</pre>")]
+    assert body == (
+        'pass<mark class="warning" title="EN005: zero-width space">&lt;U+200B&gt;</mark>word and '
+        '<mark class="warning" title="EN004: control character U+001B in text">\u241b</mark>[31mred\u2400 '
+        '<mark class="error" title="EN006: bidirectional control U+202E">&lt;U+202E&gt;</mark>evil, '
+        # Outside findings a soft hyphen and an emoji's zero-width joiner are left as they are.
+        'a\u00adb \U0001F468\u200d\U0001F469.\n'
+    )

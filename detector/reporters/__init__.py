@@ -7,6 +7,7 @@ maps ``--format``/``--report`` names to the modules that render them.
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass
 from typing import Callable
 
@@ -21,6 +22,8 @@ class ReportContext:
     statistics: bool = False
     quiet: bool = False
     show_source: bool = True
+    #: Columns of the terminal the text report goes to; None when not a terminal.
+    width: int | None = None
 
 
 Reporter = Callable[[list[FileResult], ReportContext], str]
@@ -48,3 +51,22 @@ def get_reporter(name: str) -> Reporter:
 
 
 FORMATS = tuple(_REGISTRY)
+
+
+def default_color(stream) -> bool:
+    """Colour when ``stream`` is a terminal, unless the environment says no.
+
+    ``NO_COLOR`` (any non-empty value, https://no-color.org) and ``TERM=dumb``
+    turn it off; ``FORCE_COLOR`` (non-empty) turns it on even in a pipe. The
+    ``--color/--no-color`` options override all of these.
+    """
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no isatty, or closed
+        return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
@@ -58,16 +59,22 @@ def posix_path(path: str) -> str:
 
 def relative_uri(path: str) -> str:
     """A repository-relative URI reference for ``path`` (relative to the working
-    directory, percent-encoded); absolute paths outside it become ``file://`` URIs."""
-    if os.path.isabs(path):
-        try:
-            rel = os.path.relpath(path)
-        except ValueError:
-            rel = path
-        if rel.startswith(".."):
-            return Path(path).resolve().as_uri()
-        path = rel
-    return quote(posix_path(path), safe="/-._~")
+    directory, percent-encoded); paths outside it (``/tmp/a.txt``,
+    ``../other/a.txt``) become absolute ``file://`` URIs."""
+    if path in ("-", ""):
+        return quote(path)
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        rel = os.pardir
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return Path(path).resolve().as_uri()
+    return quote(posix_path(rel if os.path.isabs(path) else path), safe="/-._~")
+
+
+def is_absolute_uri(uri: str) -> bool:
+    """True for ``file:///…``; SARIF gives such URIs no ``uriBaseId``."""
+    return uri.startswith("file:")
 
 
 def all_findings(results: list[FileResult]):
@@ -94,6 +101,22 @@ def utf8_column(result: FileResult, line_no: int, column: int) -> int:
     if line is None:
         return column
     return len(line[: column - 1].encode("utf-8")) + 1
+
+
+# Characters that XML 1.0 cannot hold, not even as a character reference: the
+# C0 controls other than tab, LF and CR, lone surrogates, U+FFFE and U+FFFF.
+# One of them in a file name or a message made the whole JUnit or Checkstyle
+# report unreadable to CI ("not well-formed").
+_NOT_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    r"""``text`` with each character XML cannot hold written as ``\xNN`` (as in Python).
+
+    >>> xml_safe("a\x1b[31mb \x0b ok\tfine")
+    'a\\x1b[31mb \\x0b ok\tfine'
+    """
+    return _NOT_XML_CHAR.sub(lambda m: ascii(m.group())[1:-1], text)
 
 
 def one_line(f: Finding) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from xml.sax.saxutils import quoteattr
 
 from detector.engine import FileResult
+from detector.reporters._common import xml_safe
 
 _SEVERITY = {"error": "error", "warning": "warning", "info": "info"}
 
@@ -16,11 +17,11 @@ def render(results: list[FileResult], ctx) -> str:
     for result in results:
         if not result.findings:
             continue
-        out.append(f"  <file name={quoteattr(result.path)}>")
+        out.append(f"  <file name={quoteattr(xml_safe(result.path))}>")
         for f in result.findings:
             out.append(
                 f'    <error line="{f.start_pos.line}" column="{f.start_pos.column}" '
-                f'severity="{_SEVERITY[f.severity.value]}" message={quoteattr(f"{f.code} {f.message}")} '
+                f'severity="{_SEVERITY[f.severity.value]}" message={quoteattr(xml_safe(f"{f.code} {f.message}"))} '
                 f'source="detector.{f.code}"/>'
             )
         out.append("  </file>")

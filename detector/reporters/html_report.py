@@ -26,6 +26,25 @@ code{font:13px ui-monospace,monospace}.sev-error{color:#b00020}.sev-warning{colo
 _RANK = {"error": 3, "warning": 2, "info": 1}
 
 
+def _stand_in(cp: int) -> str:
+    return chr(0x2400 + cp) if cp < 0x20 else f"<U+{cp:04X}>"  # ␛ for ESC, ␀ for NUL
+
+
+# Control characters, which HTML cannot show (a browser drops or replaces
+# them): everywhere, a visible stand-in of the same meaning. Tab, LF and CR
+# are layout and stay.
+_CONTROLS = {cp: _stand_in(cp) for cp in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if cp not in (9, 10, 13)}
+# Inside a highlighted finding, also the invisible format characters the
+# encoding rules report (zero-width, bidirectional controls, soft hyphen,
+# BOM): otherwise the editor sees an empty mark.
+_IN_MARKS = str.maketrans({
+    **_CONTROLS,
+    **{cp: _stand_in(cp) for cp in (0xAD, 0x061C, *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+                                    *range(0x2060, 0x2070), 0xFEFF)},
+})
+_OUTSIDE_MARKS = str.maketrans(_CONTROLS)
+
+
 def _highlighted(text: str, result: FileResult) -> str:
     """The text with findings wrapped in <mark>; overlaps split into segments."""
     cuts = sorted({0, len(text)} | {b for f in result.findings for b in (f.start, f.end)})
@@ -39,11 +58,12 @@ def _highlighted(text: str, result: FileResult) -> str:
             i += 1
     out = []
     for i in range(len(cuts) - 1):
-        piece = html.escape(text[cuts[i] : cuts[i + 1]])
+        raw = text[cuts[i] : cuts[i + 1]]
         found = covering[i]
         if not found:
-            out.append(piece)
+            out.append(html.escape(raw.translate(_OUTSIDE_MARKS)))
             continue
+        piece = html.escape(raw.translate(_IN_MARKS))
         worst = max(found, key=lambda f: _RANK[f.severity.value])
         title = html.escape(" · ".join(f"{f.code}: {f.message}" for f in found), quote=True)
         out.append(f'<mark class="{worst.severity.value}" title="{title}">{piece}</mark>')

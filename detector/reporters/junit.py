@@ -8,6 +8,7 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr, escape
 
 from detector.engine import FileResult
+from detector.reporters._common import xml_safe
 
 
 def render(results: list[FileResult], ctx) -> str:
@@ -25,19 +26,21 @@ def render(results: list[FileResult], ctx) -> str:
     for result in with_findings:
         n = len(result.findings)
         out.append(
-            f'    <testsuite name={quoteattr(result.path)} tests="{n}" disabled="0" errors="0" '
+            f'    <testsuite name={quoteattr(xml_safe(result.path))} tests="{n}" disabled="0" errors="0" '
             f'failures="{n}" package="org.detector">'
         )
         classname = str(Path(result.path).with_suffix("")) if result.path not in ("-", "") else result.path
+        classname = xml_safe(classname)
         for f in result.findings:
             line, col = f.start_pos.line, f.start_pos.column
             out.append(
                 f'        <testcase name="org.detector.{f.code}" classname={quoteattr(classname)} '
                 f'line="{line}" column="{col}">'
             )
+            message = xml_safe(f.message)
             out.append(
-                f"            <failure message={quoteattr(f.message)}>"
-                f"{escape(f'line {line}, col {col}, {f.message}')}</failure>"
+                f"            <failure message={quoteattr(message)}>"
+                f"{escape(f'line {line}, col {col}, {message}')}</failure>"
             )
             out.append("        </testcase>")
         out.append("    </testsuite>")

@@ -2,7 +2,8 @@
 
 Regions use 1-based lines and code-point columns, end exclusive
 (``columnKind: unicodeCodePoints``); URIs are relative to the working
-directory (``%SRCROOT%``); ``partialFingerprints.primaryLocationLineHash`` is
+directory (``%SRCROOT%``), or absolute ``file://`` URIs without a base for
+files outside it (SARIF §3.4.4); ``partialFingerprints.primaryLocationLineHash`` is
 the baseline fingerprint (independent of line numbers) with an occurrence
 number; per-file scores are in the artifacts' properties.
 """
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from detector.baseline import fingerprint
 from detector.engine import FileResult
-from detector.reporters._common import TOOL_NAME, all_findings, dumps, relative_uri
+from detector.reporters._common import TOOL_NAME, all_findings, dumps, is_absolute_uri, relative_uri
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -31,6 +32,12 @@ def _rule_descriptor(rule) -> dict:
         "defaultConfiguration": {"level": _LEVEL[rule.severity.value], "enabled": bool(rule.default_enabled)},
         "properties": {"category": rule.category, "tags": [rule.category]},
     }
+
+
+def _location(uri: str) -> dict:
+    """An artifactLocation: relative URIs are resolved against %SRCROOT%; an
+    absolute URI must not name a base."""
+    return {"uri": uri} if is_absolute_uri(uri) else {"uri": uri, "uriBaseId": "%SRCROOT%"}
 
 
 def _rules_used(results: list[FileResult]) -> list:
@@ -54,7 +61,7 @@ def build(results: list[FileResult], version: str) -> dict:
                  "language": result.language}
         if result.skipped:
             props["skipped"] = result.skipped
-        artifact = {"location": {"uri": uri, "uriBaseId": "%SRCROOT%"}, "properties": props}
+        artifact = {"location": _location(uri), "properties": props}
         artifacts.append(artifact)
     sarif_results = []
     for result in results:
@@ -78,8 +85,7 @@ def build(results: list[FileResult], version: str) -> dict:
                 "message": {"text": f.message},
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%",
-                                             "index": artifact_index[result.path]},
+                        "artifactLocation": {**_location(uri), "index": artifact_index[result.path]},
                         "region": region,
                     }
                 }],
@@ -92,7 +98,7 @@ def build(results: list[FileResult], version: str) -> dict:
                 entry["fixes"] = [{
                     "description": {"text": f.fix.description or f"Replace with {f.fix.replacement!r}"},
                     "artifactChanges": [{
-                        "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": _location(uri),
                         "replacements": [{"deletedRegion": {"charOffset": f.start, "charLength": f.end - f.start},
                                           "insertedContent": {"text": f.fix.replacement}}],
                     }],

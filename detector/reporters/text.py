@@ -4,6 +4,7 @@ score line per file and a summary. Colour only when writing to a terminal."""
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 
 from rich.cells import cell_len
@@ -14,6 +15,45 @@ from detector.finding import Finding
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _BAND_STYLE = {"clean": "green", "minor": "yellow", "degraded": "dark_orange", "reject": "bold red"}
 _WINDOW = 100  # columns of source shown around a span on long lines
+_MIN_WINDOW = 20  # however narrow the terminal
+
+
+def _visible_form(cp: int) -> str:
+    if cp < 0x20:
+        return chr(0x2400 + cp)  # the Control Pictures block: ␛ for ESC, ␀ for NUL
+    if cp == 0x7F:
+        return "\u2421"  # ␡
+    return f"<U+{cp:04X}>"
+
+
+# Characters a terminal acts on instead of showing: C0 controls and DEL (ESC
+# starts colour, cursor and window-title sequences, BEL rings, CR and form
+# feed move the cursor), C1 controls (U+009B is a one-byte CSI), line and
+# paragraph separators, and the bidirectional controls, which reorder the
+# rest of the line on screen (Trojan Source). The report shows a visible
+# stand-in for each, so the checked text can neither restyle nor rewrite
+# the user's terminal, and the character a finding is about can be seen.
+_TERMINAL_SAFE = str.maketrans({
+    cp: _visible_form(cp)
+    for cp in (
+        *range(0x00, 0x20), 0x7F, *range(0x80, 0xA0),
+        0x2028, 0x2029,
+        0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+    )
+})
+
+
+_TERMINAL_UNSAFE = re.compile("[" + "".join(map(chr, _TERMINAL_SAFE)) + "]")
+
+
+def _visible(text: str) -> str:
+    """``text`` with every character a terminal would act on made visible.
+
+    >>> _visible("red \x1b[31m, \u202eevil")
+    'red ␛[31m, <U+202E>evil'
+    """
+    # Most text has none: one C-level search, not a per-character translation.
+    return text.translate(_TERMINAL_SAFE) if _TERMINAL_UNSAFE.search(text) else text
 
 
 def _painter(color: bool):
@@ -43,34 +83,68 @@ def _width(text: str) -> int:
     return len(text) if text.isascii() else cell_len(text)
 
 
-def _header(result: FileResult, f: Finding, paint) -> str:
+def _header(shown_path: str, f: Finding, paint) -> str:
     severity = f.severity.value
     style = _SEVERITY_STYLE[severity]
     return (
-        f"{paint(result.path, 'bold')}:{f.start_pos.line}:{f.start_pos.column}: "
-        f"{paint(f.code, style)} {paint('[' + severity + ']', style)} {f.message}"
+        f"{paint(shown_path, 'bold')}:{f.start_pos.line}:{f.start_pos.column}: "
+        f"{paint(f.code, style)} {paint('[' + severity + ']', style)} {_visible(f.message)}"
     )
 
 
-def _snippet(result: FileResult, f: Finding, paint) -> list[str]:
+def _window(line: str, col0: int, col1: int, budget: int, cells: bool) -> tuple[int, int]:
+    """``(lo, hi)``: the part of ``line`` shown around the span ``[col0, col1)``,
+    about a third of ``budget`` before it, at most ``budget`` wide in all unless
+    the span itself is wider.
+
+    Widths are characters, or, on a terminal (``cells``), the columns the
+    shown text takes there (a CJK character two, a control character's
+    stand-in its length), so the line does not wrap and push the carets out of
+    place."""
+    if not cells:
+        lo = max(0, col0 - budget // 3)
+        return lo, min(len(line), max(col1, lo + budget))
+
+    def measure(ch: str) -> int:
+        return _width(_visible(ch))
+
+    lo, before = col0, 0
+    while lo > 0 and before + measure(line[lo - 1]) <= budget // 3:
+        lo -= 1
+        before += measure(line[lo])
+    hi, used = lo, 0
+    while hi < len(line) and (hi < col1 or used + measure(line[hi]) <= budget):
+        used += measure(line[hi])
+        hi += 1
+    return lo, hi
+
+
+def _snippet(result: FileResult, f: Finding, paint, terminal_width: int | None = None) -> list[str]:
     doc = result.document
     if doc is None:
         return []
     line_no = f.start_pos.line
-    line = doc.line_text(line_no).replace("\t", " ").replace("\r", "")
+    # Tabs as one space each, so that columns stay columns; the line ending is not shown.
+    line = doc.line_text(line_no).replace("\t", " ").rstrip("\r\n")
     col0 = f.start_pos.column - 1
     col1 = f.end_pos.column - 1 if f.end_pos.line == line_no else len(line)
     col1 = max(col1, col0 + 1)
-    # Long lines: show a window around the span.
-    lo = max(0, col0 - _WINDOW // 3)
-    hi = min(len(line), max(col1, lo + _WINDOW))
+    # Long lines: show a window around the span; on a terminal, one that fits
+    # beside the gutter and the two ellipses.
+    if terminal_width is None:
+        lo, hi = _window(line, col0, col1, _WINDOW, cells=False)
+    else:
+        budget = max(_MIN_WINDOW, min(_WINDOW, terminal_width - len(str(line_no)) - 5))
+        lo, hi = _window(line, col0, col1, budget, cells=True)
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) else ""
-    shown = prefix + line[lo:hi] + suffix
-    pad = _width(prefix + line[lo:col0])
-    width = max(1, _width(line[col0 : min(col1, hi)]))
+    # Made visible piece by piece: a stand-in may be wider than what it stands for.
+    visible = _visible if _TERMINAL_UNSAFE.search(line, lo, hi) else str
+    shown = prefix + visible(line[lo:hi]) + suffix
+    pad = _width(prefix + visible(line[lo:col0]))
+    width = max(1, _width(visible(line[col0 : min(col1, hi)])))
     gutter = paint(" " * len(str(line_no)) + " |", "blue")
-    fix = f" {paint('fix: ' + f.fix.replacement, 'dim')}" if f.fix and f.fix.safe else ""
+    fix = f" {paint('fix: ' + _fix_label(f.fix), 'dim')}" if f.fix and f.fix.safe else ""
     return [
         gutter,
         f"{paint(f'{line_no} |', 'blue')} {shown}",
@@ -79,15 +153,21 @@ def _snippet(result: FileResult, f: Finding, paint) -> list[str]:
     ]
 
 
+def _fix_label(fix) -> str:
+    """The replacement as shown after ``fix:``; a deletion says so (an empty
+    replacement printed nothing at all)."""
+    return _visible(fix.replacement) if fix.replacement else "delete"
+
+
 def _score_line(result: FileResult, paint) -> str:
     if result.skipped:
-        return paint(result.skipped, "dim")
+        return paint(_visible(result.skipped), "dim")
     s = result.score
     parts = ", ".join(f"{cat} −{pts:g}" for cat, pts in sorted(s.breakdown.items(), key=lambda kv: -kv[1]))
     count = len(result.findings)
     noun = "finding" if count == 1 else "findings"
     return (
-        f"{paint(result.path, 'bold')}: score {paint(f'{s.value:g} ({s.band})', _BAND_STYLE[s.band])}"
+        f"{paint(_visible(result.path), 'bold')}: score {paint(f'{s.value:g} ({s.band})', _BAND_STYLE[s.band])}"
         f" · {count} {noun}" + (f" · {parts}" if parts else "")
     )
 
@@ -130,10 +210,11 @@ def render(results: list[FileResult], ctx) -> str:
     paint = _painter(ctx.color)
     out: list[str] = []
     for result in results:
+        shown_path = _visible(result.path)
         for f in result.findings:
-            out.append(_header(result, f, paint))
+            out.append(_header(shown_path, f, paint))
             if ctx.show_source and not ctx.quiet:
-                out.extend(_snippet(result, f, paint))
+                out.extend(_snippet(result, f, paint, ctx.width))
         if not ctx.quiet:
             out.append(_score_line(result, paint))
             if result.findings:
@@ -151,9 +232,9 @@ def render_concise(results: list[FileResult], ctx) -> str:
     for result in results:
         for f in result.findings:
             lines.append(
-                f"{result.path}:{f.start_pos.line}:{f.start_pos.column}: "
-                f"{f.code} [{f.severity.value}] {f.message}"
+                f"{_visible(result.path)}:{f.start_pos.line}:{f.start_pos.column}: "
+                f"{f.code} [{f.severity.value}] {_visible(f.message)}"
             )
         if result.skipped and not ctx.quiet:
-            lines.append(result.skipped)
+            lines.append(_visible(result.skipped))
     return "\n".join(lines) + ("\n" if lines else "")
