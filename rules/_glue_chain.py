@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import compress
 
 from detector.rules._glue import (
     FUNCTION_WORDS, PREFIXES, SHORT_PARTS, SUFFIXES, _load, is_known, lexicon,
@@ -60,6 +61,25 @@ _LINK_WORDS = tuple(sorted(LINK_WORDS))  # for str.startswith and str.endswith
 _MAX_RANK_BY_LENGTH = {1: 100, 2: 1500, 3: 2500, 4: 15000}
 
 
+@lru_cache(maxsize=1)
+def part_words() -> frozenset[str]:
+    """The words :func:`zipf_of` knows (every possible part of a split), so
+    that the many substrings of a word that are none are answered by one
+    set lookup in C. Loaded once (a few ms): the lexicon's frequent words
+    but the short ones too rare for their length, and the vocabulary.
+
+    >>> 'sovereignty' in part_words(), 'tam' in part_words(), 'xq' in part_words()
+    (True, False, False)
+    """
+    frequent, _known, _glue_like, vocabulary = _load()
+    words = list(frequent)
+    # Only words of four letters or fewer can be too rare for their length
+    # (see zipf_of): picked out in C, then judged one by one.
+    short = compress(words, map((5).__gt__, map(len, words)))
+    too_rare = [w for w in short if zipf_of(w) is None]
+    return (frozenset(words) | vocabulary).difference(too_rare)
+
+
 @lru_cache(maxsize=1 << 17)  # asked for the same substrings by every check of a word
 def zipf_of(word: str) -> float | None:
     """The Zipf frequency of a lexicon word that may be a part, else None."""
@@ -88,7 +108,7 @@ def segment(word: str) -> tuple[str, ...] | None:
     best: list[tuple[float, tuple[str, ...]] | None] = [None] * (n + 1)
     best[0] = (0.0, ())
     reached = [0]  # the i with best[i], ascending: the only starts a part may have
-    frequent, _known, _glue_like, vocabulary = _load()
+    parts = part_words()
     for i in range(1, n + 1):
         lowest = i - MAX_PART_LENGTH
         best_i = None
@@ -96,21 +116,36 @@ def segment(word: str) -> tuple[str, ...] | None:
             if j < lowest or (j == 0 and i == n):
                 continue  # the whole word is not a split
             part = word[j:i]
-            # zipf_of knows only words of these two lists: most substrings
-            # are answered by a lookup in C.
-            if part not in frequent and part not in vocabulary:
-                continue
-            z = zipf_of(part)
-            if z is None:
-                continue
+            if part not in parts:
+                continue  # most substrings: answered by a lookup in C
             best_j = best[j]
-            cost = best_j[0] + MAX_ZIPF - z + PART_COST
+            cost = best_j[0] + MAX_ZIPF - zipf_of(part) + PART_COST
             if best_i is None or cost < best_i[0]:
                 best_i = (cost, best_j[1] + (part,))
         if best_i is not None:
             best[i] = best_i
             reached.append(i)
     return best[n][1] if best[n] else None
+
+
+def ends_with_part(word: str) -> bool:
+    """Whether a part (a word :func:`zipf_of` knows) ends ``word`` and is
+    not the whole of it: every split of every check of a word ends so, and
+    about half the unknown words of news (names mostly: `luczak`) do
+    not, so this answers them before any other look, with the suffixes cut
+    and looked up in C.
+
+    >>> ends_with_part('xqtothe'), ends_with_part('luczak')
+    (True, False)
+    """
+    return any(map(part_words().__contains__, map(word.__getitem__, _proper_suffixes(len(word)))))
+
+
+@lru_cache(maxsize=None)
+def _proper_suffixes(n: int) -> tuple[slice, ...]:
+    """The slices of the proper suffixes of a word of ``n`` letters,
+    shortest first (the short parts are the likely ones)."""
+    return tuple(slice(k, None) for k in range(n - 1, 0, -1))
 
 
 @lru_cache(maxsize=65536)
@@ -129,13 +164,12 @@ def segmentable_from(word: str) -> tuple[bool, ...]:
     from_here = [False] * (n + 1)
     from_here[n] = True
     reached = [n]  # the starts of runs found so far, nearest first
-    frequent, _known, _glue_like, vocabulary = _load()
+    parts = part_words()
     for j in range(n - 1, -1, -1):
         for i in reached:  # the shortest part first
             if i == n and j == 0:
                 break  # the whole word
-            part = word[j:i]
-            if (part in frequent or part in vocabulary) and zipf_of(part) is not None:
+            if word[j:i] in parts:
                 from_here[j] = True
                 reached.insert(0, j)
                 break
@@ -152,25 +186,19 @@ def splits_in_two_or_three(word: str) -> bool:
     >>> splits_in_two_or_three('onsovereignty'), splits_in_two_or_three('xqtothe')
     (True, False)
     """
-    frequent, _known, _glue_like, vocabulary = _load()
+    parts = part_words()
     # A part starts only where a run of parts to the end starts.
     starts = [i for i, run in enumerate(segmentable_from(word)[1:-1], 1) if run]
-    ends = [  # where a last part starts
-        j for j in starts
-        if ((last := word[j:]) in frequent or last in vocabulary) and zipf_of(last) is not None
-    ]
+    ends = [j for j in starts if word[j:] in parts]  # where a last part starts
     if not ends:
         return False
     for i in starts:
         if i > ends[-1]:
             break  # no last part after it
-        first = word[:i]
-        if not ((first in frequent or first in vocabulary) and zipf_of(first) is not None):
+        if word[:i] not in parts:
             continue
         for j in ends:
-            if j == i:
-                return True
-            if j > i and ((mid := word[i:j]) in frequent or mid in vocabulary) and zipf_of(mid) is not None:
+            if j == i or j > i and word[i:j] in parts:
                 return True
     return False
 

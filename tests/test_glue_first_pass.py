@@ -156,7 +156,8 @@ def test_short_words(word):
 
 
 def test_the_ends_of_contractions_have_one_or_two_letters():
-    # worth_a_look looks for the word after one at the second and third letter.
+    # The word after one starts at the second or third letter: it is a run
+    # of parts there, so the contraction check needs no other gate.
     assert {len(end) for end in CONTRACTION_ENDS} == {1, 2}
 
 
