@@ -54,7 +54,11 @@ LINK_WORDS = FUNCTION_WORDS | frozenset(
     without within through across despite since until while because though
     although toward towards among around also just only even still""".split()
 )
-_LINK_WORDS = tuple(sorted(LINK_WORDS))  # for str.startswith and str.endswith
+# The link words by first letter, for str.startswith at a place in a word
+# (a few to compare there, not all of them), and their lengths, shortest
+# first, for the link word that ends a word.
+_LINK_WORDS_BY_FIRST = {c: tuple(sorted(w for w in LINK_WORDS if w[0] == c)) for c in {w[0] for w in LINK_WORDS}}
+_LINK_LENGTHS = tuple(sorted({len(w) for w in LINK_WORDS}))
 # Short frequent "words" are often abbreviations or name parts (`tam`,
 # `jos`): a part of three letters must be among the most frequent words, one
 # of four letters fairly frequent (as in ._glue).
@@ -165,14 +169,14 @@ def segmentable_from(word: str) -> tuple[bool, ...]:
     from_here[n] = True
     reached = [n]  # the starts of runs found so far, nearest first
     parts = part_words()
-    for j in range(n - 1, -1, -1):
+    for j in range(n - 1, 0, -1):
         for i in reached:  # the shortest part first
-            if i == n and j == 0:
-                break  # the whole word
             if word[j:i] in parts:
                 from_here[j] = True
                 reached.insert(0, j)
                 break
+    # From the start, the whole word is no split: a first part ends before.
+    from_here[0] = any(word[:i] in parts for i in reached[:-1])
     return tuple(from_here)
 
 
@@ -292,12 +296,16 @@ def after_name(word: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     are at least three letters in all. Whether the name is one is for the
     document to tell (see the rule)."""
     out = []
+    n = len(word)
     from_here = segmentable_from(word)
-    for i in range(MIN_NAME_LENGTH, len(word) - 2):
+    # The first or last word must be a link word (below): tested first. A
+    # link word that ends the word ends every `rest` as long as it.
+    shortest_end = next((k for k in _LINK_LENGTHS if k <= n and word[-k:] in LINK_WORDS), n + 1)
+    for i in range(MIN_NAME_LENGTH, n - 2):
         if not from_here[i]:
             continue  # `rest` is no part and has no split (both are runs of parts)
-        if not (word.startswith(_LINK_WORDS, i) or word.endswith(_LINK_WORDS, i)):
-            continue  # the first or last word must be a link word (below): tested first, in C
+        if n - i < shortest_end and not word.startswith(_LINK_WORDS_BY_FIRST.get(word[i], ()), i):
+            continue
         rest = word[i:]
         z = zipf_of(rest)
         parts = (rest,) if z is not None else segment(rest)

@@ -200,6 +200,8 @@ CONTRACTION_ENDS = ("re", "ll", "ve", "s", "t", "d", "m")
 def contraction_end(run: str) -> str:
     """The end of a contraction that ``run`` (a run of letters just after an
     apostrophe) starts with, or ''."""
+    if not run.startswith(CONTRACTION_ENDS):
+        return ""  # most words, answered in C
     for end in CONTRACTION_ENDS:
         if run.startswith(end) and len(run) - len(end) >= 3:
             return end
