@@ -4,7 +4,7 @@ English lexicon derived from wordfreq.
 wordfreq's first lookup costs ~0.2 s (import plus loading its lists), more than
 the whole cold-start budget of ``detector check``. So the data the splitter
 needs ships as one small file, ``data/en_lexicon.txt``, built from wordfreq
-by :func:`build_lexicon` (``python -m detector.rules._glue``):
+by :func:`._glue_build.build_lexicon` (``python -m detector.rules._glue_build``):
 
 * every word with a Zipf frequency of at least ``FREQUENT`` (3.0): the parts a
   glued token may split into;
@@ -28,7 +28,6 @@ True
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from importlib import resources
 from typing import Callable
@@ -72,17 +71,6 @@ FUNCTION_WORDS = frozenset(
     where when why how all any some more most can will would could should may
     might must there here""".split()
 )
-# Archaic or formal words that are made of two function words all the same.
-_REAL_FUNCTION_COMPOUNDS = frozenset(
-    """thereabout thereabouts wherefrom whereat thereat herewith therewith
-    wherewith therefrom whereof hereto hereof howbeit inasmuch insomuch forasmuch
-    whereon thereon hereon whereto therefor hereby whereby whereas thereto
-    hereat therein herein wherein douse doused nother herat canis ismay hashim
-    thani theseus soweto athen heras inmost whoso themis anywho thisbe atone amore
-    canto willa botha coulda woulda abut heme wean onus noor thea hera hebe theban
-    theism theist theists thearchy""".split()
-)
-GLUE_LIKE_MAX_ZIPF = 3.5
 # Web glues of closed-class words outside FUNCTION_WORDS (`be`, `one`, `out`,
 # `up`, `than`, `you`), listed by hand: a general rule would take names and
 # real words too (`Amit`, `Bethan`, `outdo`, `nota`).
@@ -437,64 +425,3 @@ def split_acronym(lower: str, acronym: str) -> tuple[str, ...] | None:
 @lru_cache(maxsize=65536)
 def _split_cached(word: str) -> tuple[str, ...] | None:
     return best_split(word)
-
-
-def _looks_like_web_glue(w: str, z: float, frequent: dict[str, int]) -> bool:
-    """A lexicon word that is really two words a web page glued, so common
-    that wordfreq counts it (`ofthe`, `inthe`, `thefirst`, `forall`)."""
-    for i in range(1, len(w)):
-        a, b = w[:i], w[i:]
-        if (a in FUNCTION_WORDS and b in FUNCTION_WORDS and z < (3.0 if len(w) > 4 else 2.0)
-                and (a in _GLUING or b in _GLUING)):
-            return True  # `forall`, `isthe`; not `norme` or `sobe` (foreign words)
-        if a in ("the", "of") and len(b) >= 3 and frequent.get(b, 1 << 30) < 3000:
-            if not (a == "of" and b.startswith("f")):  # `offish`, `offed`
-                return True
-        if b == "the" and a in FUNCTION_WORDS:
-            return True
-    return False
-
-
-def build_lexicon(path: str) -> None:  # pragma: no cover - run by hand
-    """Write the lexicon file from the installed wordfreq (English, large list)."""
-    import wordfreq
-
-    freqs = wordfreq.get_frequency_dict("en", "large")
-    zipf = {w: math.log10(f * 1e9) for w, f in freqs.items() if w.isalpha() and w.isascii()}
-    by_freq = sorted((w for w, z in zipf.items() if z >= FREQUENT), key=lambda w: (-zipf[w], w))
-    frequent = dict(zip(by_freq, range(len(by_freq))))
-    vocabulary = frozenset(
-        w for w, z in zipf.items() if VOCABULARY <= z < FREQUENT and len(w) >= _EDGE_MIN_REST
-    )
-    known = sorted(
-        w for w, z in zipf.items()
-        if KNOWN <= z < FREQUENT and len(w) >= _MIN_LENGTH
-        and (
-            best_split(w, frequent) or _split_at_function_word(w, True, vocabulary)
-            or _split_between_function_words(w, True, vocabulary, frequent)
-        )
-    )
-    glue_like = sorted(
-        w for w, z in zipf.items()
-        if KNOWN <= z < GLUE_LIKE_MAX_ZIPF and len(w) >= _MIN_LENGTH
-        and w not in _REAL_FUNCTION_COMPOUNDS
-        and (_looks_like_web_glue(w, z, frequent) or w in _KNOWN_WEB_GLUES)
-    )
-    lines = [
-        "# English lexicon for glued-word splitting, from wordfreq (data CC BY-SA 4.0, "
-        f"Robyn Speer et al.): words with Zipf >= {FREQUENT} by frequency, then rarer "
-        f"words (Zipf >= {KNOWN}) that split into frequent ones, then the rare ones "
-        f"(Zipf < {GLUE_LIKE_MAX_ZIPF}) made of two function words (web glues like 'inthe')",
-        " ".join(by_freq),
-        " ".join(known),
-        " ".join(glue_like),
-        " ".join(sorted(vocabulary)),
-    ]
-    with open(path, "wb") as fh:
-        fh.write("\n".join(lines).encode("utf-8") + b"\n")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    import sys
-
-    build_lexicon(sys.argv[1] if len(sys.argv) > 1 else "rules/data/en_lexicon.txt")
