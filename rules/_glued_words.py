@@ -5,20 +5,24 @@ converter or a stripped quotation dropped the spaces between them
 The rule reads the document's candidates from :mod:`._glue_scan` (the few
 words the lexicon does not know, found in C) and splits them with
 :mod:`._glue` (two or three frequent words) and :mod:`._glue_chain` (chains,
-names, capitals, acronyms). It is public as ``detector.rules.spacing.GluedWords``.
+names, capitals, acronyms); the splits of a lower-case word glued to a
+capitalised one or to an acronym (`saidWe`, `theUN`) are here. It is public
+as ``detector.rules.spacing.GluedWords``.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Iterator
+from typing import Callable, Iterator
 
 import regex
 
 from detector.document import Document
 from detector.finding import Finding, Fix, Severity
 from detector.rule import Rule
-from detector.rules._glue import split_acronym, split_camel, split_glued
+from detector.rules._glue import (
+    _GLUING, _MIN_LENGTH, FUNCTION_WORDS, SHORT_PARTS, _load, is_known, lexicon, split_glued,
+)
 from detector.rules._glue_chain import (
     PARTNER_DISTANCE, chain_split, partner_split, split_acronym_word, split_after_name, split_capitals,
     standalone_elsewhere,
@@ -26,6 +30,74 @@ from detector.rules._glue_chain import (
 from detector.rules._glue_scan import (
     after_contraction, english_sentence, foreign_neighbour, glue_candidates, in_prose, worth_a_look,
 )
+
+# A lower-case word this long before a capital is a word glued to a name
+# however rare it is (`neighboringMalaysia`, `includingPeace`).
+_LONG_CAMEL_FIRST = 7
+# Name particles and brand prefixes written in lower case before a capital:
+# `deGrasse`, `vanDyke`, `macOS`.
+_CAMEL_PREFIXES = frozenset("mc mac de di da du van von der le la al el bin ibn abu".split())
+
+
+def split_camel(token: str, known_name: Callable[[str], bool] | None = None) -> tuple[str, ...] | None:
+    """``saidWe`` → ``('said', 'We')``: a lower-case word glued to a capitalised
+    one, as when the quotes and spaces around a quotation are stripped.
+    ``known_name(name)`` tells whether a short unknown capitalised part is a
+    name the document uses alone (`withSmit`).
+
+    >>> split_camel('theKremlin'), split_camel('iPhone'), split_camel('deGrasse')
+    (('the', 'Kremlin'), None, None)
+    """
+    for i in range(2, len(token)):
+        if token[i].isupper():
+            first, second = token[:i], token[i:]
+            break
+    else:
+        return None
+    if not (first.isascii() and first.isalpha() and first.islower()):
+        return None
+    if not (second[1:].islower() and second.isalpha() and len(second) >= 2):
+        return None
+    lex = lexicon()
+    frequent, known, glue_like, vocabulary = _load()
+    firsts: tuple[str, ...] = (first,)
+    if first in glue_like or first not in lex and not is_known(first):
+        # `intheNational`, `attheIsraeli`: function words glued before the name
+        parts = split_glued(first)
+        if not parts or not all(p in FUNCTION_WORDS for p in parts):
+            return None
+        firsts = parts
+    elif first in _CAMEL_PREFIXES or first not in lex:
+        return None
+    elif lex[first] >= 5000 and len(first) < _LONG_CAMEL_FIRST:
+        return None  # short rarer words start brands and identifiers (`setTimeout` is common)
+    if len(first) <= 2 and first not in SHORT_PARTS:
+        return None
+    low = second.lower()
+    if not (low in frequent or low in known or low in vocabulary or len(second) >= 5):
+        # A short unknown name: only if the document uses it alone (`withSmit`).
+        if known_name is None or len(second) < 3 or not known_name(second):
+            return None
+    return (*firsts, second)
+
+
+def split_acronym(lower: str, acronym: str) -> tuple[str, ...] | None:
+    """``identifiedbyMLS`` → ``('identified', 'by', 'MLS')``: lower-case words
+    glued to an acronym, as when a quotation's quotes and spaces are stripped.
+    The lower-case part must be a gluing function word or end with one: a
+    brand or a science term puts a name or a letter there (`iOS`, `watchOS`,
+    `mRNA`, `siRNA`, `mtDNA`).
+
+    >>> split_acronym('identifiedby', 'MLS'), split_acronym('watch', 'OS')
+    (('identified', 'by', 'MLS'), None)
+    """
+    if lower in _GLUING:
+        return lower, acronym  # `theUN`, `byNATO`
+    parts = split_glued(lower) if len(lower) >= _MIN_LENGTH else None
+    if parts and parts[-1] in _GLUING:
+        return (*parts, acronym)
+    return None
+
 
 # A lower-case word glued to a capitalised one: `saidWe`, `theKremlin`. Not
 # after characters of code, handles or paths.
