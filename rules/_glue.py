@@ -4,7 +4,7 @@ English lexicon derived from wordfreq.
 wordfreq's first lookup costs ~0.2 s (import plus loading its lists), more than
 the whole cold-start budget of ``detector check``. So the data the splitter
 needs ships as one small file, ``data/en_lexicon.txt``, built from wordfreq
-by :func:`build_lexicon` (``python -m detector.rules._glue``):
+by :func:`._glue_build.build_lexicon` (``python -m detector.rules._glue_build``):
 
 * every word with a Zipf frequency of at least ``FREQUENT`` (3.0): the parts a
   glued token may split into;
@@ -28,10 +28,8 @@ True
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from importlib import resources
-from typing import Callable
 
 FREQUENT = 3.0  # every part of a split is at least this frequent (Zipf)
 KNOWN = 1.5  # a token at least this frequent is a word, not a glue
@@ -72,17 +70,6 @@ FUNCTION_WORDS = frozenset(
     where when why how all any some more most can will would could should may
     might must there here""".split()
 )
-# Archaic or formal words that are made of two function words all the same.
-_REAL_FUNCTION_COMPOUNDS = frozenset(
-    """thereabout thereabouts wherefrom whereat thereat herewith therewith
-    wherewith therefrom whereof hereto hereof howbeit inasmuch insomuch forasmuch
-    whereon thereon hereon whereto therefor hereby whereby whereas thereto
-    hereat therein herein wherein douse doused nother herat canis ismay hashim
-    thani theseus soweto athen heras inmost whoso themis anywho thisbe atone amore
-    canto willa botha coulda woulda abut heme wean onus noor thea hera hebe theban
-    theism theist theists thearchy""".split()
-)
-GLUE_LIKE_MAX_ZIPF = 3.5
 # Web glues of closed-class words outside FUNCTION_WORDS (`be`, `one`, `out`,
 # `up`, `than`, `you`), listed by hand: a general rule would take names and
 # real words too (`Amit`, `Bethan`, `outdo`, `nota`).
@@ -366,135 +353,6 @@ def _split_between_function_words(
     return None
 
 
-# A lower-case word this long before a capital is a word glued to a name
-# however rare it is (`neighboringMalaysia`, `includingPeace`).
-_LONG_CAMEL_FIRST = 7
-# Name particles and brand prefixes written in lower case before a capital:
-# `deGrasse`, `vanDyke`, `macOS`.
-_CAMEL_PREFIXES = frozenset("mc mac de di da du van von der le la al el bin ibn abu".split())
-
-
-def split_camel(token: str, known_name: Callable[[str], bool] | None = None) -> tuple[str, ...] | None:
-    """``saidWe`` → ``('said', 'We')``: a lower-case word glued to a capitalised
-    one, as when the quotes and spaces around a quotation are stripped.
-    ``known_name(name)`` tells whether a short unknown capitalised part is a
-    name the document uses alone (`withSmit`).
-
-    >>> split_camel('theKremlin'), split_camel('iPhone'), split_camel('deGrasse')
-    (('the', 'Kremlin'), None, None)
-    """
-    for i in range(2, len(token)):
-        if token[i].isupper():
-            first, second = token[:i], token[i:]
-            break
-    else:
-        return None
-    if not (first.isascii() and first.isalpha() and first.islower()):
-        return None
-    if not (second[1:].islower() and second.isalpha() and len(second) >= 2):
-        return None
-    lex = lexicon()
-    frequent, known, glue_like, vocabulary = _load()
-    firsts: tuple[str, ...] = (first,)
-    if first in glue_like or first not in lex and not is_known(first):
-        # `intheNational`, `attheIsraeli`: function words glued before the name
-        parts = split_glued(first)
-        if not parts or not all(p in FUNCTION_WORDS for p in parts):
-            return None
-        firsts = parts
-    elif first in _CAMEL_PREFIXES or first not in lex:
-        return None
-    elif lex[first] >= 5000 and len(first) < _LONG_CAMEL_FIRST:
-        return None  # short rarer words start brands and identifiers (`setTimeout` is common)
-    if len(first) <= 2 and first not in SHORT_PARTS:
-        return None
-    low = second.lower()
-    if not (low in frequent or low in known or low in vocabulary or len(second) >= 5):
-        # A short unknown name: only if the document uses it alone (`withSmit`).
-        if known_name is None or len(second) < 3 or not known_name(second):
-            return None
-    return (*firsts, second)
-
-
-def split_acronym(lower: str, acronym: str) -> tuple[str, ...] | None:
-    """``identifiedbyMLS`` → ``('identified', 'by', 'MLS')``: lower-case words
-    glued to an acronym, as when a quotation's quotes and spaces are stripped.
-    The lower-case part must be a gluing function word or end with one: a
-    brand or a science term puts a name or a letter there (`iOS`, `watchOS`,
-    `mRNA`, `siRNA`, `mtDNA`).
-
-    >>> split_acronym('identifiedby', 'MLS'), split_acronym('watch', 'OS')
-    (('identified', 'by', 'MLS'), None)
-    """
-    if lower in _GLUING:
-        return lower, acronym  # `theUN`, `byNATO`
-    parts = split_glued(lower) if len(lower) >= _MIN_LENGTH else None
-    if parts and parts[-1] in _GLUING:
-        return (*parts, acronym)
-    return None
-
-
 @lru_cache(maxsize=65536)
 def _split_cached(word: str) -> tuple[str, ...] | None:
     return best_split(word)
-
-
-def _looks_like_web_glue(w: str, z: float, frequent: dict[str, int]) -> bool:
-    """A lexicon word that is really two words a web page glued, so common
-    that wordfreq counts it (`ofthe`, `inthe`, `thefirst`, `forall`)."""
-    for i in range(1, len(w)):
-        a, b = w[:i], w[i:]
-        if (a in FUNCTION_WORDS and b in FUNCTION_WORDS and z < (3.0 if len(w) > 4 else 2.0)
-                and (a in _GLUING or b in _GLUING)):
-            return True  # `forall`, `isthe`; not `norme` or `sobe` (foreign words)
-        if a in ("the", "of") and len(b) >= 3 and frequent.get(b, 1 << 30) < 3000:
-            if not (a == "of" and b.startswith("f")):  # `offish`, `offed`
-                return True
-        if b == "the" and a in FUNCTION_WORDS:
-            return True
-    return False
-
-
-def build_lexicon(path: str) -> None:  # pragma: no cover - run by hand
-    """Write the lexicon file from the installed wordfreq (English, large list)."""
-    import wordfreq
-
-    freqs = wordfreq.get_frequency_dict("en", "large")
-    zipf = {w: math.log10(f * 1e9) for w, f in freqs.items() if w.isalpha() and w.isascii()}
-    by_freq = sorted((w for w, z in zipf.items() if z >= FREQUENT), key=lambda w: (-zipf[w], w))
-    frequent = dict(zip(by_freq, range(len(by_freq))))
-    vocabulary = frozenset(
-        w for w, z in zipf.items() if VOCABULARY <= z < FREQUENT and len(w) >= _EDGE_MIN_REST
-    )
-    known = sorted(
-        w for w, z in zipf.items()
-        if KNOWN <= z < FREQUENT and len(w) >= _MIN_LENGTH
-        and (
-            best_split(w, frequent) or _split_at_function_word(w, True, vocabulary)
-            or _split_between_function_words(w, True, vocabulary, frequent)
-        )
-    )
-    glue_like = sorted(
-        w for w, z in zipf.items()
-        if KNOWN <= z < GLUE_LIKE_MAX_ZIPF and len(w) >= _MIN_LENGTH
-        and w not in _REAL_FUNCTION_COMPOUNDS
-        and (_looks_like_web_glue(w, z, frequent) or w in _KNOWN_WEB_GLUES)
-    )
-    lines = [
-        "# English lexicon for glued-word splitting, from wordfreq (data CC BY-SA 4.0, "
-        f"Robyn Speer et al.): words with Zipf >= {FREQUENT} by frequency, then rarer "
-        f"words (Zipf >= {KNOWN}) that split into frequent ones, then the rare ones "
-        f"(Zipf < {GLUE_LIKE_MAX_ZIPF}) made of two function words (web glues like 'inthe')",
-        " ".join(by_freq),
-        " ".join(known),
-        " ".join(glue_like),
-        " ".join(sorted(vocabulary)),
-    ]
-    with open(path, "wb") as fh:
-        fh.write("\n".join(lines).encode("utf-8") + b"\n")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    import sys
-
-    build_lexicon(sys.argv[1] if len(sys.argv) > 1 else "rules/data/en_lexicon.txt")

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import compress
 
 from detector.rules._glue import (
     FUNCTION_WORDS, PREFIXES, SHORT_PARTS, SUFFIXES, _load, is_known, lexicon,
@@ -53,11 +54,34 @@ LINK_WORDS = FUNCTION_WORDS | frozenset(
     without within through across despite since until while because though
     although toward towards among around also just only even still""".split()
 )
-_LINK_WORDS = tuple(sorted(LINK_WORDS))  # for str.startswith and str.endswith
+# The link words by first letter, for str.startswith at a place in a word
+# (a few to compare there, not all of them), and their lengths, shortest
+# first, for the link word that ends a word.
+_LINK_WORDS_BY_FIRST = {c: tuple(sorted(w for w in LINK_WORDS if w[0] == c)) for c in {w[0] for w in LINK_WORDS}}
+_LINK_LENGTHS = tuple(sorted({len(w) for w in LINK_WORDS}))
 # Short frequent "words" are often abbreviations or name parts (`tam`,
 # `jos`): a part of three letters must be among the most frequent words, one
 # of four letters fairly frequent (as in ._glue).
 _MAX_RANK_BY_LENGTH = {1: 100, 2: 1500, 3: 2500, 4: 15000}
+
+
+@lru_cache(maxsize=1)
+def part_words() -> frozenset[str]:
+    """The words :func:`zipf_of` knows (every possible part of a split), so
+    that the many substrings of a word that are none are answered by one
+    set lookup in C. Loaded once (a few ms): the lexicon's frequent words
+    but the short ones too rare for their length, and the vocabulary.
+
+    >>> 'sovereignty' in part_words(), 'tam' in part_words(), 'xq' in part_words()
+    (True, False, False)
+    """
+    frequent, _known, _glue_like, vocabulary = _load()
+    words = list(frequent)
+    # Only words of four letters or fewer can be too rare for their length
+    # (see zipf_of): picked out in C, then judged one by one.
+    short = compress(words, map((5).__gt__, map(len, words)))
+    too_rare = [w for w in short if zipf_of(w) is None]
+    return (frozenset(words) | vocabulary).difference(too_rare)
 
 
 @lru_cache(maxsize=1 << 17)  # asked for the same substrings by every check of a word
@@ -88,7 +112,7 @@ def segment(word: str) -> tuple[str, ...] | None:
     best: list[tuple[float, tuple[str, ...]] | None] = [None] * (n + 1)
     best[0] = (0.0, ())
     reached = [0]  # the i with best[i], ascending: the only starts a part may have
-    frequent, _known, _glue_like, vocabulary = _load()
+    parts = part_words()
     for i in range(1, n + 1):
         lowest = i - MAX_PART_LENGTH
         best_i = None
@@ -96,21 +120,36 @@ def segment(word: str) -> tuple[str, ...] | None:
             if j < lowest or (j == 0 and i == n):
                 continue  # the whole word is not a split
             part = word[j:i]
-            # zipf_of knows only words of these two lists: most substrings
-            # are answered by a lookup in C.
-            if part not in frequent and part not in vocabulary:
-                continue
-            z = zipf_of(part)
-            if z is None:
-                continue
+            if part not in parts:
+                continue  # most substrings: answered by a lookup in C
             best_j = best[j]
-            cost = best_j[0] + MAX_ZIPF - z + PART_COST
+            cost = best_j[0] + MAX_ZIPF - zipf_of(part) + PART_COST
             if best_i is None or cost < best_i[0]:
                 best_i = (cost, best_j[1] + (part,))
         if best_i is not None:
             best[i] = best_i
             reached.append(i)
     return best[n][1] if best[n] else None
+
+
+def ends_with_part(word: str) -> bool:
+    """Whether a part (a word :func:`zipf_of` knows) ends ``word`` and is
+    not the whole of it: every split of every check of a word ends so, and
+    about half the unknown words of news (names mostly: `luczak`) do
+    not, so this answers them before any other look, with the suffixes cut
+    and looked up in C.
+
+    >>> ends_with_part('xqtothe'), ends_with_part('luczak')
+    (True, False)
+    """
+    return any(map(part_words().__contains__, map(word.__getitem__, _proper_suffixes(len(word)))))
+
+
+@lru_cache(maxsize=None)
+def _proper_suffixes(n: int) -> tuple[slice, ...]:
+    """The slices of the proper suffixes of a word of ``n`` letters,
+    shortest first (the short parts are the likely ones)."""
+    return tuple(slice(k, None) for k in range(n - 1, 0, -1))
 
 
 @lru_cache(maxsize=65536)
@@ -129,16 +168,15 @@ def segmentable_from(word: str) -> tuple[bool, ...]:
     from_here = [False] * (n + 1)
     from_here[n] = True
     reached = [n]  # the starts of runs found so far, nearest first
-    frequent, _known, _glue_like, vocabulary = _load()
-    for j in range(n - 1, -1, -1):
+    parts = part_words()
+    for j in range(n - 1, 0, -1):
         for i in reached:  # the shortest part first
-            if i == n and j == 0:
-                break  # the whole word
-            part = word[j:i]
-            if (part in frequent or part in vocabulary) and zipf_of(part) is not None:
+            if word[j:i] in parts:
                 from_here[j] = True
                 reached.insert(0, j)
                 break
+    # From the start, the whole word is no split: a first part ends before.
+    from_here[0] = any(word[:i] in parts for i in reached[:-1])
     return tuple(from_here)
 
 
@@ -152,25 +190,19 @@ def splits_in_two_or_three(word: str) -> bool:
     >>> splits_in_two_or_three('onsovereignty'), splits_in_two_or_three('xqtothe')
     (True, False)
     """
-    frequent, _known, _glue_like, vocabulary = _load()
+    parts = part_words()
     # A part starts only where a run of parts to the end starts.
     starts = [i for i, run in enumerate(segmentable_from(word)[1:-1], 1) if run]
-    ends = [  # where a last part starts
-        j for j in starts
-        if ((last := word[j:]) in frequent or last in vocabulary) and zipf_of(last) is not None
-    ]
+    ends = [j for j in starts if word[j:] in parts]  # where a last part starts
     if not ends:
         return False
     for i in starts:
         if i > ends[-1]:
             break  # no last part after it
-        first = word[:i]
-        if not ((first in frequent or first in vocabulary) and zipf_of(first) is not None):
+        if word[:i] not in parts:
             continue
         for j in ends:
-            if j == i:
-                return True
-            if j > i and ((mid := word[i:j]) in frequent or mid in vocabulary) and zipf_of(mid) is not None:
+            if j == i or j > i and word[i:j] in parts:
                 return True
     return False
 
@@ -264,12 +296,16 @@ def after_name(word: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     are at least three letters in all. Whether the name is one is for the
     document to tell (see the rule)."""
     out = []
+    n = len(word)
     from_here = segmentable_from(word)
-    for i in range(MIN_NAME_LENGTH, len(word) - 2):
+    # The first or last word must be a link word (below): tested first. A
+    # link word that ends the word ends every `rest` as long as it.
+    shortest_end = next((k for k in _LINK_LENGTHS if k <= n and word[-k:] in LINK_WORDS), n + 1)
+    for i in range(MIN_NAME_LENGTH, n - 2):
         if not from_here[i]:
             continue  # `rest` is no part and has no split (both are runs of parts)
-        if not (word.startswith(_LINK_WORDS, i) or word.endswith(_LINK_WORDS, i)):
-            continue  # the first or last word must be a link word (below): tested first, in C
+        if n - i < shortest_end and not word.startswith(_LINK_WORDS_BY_FIRST.get(word[i], ()), i):
+            continue
         rest = word[i:]
         z = zipf_of(rest)
         parts = (rest,) if z is not None else segment(rest)

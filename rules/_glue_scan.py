@@ -40,10 +40,12 @@ from operator import methodcaller
 from typing import Callable
 
 from detector.document import Document
-from detector.rules._glue import split_glued
+from detector.rules._glue import SUFFIXES, _load, lexicon, split_glued
 from detector.rules._glue_chain import (
-    MIN_NAME_LENGTH, after_name, chain_split, partner_split, segmentable_from, splits_in_two_or_three,
+    MIN_NAME_LENGTH, after_name, chain_split, ends_with_part, partner_split, segmentable_from,
+    splits_in_two_or_three, zipf_of,
 )
+from detector.scripts import script_of
 
 MIN_LENGTH = 4  # shorter unknown words are abbreviations, not glues
 
@@ -84,8 +86,6 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 def _lexicon_bytes() -> tuple[frozenset[bytes], frozenset[bytes]]:
     """(the lexicon's words but its web glues, the web glues), as UTF-8
     bytes: a token not in the first set is unknown or a web glue."""
-    from detector.rules._glue import _load
-
     frequent, known, glue_like, _vocabulary = _load()
     glues = frozenset(w.encode() for w in glue_like)
     words = frozenset(w.encode() for w in frequent) | frozenset(w.encode() for w in known)
@@ -200,6 +200,8 @@ CONTRACTION_ENDS = ("re", "ll", "ve", "s", "t", "d", "m")
 def contraction_end(run: str) -> str:
     """The end of a contraction that ``run`` (a run of letters just after an
     apostrophe) starts with, or ''."""
+    if not run.startswith(CONTRACTION_ENDS):
+        return ""  # most words, answered in C
     for end in CONTRACTION_ENDS:
         if run.startswith(end) and len(run) - len(end) >= 3:
             return end
@@ -265,9 +267,6 @@ def english_sentence(doc: Document, at: int, cache: dict) -> bool:
     """Whether the sentence around ``at`` is mostly English words: a glued
     word is only looked for in English, not in a quoted foreign sentence
     (`Isso é apenas evasivas`, `vanno fatti a 360 gradi`)."""
-    from detector.rules._glue import _load
-    from detector.scripts import script_of
-
     i = doc.sentence_index(at)
     if i is None:
         return True
@@ -309,16 +308,19 @@ def worth_a_look(word: str) -> bool:
     # Every split a check accepts is a run of parts (see segmentable_from)
     # from where it starts: the whole word for the splits into words
     # (split_glued's, a chain, partner_split's), the word after a
-    # contraction's end (one or two letters), the words after a name (four
-    # letters or more). Most unknown words are names, and most names are no
-    # such run from any of these places: they are answered here, by the
-    # one look at the word's substrings that the checks share.
+    # contraction's end, the words after a name (four letters or more).
+    # Most unknown words are names, and most names are no such run from any
+    # of these places: half of them do not even end with a part (answered
+    # in C), the others by the one look at the word's substrings that the
+    # checks share.
     n = len(word)
     if n < MIN_LENGTH:
         return False  # every check asks for four letters or more
+    if not ends_with_part(word):
+        return False  # (every split ends with a part)
+    if after_contraction(word) is not None:
+        return True  # `'sfirst`, `n'tdrink`: one lookup, no need of the runs of parts
     from_here = segmentable_from(word)
-    if (from_here[1] or from_here[2]) and after_contraction(word) is not None:
-        return True  # `'sfirst`, `n'tdrink` (the ends of contractions have one or two letters)
     if from_here[0]:
         if splits_in_two_or_three(word) and (
             split_glued(word, True) is not None or split_glued(word, False) is not None
@@ -334,9 +336,6 @@ def after_contraction(word: str) -> tuple[str, str] | None:
     """(end of a contraction, word) for a run that glues them (`sfirst` of
     `industry'sfirst`), or None: the word must be a lexicon word of three
     letters or more, and no word ending (`'s|ness`)."""
-    from detector.rules._glue import SUFFIXES, lexicon
-    from detector.rules._glue_chain import zipf_of
-
     end = contraction_end(word)
     rest = word[len(end):]
     if not end or zipf_of(rest) is None:

@@ -19,10 +19,10 @@ from detector.rules._glue import (
 )
 from detector.rules._glue_chain import (
     FUNCTION_WORDS, LINK_WORDS, MAX_MEAN_COST, MAX_PART_LENGTH, MAX_ZIPF, MIN_NAME_LENGTH, PART_COST, SUFFIXES,
-    _no_morphology, chain_split, mean_cost, partner_split, segment, segmentable_from,
+    _no_morphology, chain_split, ends_with_part, mean_cost, part_words, partner_split, segment, segmentable_from,
     splits_in_two_or_three, zipf_of,
 )
-from detector.rules._glue_scan import CONTRACTION_ENDS, after_contraction, worth_a_look
+from detector.rules._glue_scan import CONTRACTION_ENDS, after_contraction, contraction_end, worth_a_look
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 
@@ -145,6 +145,40 @@ def test_runs_of_parts_and_two_or_three_parts_by_their_definitions():
         assert splits_in_two_or_three(word) == two_or_three(word), word
 
 
+def test_part_words_are_the_words_zipf_of_knows():
+    frequent, known, glue_like, vocabulary = _load()
+    candidates = set(frequent) | known | glue_like | vocabulary | {w[:k] for w in WORDS for k in range(1, len(w))}
+    parts = part_words()
+    for word in candidates:
+        assert (word in parts) == (zipf_of(word) is not None), word
+    assert {"a", "i", "in", "the", "sovereignty"} <= parts and not {"tam", "xq", "s", "co"} & parts
+
+
+def test_ends_with_part_by_its_definition():
+    for word in WORDS:
+        expected = any(zipf_of(word[k:]) is not None for k in range(1, len(word)))
+        assert ends_with_part(word) is expected, word
+    assert ends_with_part("luczak") is False and ends_with_part("onsovereignty") is True
+
+
+def plain_contraction_end(run):
+    """``contraction_end`` as it was: each end tried in turn."""
+    for end in CONTRACTION_ENDS:
+        if run.startswith(end) and len(run) - len(end) >= 3:
+            return end
+    return ""
+
+
+@pytest.mark.parametrize("run", ["sfirst", "tdrink", "regoing", "llbe", "vebeen", "dlike", "mproud", "sit", "ree", "x"])
+def test_contraction_end_is_the_plain_one(run):
+    assert contraction_end(run) == plain_contraction_end(run)
+
+
+def test_contraction_end_is_the_plain_one_on_the_word_list():
+    for word in WORDS:
+        assert contraction_end(word) == plain_contraction_end(word), word
+
+
 def test_worth_a_look_is_the_six_checks():
     for word in WORDS:
         assert worth_a_look(word) == plain_worth_a_look(word), word
@@ -156,7 +190,8 @@ def test_short_words(word):
 
 
 def test_the_ends_of_contractions_have_one_or_two_letters():
-    # worth_a_look looks for the word after one at the second and third letter.
+    # The word after one starts at the second or third letter: it is a run
+    # of parts there, so the contraction check needs no other gate.
     assert {len(end) for end in CONTRACTION_ENDS} == {1, 2}
 
 

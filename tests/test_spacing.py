@@ -407,9 +407,9 @@ def test_glued_chain_near_misses(text):
 def test_chain_and_scan_doctests():
     import doctest
 
-    from detector.rules import _glue_chain, _glue_scan
+    from detector.rules import _glue_chain, _glue_scan, _glued_words
 
-    for module in (_glue_chain, _glue_scan):
+    for module in (_glue_chain, _glue_scan, _glued_words):
         result = doctest.testmod(module)
         assert result.attempted >= 2 and result.failed == 0
 
