@@ -155,11 +155,11 @@ def _shift(finding: Finding, delta: int) -> Finding:
 
 
 def check_in_chunks(
-    doc: Document, rules: list[Rule], settings: Settings, chunk_chars: int = CHUNK_CHARS
+    doc: Document, rules: list[Rule], settings: Settings, chunk_chars: int | None = None
 ) -> FileResult:
     """Check the whole-text ``doc`` as chunks of about ``chunk_chars``
-    characters (see the module docstring); one result for the whole text,
-    carrying ``doc``."""
+    characters (default: ``CHUNK_CHARS``, read at each call) (see the module
+    docstring); one result for the whole text, carrying ``doc``."""
     from detector.engine import FileResult, check_document, score_of
 
     text = doc.text
@@ -168,7 +168,7 @@ def check_in_chunks(
     file_rules = [r for r in rules if r.code in FILE_LEVEL_RULES]
     findings: list[Finding] = check_document(doc, file_rules, settings) if file_rules else []
     line = 0  # 0-based line of the whole text the next chunk starts on
-    for start, end in chunk_spans(text, chunk_chars):
+    for start, end in chunk_spans(text, chunk_chars or CHUNK_CHARS):
         piece = text[start:end]
         chunk = ChunkDocument(
             piece,
