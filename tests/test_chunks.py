@@ -237,3 +237,30 @@ def test_small_texts_are_not_chunked(monkeypatch):
     monkeypatch.setattr(chunks, "check_in_chunks", lambda *a, **k: calls.append(a))
     check_bytes(_damaged_bytes(), "news.txt", Settings())
     assert calls == []
+
+
+@pytest.mark.parametrize("text", [
+    "one\ntwo\n", "one\ntwo", "one\r\ntwo\r\n\r\nfour", "a\rb\nc\r", "\n\nx\n", "", "x",
+])
+def test_whole_text_lines_are_those_of_a_document(text):
+    from detector.chunks import WholeText
+    from detector.document import Document
+
+    whole, doc = WholeText(text), Document(text)
+    for line in range(1, len(doc.lines) + 1):
+        assert whole.line_text(line) == doc.line_text(line)
+    with pytest.raises(IndexError):
+        whole.line_text(len(doc.lines) + 1)
+
+
+def test_chunked_result_carries_a_light_whole_text(small_chunks):
+    from detector.chunks import WholeText
+
+    result = check_bytes(_damaged_bytes(), "news.txt", Settings())
+    from detector.parallel import portable
+
+    shown = portable(result).document  # the lines the reporters show
+    assert isinstance(result.document, WholeText) and "lines" not in result.document.__dict__
+    assert all(shown.line_text(f.start_pos.line) == result.document.text.splitlines()[f.start_pos.line - 1]
+               for f in result.findings)
+    assert result.document.decoding.invalid_bytes  # the file's own decoding, for fixes
