@@ -119,18 +119,28 @@ class Baseline:
             raise DetectorError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
 
     def filter(self, results: list[FileResult]) -> int:
-        """Drop baselined findings from ``results`` in place; returns how many."""
+        """Drop baselined findings from ``results`` in place; returns how many.
+
+        The score of a file that lost findings is recomputed from the ones
+        that remain, as for findings silenced by suppression comments: an
+        accepted finding no longer lowers the score, so ``--min-score`` and
+        the report judge only what is new."""
+        from detector.engine import score_of
+
         budget = Counter(self.counts)
         dropped = 0
         for result in results:
             kept = []
-            for key, f in zip(keys_of(result), result.findings):
+            findings = result.findings
+            for key, f in zip(keys_of(result), findings):
                 if budget[key] > 0:
                     budget[key] -= 1
                     dropped += 1
                 else:
                     kept.append(f)
             result.findings = kept
+            if len(kept) != len(findings) and result.score is not None:
+                result.score = score_of(kept, result.text_length)
         return dropped
 
     def pruned(self, results: list[FileResult]) -> "Baseline":

@@ -76,7 +76,7 @@ def check(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Files checked in parallel.", show_default="one per CPU"),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Folder of the result cache.", show_default=".detector_cache"),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not recorded in this baseline file (see 'detector baseline write')."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not recorded in this baseline file (see 'detector baseline write'); the score and --min-score/--fail-on count only the findings that remain."),
     fix: bool = typer.Option(False, "--fix", help="Apply safe fixes to the files (atomic rewrite)."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too."),
     diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff; write nothing."),

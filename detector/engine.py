@@ -178,6 +178,10 @@ def check_bytes(data: bytes, path: str, settings: Settings, to_prose=None) -> Fi
         expected_languages=frozenset(settings.languages),
     )
     if to_prose is None:
+        from detector import chunks  # a big text is checked in chunks: bounded memory
+
+        if len(doc.text) > chunks.CHUNK_CHARS:
+            return chunks.check_in_chunks(doc, build_rules(settings, path), settings)
         return _result(doc, build_rules(settings, path), settings)
     prose = to_prose(doc.text)
     prose_doc = prose.document(

@@ -39,11 +39,15 @@ class ControlCharacter(Rule):
 
     ## Example
     ```text
-    bell\x07 here   → EN004, fix: remove
+    bell\x07 here          → EN004, fix: remove
+    Page one.\x0cThe state. → EN004, fix: a line break (`Page one.` / `The state.`)
     ```
 
     ## How to silence it
-    `detector check --fix` removes them; or ignore `EN004`.
+    `detector check --fix` removes them, or puts back the separator they
+    stood for when they sit between two words: a line break for a form feed
+    or vertical tab, else a space (`one\x1ftwo` → `one two`, not `onetwo`);
+    or ignore `EN004`.
     """
 
     code = "EN004"
@@ -67,8 +71,26 @@ class ControlCharacter(Rule):
             yield self.finding(
                 doc, m.start(), m.end(),
                 f"control character{'s' if len(run) > 1 else ''} {names} in text",
-                fix=Fix("", safe=True, description="remove control characters"),
+                fix=_control_fix(text, m.start(), m.end()),
             )
+
+
+# Controls that break a page or a line: between two words they become a line break.
+_LINE_BREAKING_CONTROLS = "\x0b\x0c"
+
+
+def _control_fix(text: str, start: int, end: int) -> Fix:
+    """Delete the controls ``text[start:end]``, unless they are all that
+    separates two non-space characters: deleting them would glue the words
+    (`Page one.\x0cThe state.` → `Page one.The state.`), so they become a
+    line break (form feed, vertical tab) or a space."""
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    if not before or not after or before.isspace() or after.isspace():
+        return Fix("", safe=True, description="remove control characters")
+    if any(c in _LINE_BREAKING_CONTROLS for c in text[start:end]):
+        return Fix("\n", safe=True, description="replace control characters with a line break")
+    return Fix(" ", safe=True, description="replace control characters with a space")
 
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060"

@@ -105,3 +105,32 @@ def test_missing_baseline_is_a_clear_error(tmp_path, monkeypatch, capsys):
     (tmp_path / "a.md").write_text("Fine.\n", encoding="utf-8")
     assert cli(monkeypatch, "check", "a.md", "--baseline", "nope.json") == 2
     assert "nope.json: baseline file not found" in capsys.readouterr().err
+
+
+def test_baselined_findings_do_not_count_in_the_score(tmp_path, monkeypatch, capsys):
+    """A baseline accepts findings: the score and --min-score count only the
+    rest (as for findings silenced by suppression comments)."""
+    from detector.engine import check_text, score_of
+
+    monkeypatch.chdir(tmp_path)
+    doc = tmp_path / "a.txt"
+    doc.write_text("The minister said 말했다 yesterday in Seoul, 대답했다 the mayor.\n", encoding="utf-8")
+    # Without a baseline the damage fails a --min-score gate.
+    assert cli(monkeypatch, "check", "a.txt", "--no-cache", "--min-score", "90", "--fail-on", "never", "-q") == 1
+    assert cli(monkeypatch, "baseline", "write", "a.txt", "--no-cache") == 0
+    capsys.readouterr()
+    assert cli(monkeypatch, "check", "a.txt", "--no-cache", "--baseline", "detector-baseline.json",
+               "--min-score", "90", "--format", "json") == 0
+    report = json.loads(capsys.readouterr().out)
+    (result,) = report["files"]
+    assert result["findings"] == [] and result["score"] == 100.0
+    # Partly baselined: the score is that of the one new finding.
+    doc.write_text("The minister said 말했다 yesterday in Seoul, 대답했다 the mayor.\n"
+                   "She replied 질문했다 today.\n", encoding="utf-8")
+    assert cli(monkeypatch, "check", "a.txt", "--no-cache", "--baseline", "detector-baseline.json",
+               "--fail-on", "never", "--format", "json") == 0
+    (result,) = json.loads(capsys.readouterr().out)["files"]
+    assert [f["match"] for f in result["findings"]] == ["질문했다"]
+    text = doc.read_text("utf-8")
+    remaining = [f for f in check_text(text).findings if f.match == "질문했다"]
+    assert result["score"] == score_of(remaining, len(text)).value < 100.0

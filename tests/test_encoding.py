@@ -440,3 +440,37 @@ def test_token_around_is_the_whitespace_delimited_token(text):
         if char == "?":
             for limit in (1, 2, 5, 200):
                 assert token_around(text, offset, limit) == _token_around_char_by_char(text, offset, limit)
+
+
+# -- EN004 fixes: never glue two words ----------------------------------------------
+
+@pytest.mark.parametrize("text, replacement", [
+    ("bell\x07 and more", ""),  # a space follows: just remove
+    ("\x07Start of text", ""),  # at the start
+    ("end of text\x1b", ""),  # at the end
+    ("line one\x0b\nline two", ""),  # a line break follows
+    ("Page one.\x0cThe state.", "\n"),  # form feed between words: a line break
+    ("one\x0btwo", "\n"),  # vertical tab
+    ("one\x1ftwo", " "),  # unit separator between words: a space
+    ("one\x1b\x7ftwo", " "),  # a run of controls
+    ("end.\x07\x0cNext", "\n"),  # a run holding a form feed
+])
+def test_control_fix_keeps_words_apart(text, replacement):
+    (f,) = findings_of(text, ("EN004",))
+    assert f.fix.safe and f.fix.replacement == replacement
+    assert text[f.start : f.end].strip("\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14"
+                                       "\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f") == ""
+
+
+def test_fix_of_a_form_feed_between_sentences_keeps_them_apart(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Page one.\x0cThe state.\n")
+    subprocess.run([sys.executable, "-m", "detector", "check", "--fix", "-q", str(path)],
+                   capture_output=True, cwd=tmp_path)
+    assert path.read_bytes() == b"Page one.\nThe state.\n"
+    second = subprocess.run([sys.executable, "-m", "detector", "check", "--format", "concise", str(path)],
+                            capture_output=True, cwd=tmp_path)
+    assert second.stdout == b"" and second.returncode == 0  # no SP001 on the second run
