@@ -15,7 +15,8 @@ one round (`--rounds 1 --codes IN004`) takes about 6 minutes on one core.
 Measured (seeded, 201 articles): IN002 recall 0.31, precision 0.91, 0.8
 findings per 20 clean articles. IN004 (logistic model fitted on
 evaluation-suite draws 41/51/61, not on this benchmark; one round): recall
-0.57, precision 0.98, 0.2 per 20 clean articles (the earlier hand-weighted
+0.57, precision 0.98, 0.2 per 20 clean articles (not re-measured since the
+refit on draws 41..131 with up to two flags per text) (the earlier hand-weighted
 score, fitted here: 0.60-0.62 at 0.96, 0.8 per 20).
 """
 

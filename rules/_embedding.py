@@ -74,14 +74,20 @@ def embed(sentences: list[str]):
     return numpy.array(rows) if rows else numpy.zeros((0, 384), dtype="float32")
 
 
-def cohesion_scores(embeddings) -> tuple[list[float], list[float]]:
-    """Per sentence: cosine with the centroid of all the other sentences, and
-    the best cosine with a neighbour (up to two sentences either side)."""
+#: How many of a sentence's most similar other sentences ``cosine_top`` averages.
+TOP_SIMILAR = 3
+
+
+def cohesion_scores(embeddings) -> tuple[list[float], list[float], list[float]]:
+    """Per sentence: cosine with the centroid of all the other sentences, the
+    best cosine with a neighbour (up to two sentences either side), and the
+    mean cosine with its TOP_SIMILAR most similar other sentences."""
     import numpy
 
     total = embeddings.sum(axis=0)
     n = len(embeddings)
-    to_rest, to_neighbours = [], []
+    similarities = embeddings @ embeddings.T
+    to_rest, to_neighbours, to_closest = [], [], []
     for i in range(n):
         rest = total - embeddings[i]
         rest = rest / (numpy.linalg.norm(rest) + 1e-9)
@@ -89,4 +95,7 @@ def cohesion_scores(embeddings) -> tuple[list[float], list[float]]:
         near = [float(embeddings[i] @ embeddings[j])
                 for j in range(max(0, i - 2), min(n, i + 3)) if j != i]
         to_neighbours.append(max(near) if near else 0.0)
-    return to_rest, to_neighbours
+        others = numpy.delete(similarities[i], i)
+        closest = numpy.sort(others)[::-1][:TOP_SIMILAR]
+        to_closest.append(float(closest.mean()) if len(closest) else 0.0)
+    return to_rest, to_neighbours, to_closest

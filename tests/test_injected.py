@@ -275,3 +275,65 @@ def test_in004_is_opt_in_and_quiet_without_the_extra(monkeypatch):
         warnings.simplefilter("always")
         assert in004(text) == []
     assert any("[semantic]" in str(w.message) for w in caught)
+
+
+def _profile_of(doc, sentence):
+    from detector.rules._cohesion import sentence_profiles
+
+    start = doc.text.index(sentence)
+    return next(p for p in sentence_profiles(doc) if p.start <= start < p.end)
+
+
+def test_in004_leaves_more_damage_to_other_rules():
+    """Sentences the evaluation suite's other damage produced and IN004 flagged:
+    Mac Roman and Turkish mojibake, an HTML entity, a short Dutch sentence
+    (fastText: Dutch 0.47, under IN002's 0.5), a line of page furniture."""
+    from detector.document import Document
+    from detector.rules._cohesion import explained, explained_for_semantic
+
+    damaged = [
+        "The crisis has severely affected the country‚Äôs billion-dollar tourist industry.",
+        "Uykululuktan Kurtulmak Ýçin Hareket Edin Uyku bastýrdýðýný anladýðýnýz anda hareket edin.",
+        "His mother kept&nbsp;a shrine of memorabilia about him in her Lombard home.",
+        "De zomer is warm en droog.",
+    ]
+    for sentence in damaged:
+        doc = Document(with_line(SEED_002, sentence), language="en")
+        profile = _profile_of(doc, sentence)
+        assert not explained(doc, profile), sentence  # IN002's test is unchanged
+        assert explained_for_semantic(doc, profile), sentence
+
+
+def test_in004_damage_filter_near_misses_are_scored():
+    """Clean English sentences with an ampersand, a name with an accent, a
+    gloss in brackets or a quotation are still scored."""
+    from detector.document import Document
+    from detector.rules._cohesion import explained, explained_for_semantic
+
+    clean = [
+        "Shares of AT&T and Procter & Gamble rose after the report, traders said.",
+        "José Mourinho said the club would appeal against the decision on Friday.",
+        '"This is almost surreal to me," said Connecticut Republican Christopher Shays.',
+        "The plan was first proposed in 2014, according to officials in Beijing.",
+    ]
+    for sentence in clean:
+        doc = Document(with_line(SEED_002, sentence), language="en")
+        profile = _profile_of(doc, sentence)
+        assert not explained(doc, profile) and not explained_for_semantic(doc, profile), sentence
+
+
+def test_cohesion_scores_on_known_vectors():
+    """Three unit vectors: the third is orthogonal to the first two."""
+    numpy = __import__("pytest").importorskip("numpy")
+    from detector.rules._embedding import cohesion_scores
+
+    half = 0.5 ** 0.5
+    vectors = numpy.array([[1.0, 0.0, 0.0], [half, half, 0.0], [0.0, 0.0, 1.0]])
+    to_rest, to_neighbours, to_closest = cohesion_scores(vectors)
+    # 0: rest = v1 + v2 = (h, h, 1), norm sqrt(2): cosine h / sqrt(2) = 0.5.
+    # 1: rest = v0 + v2 = (1, 0, 1), norm sqrt(2): cosine h / sqrt(2) = 0.5.
+    # 2: rest = v0 + v1 = (1 + h, h, 0): orthogonal, 0.
+    assert [round(v, 4) for v in to_rest] == [0.5, 0.5, 0.0]
+    assert [round(v, 4) for v in to_neighbours] == [0.7071, 0.7071, 0.0]
+    # Mean of the (up to three) most similar others: here the two others.
+    assert [round(v, 4) for v in to_closest] == [round(half / 2, 4), round(half / 2, 4), 0.0]
