@@ -29,7 +29,7 @@ def samples(seeds, limit, min_words: int, min_sentences: int):
     """(record key, is clean, article, [(x, label, span)], injected spans) per record."""
     from detector.document import Document
     from detector.rules._cohesion import explained, wordfreq_covers
-    from detector.rules._word_vectors import static_features
+    from detector.rules._word_vectors import _ADDRESS, static_features
 
     out = []
     records.clean_seed = seeds[0]
@@ -40,7 +40,7 @@ def samples(seeds, limit, min_words: int, min_sentences: int):
             rows = []
             if doc.language == "en" and wordfreq_covers(doc.language):
                 for profile, x in static_features(doc, min_words, min_sentences):
-                    if explained(doc, profile):
+                    if explained(doc, profile) or _ADDRESS.search(doc.text, profile.start, profile.end):
                         continue  # never reported (likeliest_intruder): not a sample
                     label = any(profile.start < e and s < profile.end for s, e in injected)
                     rows.append((x, label, (profile.start, profile.end)))

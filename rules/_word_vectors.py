@@ -22,6 +22,7 @@ and the output is the same on every machine.
 
 from __future__ import annotations
 
+import re
 import struct
 from array import array
 from functools import lru_cache
@@ -43,6 +44,9 @@ WEIGHT_STEPS = 4
 _LANE_BYTES = 4
 #: Neighbours either side a sentence's neighbour cosine looks at (as IN004).
 NEIGHBOURS = 2
+# A web address inside a sentence: its parts count as words but say nothing
+# of the sentence's topic.
+_ADDRESS = re.compile(r"https?://|www\.")
 # int8 byte b (two's complement) -> b + 128 as an unsigned byte.
 _OFFSET_BYTES = bytes.maketrans(bytes(range(256)), bytes(b ^ 0x80 for b in range(256)))
 
@@ -240,11 +244,14 @@ def likeliest_intruder(doc, min_words: int, min_sentences: int, min_probability:
     sentence (rules/_cohesion.py ``explained``); else None."""
     from detector.rules._cohesion import explained
 
+    text = doc.text
     scored = [(static_probability(inputs), profile.index, profile)
               for profile, inputs in static_features(doc, min_words, min_sentences)]
     for chance, _, profile in sorted(scored, key=lambda row: (-row[0], row[1])):
         if chance < min_probability:
             return None
+        if _ADDRESS.search(text, profile.start, profile.end):
+            continue  # a link line (`http://www.koreatimes.co.kr/…`) is not prose
         if not explained(doc, profile):
             return profile, chance
     return None

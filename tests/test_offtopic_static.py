@@ -203,3 +203,46 @@ def test_in002_same_findings_whatever_was_checked_before():
     _word_vectors.word_vectors.cache_clear()
     again = findings_of(text, select=("IN002",), language="en")
     assert [(f.start, f.end, f.confidence) for f in first] == [(f.start, f.end, f.confidence) for f in again]
+
+
+def test_in002_finds_an_intruder_without_names():
+    """The lexical rule needed names of the sentence's own; the word vectors do not."""
+    intruder = "The recipe calls for two cups of flour, a pinch of salt and a little melted butter."
+    lines = SEED_002.split("\n")
+    lines[9] = lines[9] + " " + intruder
+    text = "\n".join(lines)
+    found = findings_of(text, select=("IN002",), language="en")
+    assert spans(found) == [("IN002", intruder)]
+    assert found[0].start == text.index(intruder)
+
+
+def test_in002_reports_one_sentence_per_text():
+    """Three sentences of other stories: at most one finding, on one of them."""
+    items = [
+        INTRUDER,
+        "Fans of the Green Bay Packers lined Lambeau Field for the Thanksgiving parade on Sunday.",
+        "Police in Lyon, France, closed the Croix-Rousse tunnel after a lorry caught fire.",
+    ]
+    lines = SEED_002.split("\n")
+    for offset, item in enumerate(items):
+        lines.insert(4 + 4 * offset, item)
+    found = in002("\n".join(lines))
+    assert len(found) == 1 and found[0][1] in items
+
+
+def test_in002_a_digest_of_unrelated_items_is_not_judged():
+    """A list of news briefs: every item is off the others' topic, so none
+    stands out from the rest."""
+    digest = "\n".join([
+        "Deputies in Okeechobee County, Florida, arrested a man feeding alligators at a golf course.",
+        "Fans of the Green Bay Packers lined Lambeau Field for the Thanksgiving parade on Sunday.",
+        "Police in Lyon, France, closed the Croix-Rousse tunnel after a lorry caught fire.",
+        "The central bank of Brazil raised its benchmark interest rate by half a percentage point.",
+        "A new exhibition of Dutch still-life paintings opened at the National Gallery in London.",
+        "Heavy snow closed several mountain passes in the Swiss Alps for the second day running.",
+        "Shares of the Japanese carmaker rose after it reported record quarterly profits on Tuesday.",
+        "Scientists in Chile said they had found a new species of frog in a remote cloud forest.",
+        "The city council of Melbourne approved plans for a bicycle lane along the river front.",
+        "Organisers of the Edinburgh festival said ticket sales had reached a record this summer.",
+    ])
+    assert in002(digest) == []
