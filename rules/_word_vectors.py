@@ -40,8 +40,9 @@ _HEADER = struct.Struct("<IHfI")
 #: 1/WEIGHT_STEPS, rounded: integers keep the packed sums exact.
 WEIGHT_STEPS = 4
 #: Lane width of the packed vectors: a sentence's lanes hold at most
-#: 255 x its total integer weight, far below 2**32.
+#: 255 x its total integer weight, which must stay below 2**32.
 _LANE_BYTES = 4
+_MAX_WEIGHT_SUM = (1 << (8 * _LANE_BYTES)) // 256
 #: Neighbours either side a sentence's neighbour cosine looks at (as IN004).
 NEIGHBOURS = 2
 # A web address inside a sentence: its parts count as words but say nothing
@@ -57,6 +58,7 @@ class WordVectors:
     def __init__(self, data: bytes) -> None:
         if data[:4] != _MAGIC:
             raise ValueError("not a word-vector file")
+        # The scale turns the int8 values back into the PCA's; cosines do not need it.
         count, self.dims, self.scale, listing = _HEADER.unpack_from(data, 4)
         start = 4 + _HEADER.size
         stems = data[start : start + listing].decode("utf-8").split("\n")
@@ -105,8 +107,8 @@ def sentence_vector(weights: dict[str, float], table: WordVectors) -> list[float
             w = round(weight * WEIGHT_STEPS)
             total += w * packed
             weight_sum += w
-    if not weight_sum:
-        return None
+    if not weight_sum or weight_sum > _MAX_WEIGHT_SUM:
+        return None  # no known word, or (never in prose) so many that a lane could overflow
     lanes = array("I")
     lanes.frombytes(total.to_bytes(_LANE_BYTES * table.dims, "little"))
     offset = 128 * weight_sum
