@@ -85,19 +85,23 @@ def paragraph_units(doc: Document) -> list[list]:
     units: list[list] = []
     joining = False
     for ln in doc.lines:
-        raw = text[ln.start : ln.end]
-        content = raw.rstrip()
-        if not content:  # a blank line ends the paragraph
-            joining = False
-            continue
+        start, end = ln
+        last = text[end - 1] if end > start else " "
+        if last.isspace():  # trailing white space, or a blank line (no copy otherwise)
+            raw = text[start:end]
+            content = raw.rstrip()
+            if not content:  # a blank line ends the paragraph
+                joining = False
+                continue
+            if raw[len(content) :].strip(REGEX_WHITE_SPACE):
+                # U+001C-U+001F are white space to str.rstrip, not to `\s`: the line ends on them
+                content = raw.rstrip(REGEX_WHITE_SPACE)
+            last = content[-1]
         if joining:
             units[-1].append(ln)
         else:
             units.append([ln])
-        if len(content) < len(raw) and raw[len(content) :].strip(REGEX_WHITE_SPACE):
-            # U+001C-U+001F are white space to str.rstrip, not to `\s`: the line ends on them
-            content = raw.rstrip(REGEX_WHITE_SPACE)
-        joining = content[-1] not in _LINE_END_CHARS
+        joining = last not in _LINE_END_CHARS
     return units
 
 
