@@ -16,6 +16,8 @@ where they can match.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, not_
 from importlib.resources import files
 from re import ASCII
 from typing import NamedTuple
@@ -231,6 +233,9 @@ class LineInfo(_LineFields):
         ))
 
 
+_ENDS_SENTENCE = attrgetter("final")
+
+
 def _features(text: str) -> tuple[int, bool, bool]:
     """(words, final, prose) of a non-blank trimmed line."""
     size = len(text)
@@ -306,6 +311,14 @@ def line_infos(doc: Document) -> list[LineInfo]:
         else:  # nothing to trim (the common case)
             line = text[start:end]
             raw_len = end - start
+        size = end - start
+        if size > 100:  # `_features` of a paragraph, inlined (most lines are)
+            words = line.count(" ") + 1
+            final = (line[-1] == "." and line[-2].isalnum()) or ends_sentence(line)
+            if words > 12 and (final or size > LONG_LINE):
+                phrase = size <= 200 and _is_phrase_line(line)
+                append(make(LineInfo, (len(out), start, end, line, words, final, True, phrase, False, raw_len)))
+                continue
         words, final, prose = _features(line)
         append(make(LineInfo, (len(out), start, end, line, words, final, prose, _is_phrase_line(line), False, raw_len)))
     _join_wrapped(text, out)
@@ -326,24 +339,28 @@ def _join_wrapped(text: str, lines: list[LineInfo]) -> None:
 
     A text wrapped at 72 or 80 columns has lines of 8 to 12 words that end
     mid-sentence: each looks like a short unpunctuated line, but together
-    they are a paragraph.
+    they are a paragraph. Only the lines that do not end a sentence are
+    looked at (a finished sentence does not go on).
     """
-    i = 0
-    while i < len(lines):
-        j = i
-        while (
-            j + 1 < len(lines)
-            and len(lines[j].text) >= 50
-            and not lines[j].final  # a finished sentence does not go on (spares the call)
-            and _goes_on(lines[j].text)
-            and _CONTINUES.match(lines[j + 1].text)
-            and "\n" not in text[lines[j].end : lines[j + 1].start].replace("\n", "", 1)
-        ):
-            j += 1
-        if j > i and sum(l.words for l in lines[i : j + 1]) >= 12:
-            for k in range(i, j + 1):
-                lines[k] = lines[k]._replace(prose=True, wrapped=True)
-        i = j + 1
+    # Line j goes on into line j + 1: the links, in order.
+    links = [
+        j for j in compress(range(len(lines) - 1), map(not_, map(_ENDS_SENTENCE, lines)))
+        if len(lines[j].text) >= 50
+        and _goes_on(lines[j].text)
+        and _CONTINUES.match(lines[j + 1].text)
+        and "\n" not in text[lines[j].end : lines[j + 1].start].replace("\n", "", 1)
+    ]
+    # A chain of links i, i + 1, …, j joins the lines i to j + 1.
+    k = 0
+    while k < len(links):
+        first = links[k]
+        while k + 1 < len(links) and links[k + 1] == links[k] + 1:
+            k += 1
+        last = links[k] + 1
+        if sum(l.words for l in lines[first : last + 1]) >= 12:
+            for i in range(first, last + 1):
+                lines[i] = lines[i]._replace(prose=True, wrapped=True)
+        k += 1
 
 
 _STEM_WORD = lazy(r"\p{L}{4,}")
