@@ -77,7 +77,19 @@ def build_rules(settings: Settings, path: str | None = None) -> list[Rule]:
     rule must keep no state between ``check`` calls.
     """
     ignored = settings.ignored_for(path) if path and settings.per_file_ignores else ()
-    return list(_build_rules(settings, ignored))
+    last = _last_built[0]
+    if last[0] is settings and last[1] == ignored:
+        # The same settings as the file before (a run checks many files
+        # with one Settings): spare hashing all its fields for the cache.
+        return list(last[2])
+    rules = _build_rules(settings, ignored)
+    _last_built[0] = (settings, ignored, rules)
+    return list(rules)
+
+
+#: (settings, ignored codes, rules) of the last ``build_rules`` call (one
+#: tuple, read and replaced whole).
+_last_built: list = [(None, None, ())]
 
 
 @lru_cache(maxsize=64)
