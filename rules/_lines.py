@@ -402,19 +402,27 @@ def has_furniture(line: LineInfo) -> bool:
 _furniture_in_line = lru_cache(maxsize=4096)(furniture_in)
 
 
-# Every alternative of `_STRONG_FURNITURE` holds one of these, in lower case:
-# an ASCII line without any cannot match it (spares the slow regex).
+# Every match of `_STRONG_FURNITURE` on an ASCII line holds one of these, in
+# lower case, or is a comment counter (`_ASCII_COMMENT_COUNT`): a line without
+# any cannot match it (spares the slow regex). Whole phrases, not their first
+# words: `in terms of`, `in Toronto`, `commented`, `may not be the` are prose.
 _STRONG_KEYS = (
-    "copyright", "all rights reserved", "filed under", "permalink", "trackback", "comment",
-    "click here", " in to", "terms ", "privacy ", "<a href=", "<img", "may not be ",
-    "full article contains ",
+    "copyright", "all rights reserved", "filed under", "permalink", "trackback",
+    "click here", "log in to", "sign in to", "terms of use", "terms of service",
+    "terms and conditions", "privacy policy", "privacy statement", "<a href=", "<img",
+    "may not be published", "may not be republished", "full article contains ",
 )
+# `12 comments`, `Comments (3)`: what the comment counters of
+# `_STRONG_FURNITURE` need at least (on a lower-cased ASCII line).
+_ASCII_COMMENT_COUNT = lazy_re(r"[0-9] comment|comments? \([0-9]")
 
 
 def has_strong_furniture(text: str) -> bool:
     """``_STRONG_FURNITURE.search(text)``, with a cheap first check on ASCII text."""
     if text.isascii():
         low = text.lower()
-        if not any(key in low for key in _STRONG_KEYS):
+        if not any(key in low for key in _STRONG_KEYS) and not (
+            "comment" in low and _ASCII_COMMENT_COUNT.search(low)
+        ):
             return False
     return bool(_STRONG_FURNITURE.search(text))

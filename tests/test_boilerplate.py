@@ -326,7 +326,11 @@ def test_strong_furniture_first_check_agrees_with_the_regex():
     lines = (
         FAST_PATH_LINES + [k.upper() for k in _STRONG_KEYS] + ["x" + k.title() + "x" for k in _STRONG_KEYS]
         + ["12 Comments", "Comments (3)", "Click Here now", "Log in to reply", "TERMS OF USE", "Privacy Policy",
-           "© 2021 Reuters", "Copyright (c) 2009", "<A HREF=x>", "Full article contains 120 words", "filed  under"]
+           "© 2021 Reuters", "Copyright (c) 2009", "<A HREF=x>", "Full article contains 120 words", "filed  under",
+           # prose that holds the first words of a notice, not the notice
+           "He commented on the 3 commentaries", "in terms of trade", "talks in Toronto", "it may not be the last",
+           "comments on the 12 comments", "Comment (a)", "x1 comments", "1 Commentx", "Comments(3)", "comments  (3)",
+           "may not be re-published", "Terms of Useful things", "sign in toward", "privacy policyholders"]
         + [k.replace(" ", "  ") for k in keys]
     )
     assert [has_strong_furniture(line) for line in lines] == [bool(_STRONG_FURNITURE.search(line)) for line in lines]
