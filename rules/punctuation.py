@@ -363,10 +363,10 @@ def _closes_no_bracket(text: str, line_start: int, i: int) -> bool:
     (``_LIST_MARKER``) or of an emoticon (``_EMOTICON``)? Checked around
     ``i`` rather than by scanning the line with the regexes."""
     c = text[i]
-    if c == ")":
-        marker = text[line_start:i]
-        # (a marker is at most 4 characters after the indentation)
-        if len(marker.lstrip(" \t")) <= 4 and _LIST_MARKER.fullmatch(text, line_start, i + 1):
+    # (a marker is at most 4 characters after the indentation: a `)` further
+    # into a line that does not start with a space or a tab is none)
+    if c == ")" and (i - line_start <= 4 or text[line_start] in " \t"):
+        if len(text[line_start:i].lstrip(" \t")) <= 4 and _LIST_MARKER.fullmatch(text, line_start, i + 1):
             return True
     before = i - 1
     if before > line_start and text[before] in "-^'":
