@@ -77,7 +77,19 @@ def build_rules(settings: Settings, path: str | None = None) -> list[Rule]:
     rule must keep no state between ``check`` calls.
     """
     ignored = settings.ignored_for(path) if path and settings.per_file_ignores else ()
-    return list(_build_rules(settings, ignored))
+    last = _last_built[0]
+    if last[0] is settings and last[1] == ignored:
+        # The same settings as the file before (a run checks many files
+        # with one Settings): spare hashing all its fields for the cache.
+        return list(last[2])
+    rules = _build_rules(settings, ignored)
+    _last_built[0] = (settings, ignored, rules)
+    return list(rules)
+
+
+#: (settings, ignored codes, rules) of the last ``build_rules`` call (one
+#: tuple, read and replaced whole).
+_last_built: list = [(None, None, ())]
 
 
 @lru_cache(maxsize=64)
@@ -112,16 +124,27 @@ def _allowed_spans(doc: Document, terms: tuple[str, ...]) -> list[tuple[int, int
     return spans
 
 
+def _rule_error(rule: Rule, doc: Document, exc: Exception) -> DetectorError:
+    """A rule bug as a one-line error that names the file and the rule."""
+    return DetectorError(
+        f"{doc.path}: internal error in rule {rule.code} ({rule.name}): "
+        f"{type(exc).__name__}: {exc}"
+    )
+
+
 def _run(rule: Rule, doc: Document, produce) -> list[Finding]:
     """``produce()`` (the rule's findings for ``doc``) as a list, with the
     configured severity applied; a rule bug becomes a one-line error."""
     try:
         produced = list(produce())
     except Exception as exc:  # a rule bug is reported, not a traceback
-        raise DetectorError(
-            f"{doc.path}: internal error in rule {rule.code} ({rule.name}): "
-            f"{type(exc).__name__}: {exc}"
-        ) from exc
+        raise _rule_error(rule, doc, exc) from exc
+    return _with_configured_severity(rule, produced)
+
+
+def _with_configured_severity(rule: Rule, produced: list[Finding]) -> list[Finding]:
+    """``produced`` with the rule's configured severity (``[rules.CODE]``)
+    on the rule's own findings."""
     if rule.severity is not type(rule).severity:  # configured override
         for f in produced:
             if f.code == rule.code:
@@ -143,12 +166,27 @@ def _placed(doc: Document, findings: list[Finding], settings: Settings) -> list[
 
 
 def check_document(doc: Document, rules: list[Rule], settings: Settings) -> list[Finding]:
-    """Run ``rules`` over ``doc``; findings placed (line/column) and sorted."""
+    """Run ``rules`` over ``doc``; findings placed (line/column) and sorted.
+
+    The loop is the engine's hot path (some forty rules per document, most
+    of which find nothing): a rule whose severity is not configured adds its
+    findings straight to the list, under one ``try`` for all the rules; a
+    bug in any of them is still reported with its name (``_rule_error``).
+    """
     findings: list[Finding] = []
-    for rule in rules:
-        findings.extend(_run(rule, doc, lambda: rule.check(doc)))
-    findings = _placed(doc, findings, settings)
-    findings.sort(key=Finding.sort_key)
+    extend = findings.extend
+    rule = None
+    try:
+        for rule in rules:
+            if rule.severity is type(rule).severity:
+                extend(rule.check(doc))
+            else:
+                extend(_with_configured_severity(rule, list(rule.check(doc))))
+    except Exception as exc:  # a rule bug is reported, not a traceback
+        raise _rule_error(rule, doc, exc) from exc
+    if findings:
+        findings = _placed(doc, findings, settings)
+        findings.sort(key=Finding.sort_key)
     return findings
 
 

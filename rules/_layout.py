@@ -114,6 +114,8 @@ def layout(doc: Document) -> tuple[list[LineInfo], int, int]:
     prose = list(map(_INDEX, filter(_PROSE, lines)))
     if not prose:
         return lines, -1, -1
+    if len(prose) == len(lines):  # every line is prose: one block
+        return lines, 0, _trim_teasers(lines, 0, len(lines) - 1)
     blocks = [[prose[0]]]
     for index in prose[1:]:
         gap = index - blocks[-1][-1] - 1  # non-prose lines since the last prose line

@@ -16,8 +16,11 @@ where they can match.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, not_
 from importlib.resources import files
 from re import ASCII
+from typing import NamedTuple
 
 from detector.document import Document
 from detector.rules._lazy import REGEX_WHITE_SPACE, lazy, lazy_re
@@ -192,61 +195,132 @@ def is_phrase(text: str) -> bool:
     return norm in exact or norm.startswith(prefixes)
 
 
-class LineInfo:
-    """What BP and IN rules need to know about one non-blank line."""
+class _LineFields(NamedTuple):
+    index: int
+    start: int
+    end: int
+    #: The line, trimmed of white space.
+    text: str
+    words: int
+    #: Ends on sentence-final punctuation (`ends_sentence`).
+    final: bool
+    #: Reads as running text of the article.
+    prose: bool
+    #: A line of the shipped phrase list (BP001).
+    phrase: bool
+    #: Part of a hard-wrapped paragraph (set by `_join_wrapped`).
+    wrapped: bool
+    #: Length of the line with its surrounding white space (BP001 skips long ones).
+    raw_len: int
 
-    __slots__ = (
-        "index", "start", "end", "text", "words", "final", "prose", "phrase", "wrapped", "raw_len",
-        "furniture", "stems",
-    )
 
-    def __init__(self, index: int, start: int, end: int, text: str, raw_len: int | None = None) -> None:
-        self.index, self.start, self.end, self.text = index, start, end, text
-        #: Length of the line with its surrounding white space (BP001 skips long ones).
-        self.raw_len = len(text) if raw_len is None else raw_len
-        size = len(text)
-        plain = text.isascii()
-        # Long lines are prose whatever their details: spare the regexes
-        # (and count words by spaces: the count only has to pass 12).
-        long = size > LONG_LINE
-        if size > 100:
-            words = text.count(" ") + 1
-        else:
-            words = len((_ASCII_WORD if plain else _WORD).findall(text))
-        self.words = words
-        # Most lines end on a word and a full stop: no call for them.
-        self.final = final = (text[-1] == "." and text[-2:-1].isalnum()) or ends_sentence(text)
-        # Prose: a line that reads as running text of the article. A line in
-        # title case without final punctuation is a headline, however long.
-        if words <= 12 and " | " in text:
-            self.prose = False  # `Schedules: A.F.C. | N.F.C.`: a menu row
-        elif long or final:
-            self.prose = long or words >= 5
-        elif words < 12:
-            self.prose = False
-        else:
-            titled = len((_ASCII_TITLE_WORD if plain else _TITLE_WORD).findall(text)) >= 0.7 * words
-            self.prose = not titled
-        self.wrapped = False  # set by _join_wrapped
-        self.furniture = self.stems = None  # computed when asked (has_furniture, line_stems)
-        # As BP001 (`is_phrase`), its first test inlined: a line of over 80
-        # characters can only start a phrase of the list with its initial.
-        self.phrase = size <= 200 and (size <= 80 or text[0].casefold()[:1] in _prefix_initials()) and is_phrase(text)
+class LineInfo(_LineFields):
+    """What BP and IN rules need to know about one non-blank line.
+
+    A tuple: ``line_infos`` builds one per line in a single C call, where an
+    object with slots cost a Python ``__init__`` and a dozen attribute
+    stores. ``LineInfo(index, start, end, text[, raw_len])`` computes the
+    features of one line, as ``line_infos`` does.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, index: int, start: int, end: int, text: str, raw_len: int | None = None) -> "LineInfo":
+        words, final, prose = _features(text)
+        return tuple.__new__(cls, (
+            index, start, end, text, words, final, prose, _is_phrase_line(text), False,
+            len(text) if raw_len is None else raw_len,
+        ))
+
+
+_ENDS_SENTENCE = attrgetter("final")
+
+
+def _features(text: str) -> tuple[int, bool, bool]:
+    """(words, final, prose) of a non-blank trimmed line."""
+    size = len(text)
+    # Long lines are prose whatever their details: spare the regexes
+    # (and count words by spaces: the count only has to pass 12).
+    if size > 100:
+        words = text.count(" ") + 1
+    else:
+        words = len((_ASCII_WORD if text.isascii() else _WORD).findall(text))
+    # Most lines end on a word and a full stop: no call for them.
+    final = (text[-1] == "." and text[-2:-1].isalnum()) or ends_sentence(text)
+    if words > 12 and (final or size > LONG_LINE):
+        return words, final, True  # the common case: a paragraph
+    return words, final, _prose(text, words, final)
+
+
+def _prose(text: str, words: int, final: bool) -> bool:
+    """Does the line read as running text of the article? A line in title
+    case without final punctuation is a headline, however long."""
+    long = len(text) > LONG_LINE
+    if words <= 12 and " | " in text:
+        return False  # `Schedules: A.F.C. | N.F.C.`: a menu row
+    if long or final:
+        return long or words >= 5
+    if words < 12:
+        return False
+    titled = len((_ASCII_TITLE_WORD if text.isascii() else _TITLE_WORD).findall(text)) >= 0.7 * words
+    return not titled
+
+
+#: The ASCII initials of the line prefixes of the phrase list, both cases.
+_ascii_prefix_initials: frozenset[str] | None = None
+
+
+def _is_phrase_line(text: str) -> bool:
+    """``len(text) <= 200 and is_phrase(text)``: as BP001, its first test
+    inlined: a line of over 80 characters can only start a phrase of the
+    list with its initial (looked up directly when it is ASCII)."""
+    size = len(text)
+    if size > 80:
+        if size > 200:
+            return False
+        initial = text[0]
+        if initial < "\x80":
+            global _ascii_prefix_initials
+            if _ascii_prefix_initials is None:
+                _ascii_prefix_initials = frozenset(
+                    c for c in map(chr, range(128)) if c.casefold()[:1] in _prefix_initials()
+                )
+            if initial not in _ascii_prefix_initials:
+                return False
+        elif initial.casefold()[:1] not in _prefix_initials():
+            return False
+    return is_phrase(text)
 
 
 def line_infos(doc: Document) -> list[LineInfo]:
     """The non-blank lines of the document, trimmed, with their features."""
     text = doc.text
-    out = []
+    out: list[LineInfo] = []
     append = out.append
-    for span in doc.lines:
-        raw = text[span.start : span.end]
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        lead = 0 if raw[0] == stripped[0] else raw.find(stripped[0])
-        start = span.start + lead
-        append(LineInfo(len(out), start, start + len(stripped), stripped, len(raw)))
+    make = tuple.__new__
+    for start, end in doc.lines:
+        if start >= end:
+            continue  # an empty line
+        if text[start].isspace() or text[end - 1].isspace():
+            raw = text[start:end]
+            line = raw.strip()
+            if not line:
+                continue
+            start += 0 if raw[0] == line[0] else raw.find(line[0])
+            raw_len, end = len(raw), start + len(line)
+        else:  # nothing to trim (the common case)
+            line = text[start:end]
+            raw_len = end - start
+        size = end - start
+        if size > 100:  # `_features` of a paragraph, inlined (most lines are)
+            words = line.count(" ") + 1
+            final = (line[-1] == "." and line[-2].isalnum()) or ends_sentence(line)
+            if words > 12 and (final or size > LONG_LINE):
+                phrase = size <= 200 and _is_phrase_line(line)
+                append(make(LineInfo, (len(out), start, end, line, words, final, True, phrase, False, raw_len)))
+                continue
+        words, final, prose = _features(line)
+        append(make(LineInfo, (len(out), start, end, line, words, final, prose, _is_phrase_line(line), False, raw_len)))
     _join_wrapped(text, out)
     return out
 
@@ -265,24 +339,28 @@ def _join_wrapped(text: str, lines: list[LineInfo]) -> None:
 
     A text wrapped at 72 or 80 columns has lines of 8 to 12 words that end
     mid-sentence: each looks like a short unpunctuated line, but together
-    they are a paragraph.
+    they are a paragraph. Only the lines that do not end a sentence are
+    looked at (a finished sentence does not go on).
     """
-    i = 0
-    while i < len(lines):
-        j = i
-        while (
-            j + 1 < len(lines)
-            and len(lines[j].text) >= 50
-            and not lines[j].final  # a finished sentence does not go on (spares the call)
-            and _goes_on(lines[j].text)
-            and _CONTINUES.match(lines[j + 1].text)
-            and "\n" not in text[lines[j].end : lines[j + 1].start].replace("\n", "", 1)
-        ):
-            j += 1
-        if j > i and sum(l.words for l in lines[i : j + 1]) >= 12:
-            for line in lines[i : j + 1]:
-                line.prose = line.wrapped = True
-        i = j + 1
+    # Line j goes on into line j + 1: the links, in order.
+    links = [
+        j for j in compress(range(len(lines) - 1), map(not_, map(_ENDS_SENTENCE, lines)))
+        if len(lines[j].text) >= 50
+        and _goes_on(lines[j].text)
+        and _CONTINUES.match(lines[j + 1].text)
+        and "\n" not in text[lines[j].end : lines[j + 1].start].replace("\n", "", 1)
+    ]
+    # A chain of links i, i + 1, …, j joins the lines i to j + 1.
+    k = 0
+    while k < len(links):
+        first = links[k]
+        while k + 1 < len(links) and links[k + 1] == links[k] + 1:
+            k += 1
+        last = links[k] + 1
+        if sum(l.words for l in lines[first : last + 1]) >= 12:
+            for i in range(first, last + 1):
+                lines[i] = lines[i]._replace(prose=True, wrapped=True)
+        k += 1
 
 
 _STEM_WORD = lazy(r"\p{L}{4,}")
@@ -306,32 +384,45 @@ def stems(text: str) -> list[str]:
 
 
 def line_stems(line: LineInfo) -> list[str]:
-    """:func:`stems` of a line, computed once per line."""
-    if line.stems is None:
-        line.stems = stems(line.text)
-    return line.stems
+    """:func:`stems` of a line (do not change the list: it is shared)."""
+    return _stems_of_line(line.text)
+
+
+@lru_cache(maxsize=4096)
+def _stems_of_line(text: str) -> list[str]:
+    # the layout asks several times for some lines, and pages share lines
+    return stems(text)
 
 
 def has_furniture(line: LineInfo) -> bool:
-    """Does the line hold a word of page furniture (``_FURNITURE``)? Once per line."""
-    if line.furniture is None:
-        line.furniture = furniture_in(line.text)
-    return line.furniture
+    """Does the line hold a word of page furniture (``_FURNITURE``)?"""
+    return _furniture_in_line(line.text)
 
 
-# Every alternative of `_STRONG_FURNITURE` holds one of these, in lower case:
-# an ASCII line without any cannot match it (spares the slow regex).
+_furniture_in_line = lru_cache(maxsize=4096)(furniture_in)
+
+
+# Every match of `_STRONG_FURNITURE` on an ASCII line holds one of these, in
+# lower case, or is a comment counter (`_ASCII_COMMENT_COUNT`): a line without
+# any cannot match it (spares the slow regex). Whole phrases, not their first
+# words: `in terms of`, `in Toronto`, `commented`, `may not be the` are prose.
 _STRONG_KEYS = (
-    "copyright", "all rights reserved", "filed under", "permalink", "trackback", "comment",
-    "click here", " in to", "terms ", "privacy ", "<a href=", "<img", "may not be ",
-    "full article contains ",
+    "copyright", "all rights reserved", "filed under", "permalink", "trackback",
+    "click here", "log in to", "sign in to", "terms of use", "terms of service",
+    "terms and conditions", "privacy policy", "privacy statement", "<a href=", "<img",
+    "may not be published", "may not be republished", "full article contains ",
 )
+# `12 comments`, `Comments (3)`: what the comment counters of
+# `_STRONG_FURNITURE` need at least (on a lower-cased ASCII line).
+_ASCII_COMMENT_COUNT = lazy_re(r"[0-9] comment|comments? \([0-9]")
 
 
 def has_strong_furniture(text: str) -> bool:
     """``_STRONG_FURNITURE.search(text)``, with a cheap first check on ASCII text."""
     if text.isascii():
         low = text.lower()
-        if not any(key in low for key in _STRONG_KEYS):
+        if not any(key in low for key in _STRONG_KEYS) and not (
+            "comment" in low and _ASCII_COMMENT_COUNT.search(low)
+        ):
             return False
     return bool(_STRONG_FURNITURE.search(text))

@@ -85,19 +85,23 @@ def paragraph_units(doc: Document) -> list[list]:
     units: list[list] = []
     joining = False
     for ln in doc.lines:
-        raw = text[ln.start : ln.end]
-        content = raw.rstrip()
-        if not content:  # a blank line ends the paragraph
-            joining = False
-            continue
+        start, end = ln
+        last = text[end - 1] if end > start else " "
+        if last.isspace():  # trailing white space, or a blank line (no copy otherwise)
+            raw = text[start:end]
+            content = raw.rstrip()
+            if not content:  # a blank line ends the paragraph
+                joining = False
+                continue
+            if raw[len(content) :].strip(REGEX_WHITE_SPACE):
+                # U+001C-U+001F are white space to str.rstrip, not to `\s`: the line ends on them
+                content = raw.rstrip(REGEX_WHITE_SPACE)
+            last = content[-1]
         if joining:
             units[-1].append(ln)
         else:
             units.append([ln])
-        if len(content) < len(raw) and raw[len(content) :].strip(REGEX_WHITE_SPACE):
-            # U+001C-U+001F are white space to str.rstrip, not to `\s`: the line ends on them
-            content = raw.rstrip(REGEX_WHITE_SPACE)
-        joining = content[-1] not in _LINE_END_CHARS
+        joining = last not in _LINE_END_CHARS
     return units
 
 
@@ -359,10 +363,10 @@ def _closes_no_bracket(text: str, line_start: int, i: int) -> bool:
     (``_LIST_MARKER``) or of an emoticon (``_EMOTICON``)? Checked around
     ``i`` rather than by scanning the line with the regexes."""
     c = text[i]
-    if c == ")":
-        marker = text[line_start:i]
-        # (a marker is at most 4 characters after the indentation)
-        if len(marker.lstrip(" \t")) <= 4 and _LIST_MARKER.fullmatch(text, line_start, i + 1):
+    # (a marker is at most 4 characters after the indentation: a `)` further
+    # into a line that does not start with a space or a tab is none)
+    if c == ")" and (i - line_start <= 4 or text[line_start] in " \t"):
+        if len(text[line_start:i].lstrip(" \t")) <= 4 and _LIST_MARKER.fullmatch(text, line_start, i + 1):
             return True
     before = i - 1
     if before > line_start and text[before] in "-^'":

@@ -326,7 +326,11 @@ def test_strong_furniture_first_check_agrees_with_the_regex():
     lines = (
         FAST_PATH_LINES + [k.upper() for k in _STRONG_KEYS] + ["x" + k.title() + "x" for k in _STRONG_KEYS]
         + ["12 Comments", "Comments (3)", "Click Here now", "Log in to reply", "TERMS OF USE", "Privacy Policy",
-           "© 2021 Reuters", "Copyright (c) 2009", "<A HREF=x>", "Full article contains 120 words", "filed  under"]
+           "© 2021 Reuters", "Copyright (c) 2009", "<A HREF=x>", "Full article contains 120 words", "filed  under",
+           # prose that holds the first words of a notice, not the notice
+           "He commented on the 3 commentaries", "in terms of trade", "talks in Toronto", "it may not be the last",
+           "comments on the 12 comments", "Comment (a)", "x1 comments", "1 Commentx", "Comments(3)", "comments  (3)",
+           "may not be re-published", "Terms of Useful things", "sign in toward", "privacy policyholders"]
         + [k.replace(" ", "  ") for k in keys]
     )
     assert [has_strong_furniture(line) for line in lines] == [bool(_STRONG_FURNITURE.search(line)) for line in lines]
@@ -356,3 +360,44 @@ def test_line_features_take_the_shortcuts_exactly():
 def test_bp002_one_line_text_and_two_line_text():
     assert bp("The minister said talks would resume in Geneva next week.") == []
     assert bp("Headline\nThe minister said talks would resume in Geneva next week.") == []
+
+
+def test_line_infos_give_each_line_the_features_of_its_own_line_info():
+    """`line_infos` builds the lines in bulk (paragraph features inlined):
+    each is the `LineInfo` of its trimmed text, but for the lines that
+    `_join_wrapped` marks as a hard-wrapped paragraph."""
+    from pathlib import Path
+
+    from detector.document import Document
+    from detector.rules._lines import LineInfo, line_infos
+
+    texts = [p.read_text("utf-8") for p in sorted(Path(__file__).parent.parent.joinpath("fixtures").rglob("*.txt"))]
+    texts.append("  Indented headline \t\n\n" + "A paragraph that runs on well past a hundred characters and ends, as most do, on a full stop. " * 2)
+    seen = wrapped = 0
+    for text in texts:
+        for line in line_infos(Document(text)):
+            alone = LineInfo(line.index, line.start, line.end, line.text, line.raw_len)
+            assert text[line.start : line.end] == line.text == line.text.strip()
+            if line.wrapped:
+                assert line.prose and alone._replace(prose=True, wrapped=True) == line
+                wrapped += 1
+            else:
+                assert alone == line, line
+            seen += 1
+    assert seen > 200 and wrapped >= 3, (seen, wrapped)  # both kinds seen
+
+
+def test_hard_wrapped_chains_are_joined_whole():
+    wrapped = (
+        "The minister said on Tuesday that the talks between the two\n"
+        "countries would resume in Geneva next week after a pause of\n"
+        "nearly two months, officials said.\n"
+        "Short line\n"
+        "A second paragraph that ends mid-sentence and holds many words\n"
+        "goes on here."
+    )
+    lines, _, _ = layout(Document(wrapped))
+    assert [(l.text[:12], l.wrapped, l.prose) for l in lines] == [
+        ("The minister", True, True), ("countries wo", True, True), ("nearly two m", True, True),
+        ("Short line", False, False), ("A second par", True, True), ("goes on here", True, True),
+    ]
