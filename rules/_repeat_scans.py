@@ -120,7 +120,9 @@ def _double_candidates(doc: Document) -> list[tuple[int, int, int, int]]:
     low = doc.memo(_lowered)
     text = doc.text
     if low is not None:
-        return _scanned(text, low, 0, 0, [])
+        from detector.rules._double_scan import plain_double_candidates
+
+        return plain_double_candidates(doc)
     out: list[tuple[int, int, int, int]] = []
     core_end = 0
     starts = doc.line_starts
