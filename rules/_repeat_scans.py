@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import operator
 import re
-from array import array
-from itertools import accumulate, chain, compress, repeat
+from itertools import compress, repeat
 from operator import itemgetter
 
 import regex
@@ -267,14 +266,11 @@ def _phrase_sentences(doc: Document) -> list[tuple[int, int]]:
         word_lists = [
             words if fast_tokenizable(text[s.start : s.end]) else None for words, s in zip(word_lists, sentences)
         ]
-    if doc.memo(_folded) is None:
-        out = [
-            i for i, words in enumerate(word_lists)
-            if words is None
-            or len(words) >= 4 and len(set(zip(words, words[1:]))) < len(words) - 1 and _holds_repeat(words)
-        ]
-    else:
-        out = [i for i in _sentences_with_a_repeated_pair(word_lists) if _holds_repeat(word_lists[i])]
+    out = [
+        i for i, words in enumerate(word_lists)
+        if words is None
+        or len(words) >= 4 and len(set(zip(words, words[1:]))) < len(words) - 1 and _holds_repeat(words)
+    ]
     glued = set(map(doc.sentence_index, _letters_after_numbers(text))).difference(out, {None})
     if glued:
         # their key words again with the digits glued before a word cut off
@@ -285,37 +281,6 @@ def _phrase_sentences(doc: Document) -> list[tuple[int, int]]:
                 out.append(i)
         out.sort()
     return [(sentences[i].start, sentences[i].end) for i in out]
-
-
-# Two neighbouring key words seen again later in the sentence (perhaps
-# overlapping: `x x x`), in the string of one byte per key word made below.
-# The search is quadratic in the sentence's length: longer ones (tables,
-# lists with no full stop) take a set of their pairs instead.
-_REPEATED_PAIR = re.compile(rb"(?s)(.)(?=(.)).*?\1\2")
-_SEARCHED_AT_MOST = 80
-
-
-def _has_repeated_pair(codes: bytes, start: int, end: int, words: list[str]) -> bool:
-    if end - start <= _SEARCHED_AT_MOST:
-        return _REPEATED_PAIR.search(codes, start, end) is not None
-    return len(set(zip(words, words[1:]))) < len(words) - 1
-
-
-def _sentences_with_a_repeated_pair(word_lists: list[list[str]]) -> list[int]:
-    """Indices of the sentences of four key words or more in which a pair
-    of neighbours is seen twice, and a few more (a superset).
-
-    Each key word becomes one byte of its hash, so that a sentence is a
-    short string in which equal words are equal bytes: a pair seen twice is
-    two bytes seen twice, found by one search in C per sentence (building
-    a set of pairs, one tuple each, cost more than all the rest of DU002).
-    """
-    codes = array("q", map(hash, chain.from_iterable(word_lists))).tobytes()[:: array("q").itemsize]
-    ends = list(accumulate(map(len, word_lists)))
-    starts = [0, *ends[:-1]]
-    long = list(compress(range(len(ends)), map((4).__le__, map(len, word_lists))))
-    return list(compress(long, map(_has_repeated_pair, repeat(codes), map(starts.__getitem__, long),
-                                   map(ends.__getitem__, long), map(word_lists.__getitem__, long))))
 
 
 def _holds_repeat(words: list[str]) -> bool:
