@@ -27,6 +27,7 @@ there; cores never overlap) and a stretch to tokenize around it, as before.
 
 from __future__ import annotations
 
+import operator
 import re
 from itertools import chain
 
@@ -66,10 +67,10 @@ _GLUED: set[str] = set()
 _JUDGED_AT_MOST = 200_000
 
 
-def _is_glued_double(key_word: str) -> bool:
-    word = key_word.lstrip(_DIGITS)
-    half = len(word) // 2
-    return half >= 2 and not len(word) % 2 and word.isalpha() and word[:half] == word[half:]
+# A key word (between spaces) of letters made of two equal halves, after
+# any digits: judged for many words at once in one string.
+_GLUED_KEY_WORD = re.compile(r" ([0-9]*+([a-z]{2,}?)\2)(?= )")
+_first_group = operator.itemgetter(1)
 
 
 def _glued_key_words(doc: Document) -> set[str]:
@@ -82,7 +83,8 @@ def _glued_key_words(doc: Document) -> set[str]:
             _GLUED.clear()
             new = words
         _JUDGED.update(new)
-        _GLUED.update(filter(_is_glued_double, new))
+        joined = " ".join((" ", *new, " "))
+        _GLUED.update(map(_first_group, _GLUED_KEY_WORD.finditer(joined)))
     return words.intersection(_GLUED)
 
 
