@@ -10,11 +10,12 @@ rich`, `1.5am am`; or a word of letters made of two equal halves,
 `werewere`. Here the same matches, or more, are found so:
 
 * in one map of the text (``_joined_fold``: letters lower-cased, every digit
-  `0`, every apostrophe or hyphen `-`, everything else a space), the pattern
-  is split by the character before the head: a space, `-` or `0`, each a
-  literal that the scan looks for fast, instead of a set of characters
-  tried at every one. Equal runs stay equal under the map, and more
-  characters become spaces, so nothing the original matches is lost;
+  `0`, every apostrophe or hyphen `-`, the spaces between words (space, tab,
+  no-break space) a space, everything else `.`), the pattern is split by
+  the character before the head: a space, `-`, `0` or `.`, each a literal
+  that the scan looks for fast, instead of a set of characters tried at
+  every one. Equal runs stay equal under the map, so nothing the original
+  matches is lost;
 * a word made of two equal halves is a whole key word of DU001's keys
   (``sentence_words``), perhaps after the digits of a number glued before
   it (`1.5haha`): the document's distinct key words are judged once per
@@ -35,28 +36,32 @@ from detector.document import Document
 from detector.rules._repeat_scans import _chunks_ahead, _chunks_back, sentence_words
 
 # The map: letters lower-cased, digits `0`, the joiners of words `'` and `-`
-# as `-` (`’` is made `'` first), every other character a space.
+# as `-` (`’` is made `'` first), the spaces that may separate a doubled word
+# (` `, tab; the no-break space is made a space first) a space, every other
+# character `.`.
 _JOINED_FOLD_BYTES = bytes(
-    ord(c.lower()) if c.isalpha() else ord("0") if c.isdigit() else ord("-") if c in "'-" else ord(" ")
+    ord(c.lower()) if c.isalpha() else ord("0") if c.isdigit() else ord("-") if c in "'-"
+    else ord(" ") if c in " \t" else ord(".")
     for c in map(chr, range(128))
-) + b" " * 128
+) + b"." * 128
 
 
 def _joined_fold(doc: Document) -> str:
     """The map of the text, after one space (a word at the start of the
     text follows a character that is no letter, like any other)."""
     text = doc.text
-    if not text.isascii():  # typographic text: `’` joins words, the rest are spaces
-        text = text.replace("’", "'").encode("ascii", "replace")
+    if not text.isascii():  # typographic text: `’` joins words, the rest are no letters
+        text = text.replace("’", "'").replace("\xa0", " ").encode("ascii", "replace")
     else:
         text = text.encode("ascii")
     return " " + text.translate(_JOINED_FOLD_BYTES).decode("ascii")
 
 
 # A head (a run holding a letter, taken whole), the rest of its word, spaces,
-# and the head again as a whole run; after a space, a joiner or a digit.
+# and the head again as a whole run; after a space, a joiner, a digit or
+# any other character that is no letter.
 _REPEAT_AFTER = r"(?=0*+[a-z])([a-z0]++)[a-z0-]*+ ++\1(?![a-z0])"
-_REPEATS = tuple(re.compile(anchor + _REPEAT_AFTER) for anchor in (" ", "-", "0"))
+_REPEATS = tuple(re.compile(re.escape(anchor) + _REPEAT_AFTER) for anchor in (" ", "-", "0", "."))
 
 _DIGITS = "0123456789"
 # Key words judged so far (by any document) and those of them that are a
