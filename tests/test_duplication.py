@@ -320,10 +320,11 @@ def test_scan_edge_cases(text, expected):
 
 
 def _every_line_checked(monkeypatch):
-    from detector.rules import _repeat_scans, duplication
+    from detector.rules import _doubled_words, _repeat_scans, duplication
 
-    for module in (_repeat_scans, duplication):
+    for module in (_repeat_scans, _doubled_words):
         monkeypatch.setattr(module, "_lowered", lambda doc: None)
+    for module in (_repeat_scans, duplication):
         monkeypatch.setattr(module, "sentence_words", lambda doc: None)
     monkeypatch.setattr(duplication, "_phrase_sentences", lambda doc: [(s.start, s.end) for s in doc.sentences])
 
