@@ -211,10 +211,14 @@ class RepeatedPhrase(Rule):
     (`in the in the`) is reported too.
 
     ## How to silence it
-    `ignore = ["DU002"]`.
+    DU002 is opt-in (`extend-select = ["DU002"]`, `--extend-select DU002`):
+    finding phrase repeats costs about 46 ms per MB of text, a quarter of the
+    default set's speed budget (200 ms per MB), for about one finding in 2 MB
+    of damaged news.
     """
 
     code = "DU002"
+    default_enabled = False
     name = "repeated-phrase"
     category = "duplication"
     severity = Severity.WARNING
