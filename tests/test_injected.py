@@ -31,25 +31,6 @@ def in002(text):
 
 # -- IN002 -----------------------------------------------------------------------
 
-def test_in002_finds_a_sentence_of_another_story():
-    text = with_line(SEED_002, INTRUDER)
-    found = findings_of(text, select=("IN002",), language="en")
-    assert [(f.code, f.match) for f in found] == [("IN002", INTRUDER)]
-    assert found[0].start == text.index(INTRUDER)
-    assert found[0].severity.value == "warning"
-
-
-def test_in002_finds_it_glued_to_a_paragraph():
-    lines = SEED_002.split("\n")
-    lines[9] = lines[9] + " " + INTRUDER
-    assert in002("\n".join(lines)) == [("IN002", INTRUDER)]
-
-
-def test_in002_is_opt_in():
-    text = with_line(SEED_002, INTRUDER)
-    assert [f for f in check_text(text, Settings(language="en")).findings if f.code == "IN002"] == []
-
-
 def test_in002_clean_seed_has_no_finding():
     assert in002(SEED_002) == []
 
@@ -68,32 +49,6 @@ def test_in002_sentence_sharing_a_name_of_the_story():
         SEED_002, "Officials in Okeechobee County, Florida, said Putin had never visited the Palm Creek course."
     )
     assert in002(text) == []
-
-
-def test_in002_credit_line_is_not_an_intruder():
-    text = SEED_002 + "\n(Reporting by Laura Zuckerman; Editing by Jim Christie and Martin Petty)"
-    assert in002(text) == []
-
-
-def test_in002_short_text_is_not_judged():
-    text = "\n".join(SEED_002.split("\n")[:4] + [INTRUDER])
-    assert in002(text) == []
-
-
-def test_in002_leaves_sentences_that_other_damage_explains():
-    """The same intruder, but in another language, garbled by mojibake or
-    repeated: the mixed-language, mojibake and duplication rules own it."""
-    assert in002(with_line(SEED_002, INTRUDER)) == [("IN002", INTRUDER)]  # the control
-    german = ("Beamte im Okeechobee County in Florida verhafteten einen Mann, der am Palm Creek "
-              "Golfplatz Alligatoren fütterte.")
-    assert in002(with_line(SEED_002, german)) == []
-    garbled = INTRUDER.replace("golf course", "golf courseâ€™s green")
-    assert in002(with_line(SEED_002, garbled)) == []
-    lost = INTRUDER.replace("County", "Co\ufffdnty")
-    assert in002(with_line(SEED_002, lost)) == []
-    # Two copies share every word with each other: never off-topic (whether
-    # by the repeat filter or by cohesion), the duplicate rules report it.
-    assert in002(with_line(with_line(SEED_002, INTRUDER), INTRUDER, at=14)) == []
 
 
 def test_off_topic_profiles_do_not_build_the_shared_token_list():
