@@ -60,11 +60,6 @@ if TYPE_CHECKING:  # pragma: no cover
 #: far apart.
 CHUNK_CHARS = 500_000
 
-#: Rules about the file as a whole rather than about a place in its text:
-#: they read the decoding (encoding, BOM, all line endings) and report once,
-#: so they run on the whole text, not once per chunk.
-FILE_LEVEL_RULES = frozenset({"EN010", "EN013", "EN014"})
-
 # A blank line: the end of a paragraph (lines end at "\n", see detector.segment).
 _BLANK_LINES = ("\n\n", "\n\r\n")
 
@@ -192,8 +187,9 @@ def check_in_chunks(
     language = doc.language  # the whole text's, before any chunk is checked
     doc = WholeText(text, path=doc.path, decoding=doc.decoding, language=language,
                     expected_languages=doc.expected_languages)
-    chunk_rules = [r for r in rules if r.code not in FILE_LEVEL_RULES]
-    file_rules = [r for r in rules if r.code in FILE_LEVEL_RULES]
+    # Rules about the file as a whole (``Rule.whole_file``) run once, on the whole text.
+    chunk_rules = [r for r in rules if not r.whole_file]
+    file_rules = [r for r in rules if r.whole_file]
     findings: list[Finding] = check_document(doc, file_rules, settings) if file_rules else []
     line = 0  # 0-based line of the whole text the next chunk starts on
     for start, end in chunk_spans(text, chunk_chars or CHUNK_CHARS):

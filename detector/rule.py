@@ -55,6 +55,10 @@ class Rule:
     #: ``check_copies(copies, index)`` runs only under ``detector check
     #: --copies``, over files that are copies of one story.
     scope: ClassVar[str] = "document"
+    #: The rule judges the file as a whole (its encoding, BOM, line endings)
+    #: rather than places in its text: a big text checked in chunks
+    #: (detector/chunks.py) runs it once, on the whole text.
+    whole_file: ClassVar[bool] = False
 
     def __init__(self, **overrides: object) -> None:
         for key, default in self.options.items():

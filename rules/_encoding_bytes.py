@@ -103,6 +103,7 @@ class WideUnicodeFile(Rule):
     """
 
     code = "EN010"
+    whole_file = True
     name = "utf16-or-utf32-file"
     category = "encoding"
     severity = Severity.INFO
@@ -182,6 +183,7 @@ class MixedLineEndings(Rule):
     """
 
     code = "EN013"
+    whole_file = True
     name = "mixed-line-endings"
     category = "encoding"
     severity = Severity.INFO
@@ -228,6 +230,7 @@ class LegacyEncoding(Rule):
     """
 
     code = "EN014"
+    whole_file = True
     name = "legacy-encoding"
     category = "encoding"
     severity = Severity.ERROR

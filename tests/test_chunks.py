@@ -264,3 +264,10 @@ def test_chunked_result_carries_a_light_whole_text(small_chunks):
     assert all(shown.line_text(f.start_pos.line) == result.document.text.splitlines()[f.start_pos.line - 1]
                for f in result.findings)
     assert result.document.decoding.invalid_bytes  # the file's own decoding, for fixes
+
+
+def test_the_whole_file_rules_are_those_about_the_decoding():
+    """Encoding, BOM and line endings: judged once per file, never per chunk."""
+    from detector.registry import all_rules
+
+    assert {r.code for r in all_rules() if r.whole_file} == {"EN010", "EN013", "EN014"}
