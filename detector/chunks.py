@@ -164,6 +164,8 @@ def _shift(finding: Finding, delta: int) -> Finding:
     """``finding`` with its offsets (span and those in its details) moved by ``delta``."""
     finding.start += delta
     finding.end += delta
+    if finding.fix is not None:
+        finding.fix = finding.fix.moved(delta)  # a fix's own span, if any
     details = finding.details
     # DU001: where the first copy of a repeated sentence or block is.
     first = details.get("first")

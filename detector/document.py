@@ -243,9 +243,12 @@ class Document:
         (cached per line). For rules that look at a few candidate lines."""
         cache = self._line_words
         if index not in cache:
-            start = self.line_starts[index]
-            end = self.text.find("\n", start)
-            cache[index] = self.words_in(start, len(self.text) if end < 0 else end)
+            starts = self.line_starts
+            start = starts[index]
+            # up to the last character of the line ending (\n or a lone \r:
+            # white space, where the stretch to tokenize stops)
+            end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.text)
+            cache[index] = self.words_in(start, end)
         return cache[index]
 
     def words_in(self, start: int, end: int) -> list[Token]:

@@ -45,14 +45,22 @@ CATEGORIES: tuple[str, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """A replacement for the finding's span.
+    """A replacement for the finding's span, or for the span
+    ``[start, end)`` of the text when they are given.
 
     ``safe`` fixes are applied by ``--fix``; unsafe ones need ``--unsafe-fixes``.
+    A fix may replace more than its finding: deleting a line of boilerplate
+    deletes its line ending too (the finding's span stays the line's text,
+    which is what is reported and shown), so that no empty line is left.
+    ``start``/``end`` index the same text as the finding's (and move with it).
     """
 
     replacement: str
     safe: bool = True
     description: str = ""
+    #: The span the fix replaces, if not the finding's own.
+    start: int | None = None
+    end: int | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -60,6 +68,12 @@ class Fix:
             "safe": self.safe,
             "description": self.description,
         }
+
+    def moved(self, delta: int) -> "Fix":
+        """This fix with its own span (if any) moved by ``delta``."""
+        if self.start is None:
+            return self
+        return Fix(self.replacement, self.safe, self.description, self.start + delta, self.end + delta)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +111,15 @@ class Finding:
     # detected language, or the offset of the first copy of a duplicate).
     details: dict = field(default_factory=dict)
 
+    @property
+    def fix_span(self) -> tuple[int, int]:
+        """``(start, end)`` of the text the fix replaces: its own span, or
+        the finding's."""
+        fix = self.fix
+        if fix is None or fix.start is None:
+            return self.start, self.end
+        return fix.start, fix.end
+
     def sort_key(self) -> tuple:
         return (self.start, self.end, self.code)
 
@@ -112,8 +135,18 @@ class Finding:
             "end": self.end_pos.to_dict() if self.end_pos else None,
             "match": self.match,
             "confidence": round(self.confidence, 3),
-            "fix": self.fix.to_dict() if self.fix else None,
+            "fix": self._fix_dict(),
         }
         if self.details:
             data["details"] = self.details
+        return data
+
+    def _fix_dict(self) -> dict | None:
+        if self.fix is None:
+            return None
+        data = self.fix.to_dict()
+        # the span the fix replaces (added to schema version 1: the finding's
+        # offset, or more, e.g. a deleted line with its line ending)
+        start, end = self.fix_span
+        data["offset"] = {"start": start, "end": end}
         return data

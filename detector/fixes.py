@@ -92,25 +92,29 @@ def _patch_lines(text: str) -> list[str]:
 def select_fixes(findings: list[Finding], unsafe: bool = False) -> list[Finding]:
     """The findings whose fixes are applied, in text order, none overlapping.
 
-    Safe fixes only unless ``unsafe``. Overlaps are resolved deterministically:
-    in (start, end, code) order, a fix that overlaps one already taken is
-    skipped (it is still reported, and a second run may apply it).
+    Safe fixes only unless ``unsafe``. A fix replaces its finding's span or
+    a span of its own (``Finding.fix_span``: a deleted line takes its line
+    ending along). Overlaps are resolved deterministically: in (start, end,
+    code) order of the replaced spans, a fix that overlaps one already taken
+    is skipped (it is still reported, and a second run may apply it).
     """
     candidates = sorted(
         (f for f in findings if f.fix is not None and (f.fix.safe or unsafe)),
-        key=lambda f: (f.start, f.end, f.code, f.fix.replacement),
+        key=lambda f: (*f.fix_span, f.code, f.fix.replacement),
     )
     chosen: list[Finding] = []
+    last_start = last_end = -1
     for f in candidates:
+        start, end = f.fix_span
         if chosen:
-            last = chosen[-1]
-            if f.start < last.end or (f.start == last.start and f.start == f.end):
+            if start < last_end or (start == last_start and start == end):
                 continue
-            if f.start == last.end == last.start:  # two insertions at one point
+            if start == last_end == last_start:  # two insertions at one point
                 continue
-        if f.fix.replacement == f.match:
+        if f.fix.start is None and f.fix.replacement == f.match:
             continue
         chosen.append(f)
+        last_start, last_end = start, end
     return chosen
 
 
@@ -118,9 +122,10 @@ def apply_to_text(text: str, fixes: list[Finding]) -> str:
     """``text`` with the (non-overlapping, sorted) fixes applied."""
     parts, pos = [], 0
     for f in fixes:
-        parts.append(text[pos : f.start])
+        start, end = f.fix_span
+        parts.append(text[pos:start])
         parts.append(f.fix.replacement)
-        pos = f.end
+        pos = end
     parts.append(text[pos:])
     return "".join(parts)
 
@@ -148,18 +153,19 @@ def patch_bytes(data: bytes, text: str, decoding: Decoding, fixes: list[Finding]
     text_pos, byte_pos = 0, len(bom)
     applied = []
     for f in fixes:
-        if any(f.start <= t < f.end for t in invalid) and f.code != "EN002":
+        start, end = f.fix_span
+        if any(start <= t < end for t in invalid) and f.code != "EN002":
             continue  # only EN002's fix may replace undecodable bytes
         try:
             replacement = f.fix.replacement.encode(encoding)
         except UnicodeEncodeError:
             continue
-        gap = byte_length(text_pos, f.start)
-        span = byte_length(f.start, f.end)
+        gap = byte_length(text_pos, start)
+        span = byte_length(start, end)
         out.append(data[byte_pos : byte_pos + gap])
         out.append(replacement)
         byte_pos += gap + span
-        text_pos = f.end
+        text_pos = end
         applied.append(f)
     out.append(data[byte_pos:])
     if byte_pos + byte_length(text_pos, len(text)) != len(data):

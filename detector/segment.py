@@ -6,12 +6,15 @@ end exclusive, trimmed of surrounding white space.
 
 >>> [(s, e) for s, e in line_spans("One.\\r\\nTwo.\\n")]
 [(0, 4), (6, 10)]
+>>> [(s, e) for s, e in line_spans("One.\\rTwo.\\r")]
+[(0, 4), (5, 9)]
 """
 
 from __future__ import annotations
 
 import re
 from itertools import repeat
+from operator import methodcaller
 from typing import Iterator, NamedTuple
 
 import regex
@@ -159,9 +162,18 @@ def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[R
 
 # -- lines and paragraphs ------------------------------------------------------
 
+# A line ending: CRLF, LF or a lone CR (the three that `str.splitlines`
+# knows and editors follow; not form feed, U+2028 and the other separators
+# `splitlines` also breaks at, which `--diff` and patch do not either).
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
 def line_starts(text: str) -> list[int]:
-    """The offset where each line starts: 0 and after each ``\\n``."""
-    starts = [0]
+    """The offset where each line starts: 0 and after each line ending
+    (``\\n``, ``\\r\\n`` or a lone ``\\r``)."""
+    if "\r" in text and _has_lone_cr(text):  # rare: one regex scan
+        return [0, *map(_match_end, _LINE_END.finditer(text))]
+    starts = [0]  # (after a CRLF too: its \n ends the line)
     find = text.find
     pos = find("\n")
     while pos >= 0:  # one `find` a line (in C) beats copying the text by a split
@@ -170,16 +182,25 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
+def _has_lone_cr(text: str) -> bool:
+    """Does a CR end a line on its own (not in a CRLF) somewhere in ``text``?"""
+    return text.count("\r") != text.count("\r\n")
+
+
+_match_end = methodcaller("end")
 _minus_one = (-1).__add__
 
 
 def line_spans(text: str, starts: list[int] | None = None) -> list[Span]:
-    """Every line, without its line terminator (``\\n`` or ``\\r\\n``).
+    """Every line, without its line ending (``\\n``, ``\\r\\n`` or a lone
+    ``\\r``).
 
     ``starts``: the text's `line_starts`, if known. A last line is only
-    there if it holds a character (a text ending in ``\\n`` has none).
+    there if it holds a character (a text ending in a line ending has none).
     """
     if "\r" in text:
+        if _has_lone_cr(text):
+            return _line_spans_with_lone_returns(text)
         return _line_spans_with_returns(text)
     starts = line_starts(text) if starts is None else starts
     ends = list(map(_minus_one, starts))  # each line ends before the next one's \n
@@ -191,6 +212,7 @@ def line_spans(text: str, starts: list[int] | None = None) -> list[Span]:
 
 
 def _line_spans_with_returns(text: str) -> list[Span]:
+    """``line_spans`` of a text whose every CR is in a CRLF."""
     spans = []
     pos = 0
     n = len(text)
@@ -203,6 +225,18 @@ def _line_spans_with_returns(text: str) -> list[Span]:
         stop = nl - 1 if nl > pos and text[nl - 1] == "\r" else nl
         spans.append(_new(Span, (pos, stop)))
         pos = nl + 1
+    return spans
+
+
+def _line_spans_with_lone_returns(text: str) -> list[Span]:
+    """``line_spans`` of a text with a lone CR somewhere."""
+    spans = []
+    pos = 0
+    for m in _LINE_END.finditer(text):
+        spans.append(_new(Span, (pos, m.start())))
+        pos = m.end()
+    if pos < len(text):
+        spans.append(_new(Span, (pos, len(text))))
     return spans
 
 

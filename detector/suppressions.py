@@ -21,6 +21,7 @@ names a rule that is not enabled for the file.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -29,6 +30,7 @@ import regex
 from detector.document import Document
 from detector.finding import Finding, Position, Severity
 from detector.rule import Rule
+from detector.segment import line_starts
 
 #: ``<!-- detector-KIND codes -- reason -->`` (one comment, may not nest).
 _COMMENT = regex.compile(
@@ -100,14 +102,16 @@ def parse(source: str) -> list[Suppression]:
     """Every suppression comment in ``source``, with the lines it covers."""
     if "detector-" not in source:
         return []
-    last_line = source.count("\n") + 1
+    # lines as the findings count them (a lone CR ends one too)
+    starts = line_starts(source)
+    last_line = len(starts)
     out: list[Suppression] = []
     open_ranges: list[Suppression] = []
     for m in _COMMENT.finditer(source):
         body, _, reason = m["body"].partition("--")
         selectors = tuple(s for s in _SELECTOR_SPLIT.split(body.strip()) if s)
-        line = source.count("\n", 0, m.start()) + 1
-        end_line = source.count("\n", 0, m.end()) + 1
+        line = bisect_right(starts, m.start())
+        end_line = bisect_right(starts, m.end())
         kind = m["kind"]
         if kind == "enable":
             closing = [r for r in open_ranges if not selectors or set(r.selectors) & set(selectors) or not r.selectors]
@@ -171,6 +175,7 @@ def apply_suppressions(
     if not any(r.code == UnusedSuppression.code for r in active):
         return kept
     rule = UnusedSuppression()
+    starts = line_starts(source)
     for s in suppressions:
         for selector in s.selectors or ("",):
             if selector in s.used:
@@ -180,17 +185,19 @@ def apply_suppressions(
                 if matching and not any(r in active for r in matching):
                     continue  # the rule is off for this file: nothing to silence, nothing to say
             message = _unused_message(s, selector, known=bool(not selector or matching))
-            kept.append(_tool_finding(rule, s, message, source, text))
+            kept.append(_tool_finding(rule, s, message, source, text, starts))
     kept.sort(key=Finding.sort_key)
     return kept
 
 
-def _position(source: str, offset: int) -> Position:
-    line_start = source.rfind("\n", 0, offset) + 1
-    return Position(source.count("\n", 0, offset) + 1, offset - line_start + 1)
+def _position(starts: list[int], offset: int) -> Position:
+    """1-based line and column of ``offset`` in a text whose `line_starts` are ``starts``."""
+    line = bisect_right(starts, offset)
+    return Position(line, offset - starts[line - 1] + 1)
 
 
-def _tool_finding(rule: Rule, s: Suppression, message: str, source: str, text: str) -> Finding:
+def _tool_finding(rule: Rule, s: Suppression, message: str, source: str, text: str,
+                  starts: list[int]) -> Finding:
     same = source == text
     start, end = (s.comment_start, s.comment_end) if same else (0, 0)
     return Finding(
@@ -202,6 +209,6 @@ def _tool_finding(rule: Rule, s: Suppression, message: str, source: str, text: s
         start=start,
         end=end,
         match=text[start:end],
-        start_pos=_position(source, s.comment_start),
-        end_pos=_position(source, s.comment_end),
+        start_pos=_position(starts, s.comment_start),
+        end_pos=_position(starts, s.comment_end),
     )

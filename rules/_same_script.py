@@ -29,6 +29,7 @@ import regex
 
 from detector.document import Document, Token
 from detector.rules._foreign import _is_quoted
+from detector.rules._text_language import text_language_differs
 from detector.rules._word_evidence import (
     CANDIDATE_LANGUAGES,
     STRONG_MARGIN,
@@ -136,7 +137,7 @@ def _label_tokens(doc: Document, main: str) -> dict[int, tuple[str, str, float]]
 def _joined(tokens: list[Token], i: int, j: int, text: str) -> bool:
     """Tokens i and j (j = i + 1) are neighbouring words on one line."""
     gap = text[tokens[i].end : tokens[j].start]
-    return tokens[j].kind == "word" and gap.isspace() and "\n" not in gap
+    return tokens[j].kind == "word" and gap.isspace() and "\n" not in gap and "\r" not in gap
 
 
 def _is_lower(word: str) -> bool:
@@ -161,6 +162,11 @@ def _confirm(backend: str, span_text: str, main: str, guess: str, min_prob: floa
     if top == main:
         return None if prob >= VETO_PROBABILITY or min_prob > 0 else (guess, 0.5)
     if min_prob == 0:
+        if guess and top != guess and top not in _NEIGHBOURS.get(guess, ()) and prob >= VETO_PROBABILITY:
+            # The model is sure of another language than the one whose word
+            # lists hold the words (English `continue to offer` in German
+            # text: French by the lists): the model names it.
+            return top, prob
         return (guess or top), max(prob, 0.5)
     if guess and (top == guess or top in _NEIGHBOURS.get(guess, ())):
         return guess, prob
@@ -171,10 +177,18 @@ def _confirm(backend: str, span_text: str, main: str, guess: str, min_prob: floa
     return (top, prob) if not guess or top in CANDIDATE_LANGUAGES else None
 
 
+def analysed(doc: Document) -> bool:
+    """Is the document's main language one whose same-script foreign words
+    are looked for (a Latin-script language, in a Latin-script text)?"""
+    return doc.language in _LATIN_MAIN and doc.main_script == "Latin"
+
+
 def _compute(doc: Document, backend: str) -> list[SameScriptSpan]:
-    main = doc.language
-    if main not in _LATIN_MAIN or doc.main_script != "Latin":
+    if not analysed(doc):
         return []
+    main = doc.language
+    if text_language_differs(doc, backend) is not None:
+        return []  # said once by the rules (`mixed_language._language_note`)
     labels = _label_tokens(doc, main)
     if not labels:
         return []
@@ -238,7 +252,8 @@ def _part_of_a_name(tokens: list[Token], first: int, labels, text: str) -> bool:
     """A span that opens with a capitalised foreign word, or right after one,
     is a name in the foreign language's style (``École normale supérieure``,
     ``Parti socialiste``, ``Assemblée nationale``), not untranslated text."""
-    if first == 0 or "\n" in text[tokens[first - 1].end : tokens[first].start] or tokens[first - 1].text in (".", "!", "?", ":"):
+    gap = text[tokens[first - 1].end : tokens[first].start] if first else ""
+    if first == 0 or "\n" in gap or "\r" in gap or tokens[first - 1].text in (".", "!", "?", ":"):
         return False  # a capital at the start of a sentence says nothing
     if not _is_lower(tokens[first].text):
         return True
@@ -323,6 +338,14 @@ def _grow(tokens: list[Token], seed: int, lang: str, labels, main: str, text: st
     return first, last
 
 
+def _line_bounds(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """Start of the line holding ``start``, end (before its line ending) of
+    the line holding ``end`` (lines end at LF, CRLF or a lone CR)."""
+    lines = doc.lines
+    last = min(doc.line_index(end), len(lines) - 1)
+    return doc.line_starts[doc.line_index(start)], lines[last].end
+
+
 _CLAUSE_EDGE = frozenset(",;:()\"“”«»—–-")
 
 
@@ -330,9 +353,7 @@ def _fragment_kind(doc: Document, start: int, end: int, words: int) -> str:
     """``line`` if the span is its line, ``clause`` if ≥ 4 words between clause
     punctuation, else ``fragment``."""
     text = doc.text
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = _line_bounds(doc, start, end)
     before = text[line_start:start].strip()
     after = text[end:line_end].strip().rstrip(".!?…")
     if not before and not after:
@@ -368,8 +389,6 @@ def _foreign_sentence(doc: Document, start: int, end: int, labels, main: str, ba
     if confirmed is None:
         return None
     language, prob = confirmed
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    line_end = doc.text.find("\n", end)
-    line_end = len(doc.text) if line_end < 0 else line_end
+    line_start, line_end = _line_bounds(doc, start, end)
     kind = "line" if not doc.text[line_start:start].strip() and not doc.text[end:line_end].strip() else "sentence"
     return SameScriptSpan(start, end, language, kind, len(words), round(min(0.97, 0.5 + prob / 2), 2))

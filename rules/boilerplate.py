@@ -6,8 +6,9 @@ from operator import attrgetter
 from typing import Iterator
 
 from detector.document import Document
-from detector.finding import Finding, Fix, Severity
+from detector.finding import Finding, Severity
 from detector.rule import Rule
+from detector.rules._deletion import deletion_fix
 from detector.rules._lazy import lazy
 from detector.rules._layout import (  # noqa: F401  (normalise_line, phrases: public helpers)
     _VIDEO_TIME,
@@ -59,7 +60,7 @@ class BoilerplateLine(Rule):
                     doc, line.start, line.end,
                     f"web boilerplate line '{text[line.start : line.end]}'; not part of the article",
                     confidence=0.95,
-                    fix=Fix("", safe=False, description="delete the line"),
+                    fix=deletion_fix(doc, line.start, line.end, "delete the line"),
                 )
 
 
@@ -114,7 +115,7 @@ class BoilerplateLayout(Rule):
                 doc, line.start, line.end,
                 f"likely web boilerplate '{line.text}': {why}",
                 confidence=confidence,
-                fix=Fix("", safe=False, description="delete the line"),
+                fix=deletion_fix(doc, line.start, line.end, "delete the line"),
             )
 
 
@@ -184,7 +185,7 @@ class VideoPlayerText(Rule):
                         doc, line.start, line.end,
                         f"video player running time '{line.text}'; not part of the article",
                         confidence=0.8,
-                        fix=Fix("", safe=False, description="delete the line"),
+                        fix=deletion_fix(doc, line.start, line.end, "delete the line"),
                     )
                 elif _caption_key(caption) in seen:
                     first = doc.position(lines[seen[_caption_key(caption)]].start).line
@@ -193,6 +194,6 @@ class VideoPlayerText(Rule):
                         f"video player caption with running time '{match.group(1)}', "
                         f"repeating line {first}; not part of the article",
                         confidence=0.9,
-                        fix=Fix("", safe=False, description="delete the line"),
+                        fix=deletion_fix(doc, line.start, line.end, "delete the line"),
                     )
             seen.setdefault(_caption_key(caption), line.index)

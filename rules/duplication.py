@@ -22,8 +22,9 @@ from typing import Iterator
 import regex
 
 from detector.document import Document
-from detector.finding import Finding, Fix, Severity
+from detector.finding import Finding, Severity
 from detector.rule import Rule
+from detector.rules._deletion import deletion_fix
 from detector.rules._doubled_words import _FUNCTION_WORDS, _GAP, doubles_in, glued_doubles
 from detector.rules._repeat_scans import (  # noqa: F401  (sentence_key, _ascii_folded: public to tests)
     _ascii_folded,
@@ -118,7 +119,7 @@ class DuplicateSentence(Rule):
                 doc, start, end,
                 f"duplicate {what}: {how} the text at line {line}",
                 confidence=0.95 if exact else 0.85,
-                fix=Fix("", safe=False, description="delete the repeated text"),
+                fix=deletion_fix(doc, start, end, "delete the repeated text"),
                 details={"first": {"offset": first, "line": line}, "sentences": n,
                          "exact": exact, "first_span": first_span},
             )
@@ -272,7 +273,7 @@ class RepeatedPhrase(Rule):
                 doc, start, end,
                 f"the phrase '{phrase}' is repeated back to back",
                 confidence=0.85,
-                fix=Fix("", safe=False, description="delete the repeated phrase"),
+                fix=deletion_fix(doc, start, end, "delete the repeated phrase"),
             )
             resume = k + size
 

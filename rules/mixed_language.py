@@ -172,6 +172,35 @@ def _same_script(doc: Document, rule: Rule, kinds: tuple[str, ...]):
             yield span
 
 
+def _notes_said(doc: Document) -> list[str]:
+    return []  # (one list per document, through doc.memo)
+
+
+def _language_note(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """When the text plainly is not in the document's main language
+    (``--language de`` on English text), the same-script analysis is not
+    run, and the first of ML004–ML006 to run says so, once per document, at
+    its start: every sentence would look foreign, its words named after
+    whichever language lists them."""
+    from detector.rules._same_script import analysed, text_language_differs
+
+    if not analysed(doc):
+        return
+    reads_as = text_language_differs(doc, rule.langid_backend)
+    said = doc.memo(_notes_said)
+    if reads_as is None or said:
+        return
+    said.append(rule.code)
+    main = LANGUAGE_NAMES.get(doc.language, doc.language)
+    yield rule.finding(
+        doc, 0, 0,
+        f"the text reads as {LANGUAGE_NAMES.get(reads_as, reads_as)}, not {main}, its set language: "
+        f"same-script foreign words (ML004-ML006) were not looked for; check the `language` setting",
+        severity=Severity.INFO,
+        details={"language": reads_as, "main_language": doc.language},
+    )
+
+
 class SameScriptFragment(Rule):
     """## What it does
     Finds a few words of another language written in the same script as the
@@ -202,6 +231,11 @@ class SameScriptFragment(Rule):
     Foreign words in quotes (`the streets of "racaille"`) are reported as
     `info`.
 
+    A text that plainly is not in its set language (`--language de` on an
+    English article: every sentence would look foreign) is not searched: the
+    first of ML004–ML006 selected says so once, as `info`, at the start of
+    the text (`the text reads as English, not German, its set language`).
+
     ## How to silence it
     Add the term to `allow`, or the language to `languages` (e.g.
     `languages = ["de"]`) when the document is meant to contain it.
@@ -218,6 +252,7 @@ class SameScriptFragment(Rule):
     options = dict(_BACKEND_OPTION)
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        yield from _language_note(doc, self)
         main = LANGUAGE_NAMES.get(doc.language, doc.language)
         for span in _same_script(doc, self, ("fragment", "quoted")):
             lang = LANGUAGE_NAMES.get(span.language, span.language)
@@ -247,7 +282,8 @@ class SameScriptSentence(Rule):
 
     Most of the sentence's words must fit the other language by their
     frequencies (names do not count), at least two must be clearly foreign,
-    and language identification of the whole sentence must agree.
+    and language identification of the whole sentence must agree. A text
+    that plainly is not in its set language is not searched (see ML004).
 
     ## Why it matters
     A sentence the translator skipped is content the reader cannot read; a
@@ -274,6 +310,7 @@ class SameScriptSentence(Rule):
     options = dict(_BACKEND_OPTION)
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        yield from _language_note(doc, self)
         main = LANGUAGE_NAMES.get(doc.language, doc.language)
         for span in _same_script(doc, self, ("sentence", "clause")):
             lang = LANGUAGE_NAMES.get(span.language, span.language)
@@ -289,7 +326,8 @@ class SameScriptSentence(Rule):
 class SameScriptLine(Rule):
     """## What it does
     Finds a line written entirely in another language of the same script as
-    the document (a German line in an English article).
+    the document (a German line in an English article). A text that plainly
+    is not in its set language is not searched (see ML004).
 
     ## Why it matters
     A whole line in another language is usually an untranslated paragraph, a
@@ -316,6 +354,7 @@ class SameScriptLine(Rule):
     options = dict(_BACKEND_OPTION)
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        yield from _language_note(doc, self)
         main = LANGUAGE_NAMES.get(doc.language, doc.language)
         for span in _same_script(doc, self, ("line",)):
             lang = LANGUAGE_NAMES.get(span.language, span.language)

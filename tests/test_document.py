@@ -17,6 +17,39 @@ def test_positions_are_one_based_code_points_end_exclusive():
     assert doc.line_text(2) == "홍콩 xy"           # no '\r'
 
 
+def test_a_lone_cr_ends_a_line():
+    # the reviewer's case: SP001 was reported at 1:23, an editor shows line 2
+    text = "First line.\rThe state media.China is big.\r"
+    doc = Document(text)
+    assert doc.position(text.index("media.China")) == Position(2, 11)
+    assert doc.line_text(2) == "The state media.China is big."
+    assert [text[s:e] for s, e in doc.lines] == ["First line.", "The state media.China is big."]
+    assert [text[s:e] for s, e in doc.sentences] == ["First line.", "The state media.", "China is big."]
+    assert [t.text for t in doc.line_words(1)] == ["The", "state", "media", "China", "is", "big"]
+    assert doc.line_index(text.index("The")) == 1
+
+
+def test_mixed_line_endings_positions():
+    text = "a\rb\r\nc\nd\x0ce\u2028f"
+    doc = Document(text)
+    assert [doc.position(text.index(c)) for c in "abcdef"] == [
+        Position(1, 1), Position(2, 1), Position(3, 1), Position(4, 1), Position(4, 3), Position(4, 5)
+    ]
+    assert [doc.line_text(i) for i in (1, 2, 3, 4)] == ["a", "b", "c", "d\x0ce\u2028f"]
+    assert [t.text for t in doc.line_words(1)] == ["b"]
+
+
+def test_findings_on_cr_text_are_placed_as_an_editor_shows_them():
+    from conftest import findings_of
+
+    for eol in ("\n", "\r\n", "\r"):
+        text = f"First line.{eol}The state media.China is big.{eol}"
+        [f] = findings_of(text, select=("SP001",))
+        assert (f.code, f.match, f.start_pos, f.end_pos) == (
+            "SP001", "media.China", Position(2, 11), Position(2, 22)
+        ), repr(eol)
+
+
 def test_lines_and_paragraphs():
     text = "Title\n\nFirst para line one\nline two.\n\n\n  Second para.  \n"
     doc = Document(text)
@@ -134,3 +167,21 @@ def test_words_in_tokenizes_the_whole_text_once_most_of_it_was_asked_for():
     for i in range(10):
         doc.line_words(i)
     assert "words" in doc.__dict__  # 15% asked for: the whole text is tokenized once
+
+
+def test_chunked_cr_text_is_placed_as_the_whole_text():
+    from detector.chunks import WholeText, check_in_chunks
+    from detector.config import Settings
+    from detector.engine import build_rules, check_text
+
+    text = "First line.\rThe state media.China is big.\r\n\r\nMore text here.It was.\rAnd the the end.\n" * 3
+    settings = Settings(select=("SP001", "DU003"))
+    whole = [(f.code, f.start, f.start_pos) for f in check_text(text, settings).findings]
+    chunked = check_in_chunks(Document(text), build_rules(settings, "<text>"), settings, chunk_chars=60)
+    assert [(f.code, f.start, f.start_pos) for f in chunked.findings] == whole
+    assert [(code, pos) for code, _, pos in whole[:3]] == [
+        ("SP001", Position(2, 11)), ("SP001", Position(4, 11)), ("DU003", Position(5, 5))
+    ]
+    assert [WholeText(text).line_text(i) for i in range(1, 6)] == [
+        "First line.", "The state media.China is big.", "", "More text here.It was.", "And the the end."
+    ]

@@ -237,3 +237,57 @@ def test_unsafe_fix_reads_stray_bytes_as_windows_1252(tmp_path):
     run("check", "--select", "EN", "--fix", "--unsafe-fixes", str(path))
     # 0x81 is undefined in Windows-1252: it stays as it was.
     assert path.read_bytes() == b"caf\xc3\xa9 and na\xc3\xafve, \x81 and Rock & Roll\n"
+
+
+BOILERPLATE_TEXT = (
+    "The minister spoke on Monday.\n"
+    "Please enter your comment!\n"
+    "She left on Tuesday.\n"
+    "\n"
+    "Share this story via social media\n"
+    "\n"
+    "The talks lasted an hour.\n"
+)
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"])
+def test_unsafe_fixes_delete_boilerplate_lines_without_leaving_empty_lines(tmp_path, eol):
+    path = write(tmp_path, BOILERPLATE_TEXT.replace("\n", eol).encode())
+    code, out, err = run("check", "--select", "BP001", "--fix", "--unsafe-fixes", str(path))
+    assert "fixed 2 findings" in err
+    assert path.read_bytes() == (
+        "The minister spoke on Monday.\nShe left on Tuesday.\n\nThe talks lasted an hour.\n"
+    ).replace("\n", eol).encode()
+    assert code == 0 and "BP001" not in out
+
+
+def test_diff_of_a_line_deletion_removes_the_line(tmp_path):
+    write(tmp_path, BOILERPLATE_TEXT.encode())
+    code, out, _ = run("check", "--select", "BP001", "--diff", "--unsafe-fixes", "doc.txt", cwd=tmp_path)
+    assert out == (
+        "--- a/doc.txt\n"
+        "+++ b/doc.txt\n"
+        "@@ -1,7 +1,4 @@\n"
+        " The minister spoke on Monday.\n"
+        "-Please enter your comment!\n"
+        " She left on Tuesday.\n"
+        " \n"
+        "-Share this story via social media\n"
+        "-\n"
+        " The talks lasted an hour.\n"
+    )
+    assert code == 1
+    (tmp_path / "fix.diff").write_text(out, encoding="utf-8")
+    applied = subprocess.run(["git", "apply", "--check", "--unsafe-paths", "fix.diff"], cwd=tmp_path,
+                             capture_output=True, text=True)
+    assert applied.returncode == 0, applied.stderr
+
+
+def test_fixes_of_spans_of_their_own_are_ordered_and_checked_for_overlap_by_those_spans():
+    # the finding "b" ends at 5, its fix deletes up to 6; "c" starts at 5
+    b = Finding("BP001", "n", "boilerplate", Severity.WARNING, "", 2, 5, "b",
+                fix=Fix("", safe=False, start=2, end=6))
+    c = _finding(5, 7, "C")
+    a = _finding(0, 1, "A")
+    assert select_fixes([c, b, a], unsafe=True) == [a, b]
+    assert select_fixes([c, a], unsafe=True) == [a, c]

@@ -248,3 +248,77 @@ def test_message_article_agrees_with_the_language_name():
     assert "inside a Spanish sentence" in f.message
     [f] = check_text("The minister 말했다 today.", Settings(select=("ML001",))).findings
     assert "inside an English sentence" in f.message
+
+
+# -- a set language the text is plainly not in --------------------------------------------
+
+SEED_002 = "fixtures/seeds/002_cf4130f4cd584bf7.txt"
+
+
+def _seed_002() -> str:
+    from conftest import ROOT
+
+    return (ROOT / SEED_002).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("select", [("ML004",), ("ML005",), ("ML004", "ML005", "ML006")])
+def test_english_text_set_to_german_is_said_once_not_flagged_word_by_word(select):
+    # The reviewer's case: `--language de` on an English article made ML004
+    # call English words Indonesian and French, sentence after sentence.
+    fs = findings_of(_seed_002(), select=select, language="de")
+    assert [(f.code, f.start, f.end, f.severity) for f in fs] == [(select[0], 0, 0, Severity.INFO)]
+    assert fs[0].details == {"language": "en", "main_language": "de"}
+    assert fs[0].message.startswith("the text reads as English, not German, its set language")
+
+
+def test_text_in_its_set_language_gets_no_note():
+    assert findings_of(_seed_002(), select=("ML004", "ML005", "ML006"), language="en") == []
+    text = "Die Regierung hat das Gesetz nicht verabschiedet, sagte der Minister am Freitag."
+    assert findings_of(text, select=("ML004", "ML005", "ML006"), language="de") == []
+
+
+def test_english_words_in_a_german_text_are_named_english():
+    # The words are in the French lists too (`continue`, `offer`, `mutual`);
+    # the language identifier is sure they are English.
+    text = (
+        "Die Regierung hat am Montag gesagt, dass sie die Gespräche mit der Opposition fortsetzen wird. "
+        "Der Minister sagte, man werde continue to offer mutual support in den kommenden Wochen. "
+        "Die Verhandlungen seien schwierig, aber die Stimmung sei gut gewesen, sagte er am Abend.\n"
+    )
+    [f] = findings_of(text, select=("ML004", "ML005", "ML006"), language="de")
+    assert (f.code, f.match, f.details) == ("ML004", "continue to offer mutual", {"language": "en"})
+    assert f.message.startswith("English words 'continue to offer mutual' inside a German sentence")
+
+
+def test_a_language_guess_the_model_does_not_share_is_not_plain(monkeypatch):
+    from detector import langid_backends
+    from detector.document import Document
+    from detector.rules._text_language import text_language_differs
+
+    doc = Document(_seed_002(), language="de")
+    monkeypatch.setattr(langid_backends, "identify", lambda text, k, backend: [("en", 0.6)])
+    assert text_language_differs(doc) is None  # the model is not sure
+    doc = Document(_seed_002(), language="de")
+    monkeypatch.setattr(langid_backends, "identify", lambda text, k, backend: [("nl", 0.99)])
+    assert text_language_differs(doc) is None  # the model names another language than the guess
+    doc = Document(_seed_002(), language="de")
+    monkeypatch.setattr(langid_backends, "identify", lambda text, k, backend: [("en", 0.99)])
+    assert text_language_differs(doc) == "en"
+
+
+def test_a_short_or_mixed_text_is_never_plainly_in_another_language():
+    # too few function words to tell: the rules look as usual, with no note
+    short = "The minister said the talks were useful and that they would go on."
+    assert [f for f in findings_of(short, select=("ML004", "ML005", "ML006"), language="de") if f.start == f.end] == []
+    mixed = ("Die Regierung hat das Gesetz nicht verabschiedet, sagte der Minister. " * 3
+             + "The talks ended on Friday and the two sides said that they would meet again. " * 3)
+    assert [f for f in findings_of(mixed, select=("ML004", "ML005", "ML006"), language="en") if f.start == f.end] == []
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"])
+def test_a_german_line_is_a_line_whatever_its_line_ending(eol):
+    text = (f"The Kremlin noted the conversation was warm.{eol}"
+            f"Kommentare sind geschlossen und werden nicht mehr angezeigt.{eol}The talks lasted an hour.{eol}")
+    fs = findings_of(text, select=("ML004", "ML005", "ML006"), language="en")
+    assert [(f.code, f.match, f.start_pos.line) for f in fs] == [
+        ("ML006", "Kommentare sind geschlossen und werden nicht mehr angezeigt.", 2)]

@@ -88,3 +88,16 @@ def test_levels_map_info_to_note():
 def test_empty_run_validates():
     log = sarif([result_of("clean\n", "a.txt", [])])
     assert log["runs"][0]["results"] == []
+
+
+def test_a_deleted_line_takes_its_line_ending_in_the_deleted_region():
+    text = "The minister spoke on Monday.\nPlease enter your comment!\nShe left on Tuesday.\n"
+    result = check_text(text, Settings(select=("BP001",)), path="doc.txt")
+    [res] = sarif([result])["runs"][0]["results"]
+    start = text.index("Please")
+    region = res["locations"][0]["physicalLocation"]["region"]
+    assert (region["charOffset"], region["charLength"], region["startLine"]) == (start, 26, 2)
+    [change] = res["fixes"][0]["artifactChanges"]
+    assert change["replacements"] == [{"deletedRegion": {"charOffset": start, "charLength": 27},
+                                       "insertedContent": {"text": ""}}]
+    assert text[start : start + 27] == "Please enter your comment!\n"

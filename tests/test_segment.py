@@ -92,3 +92,40 @@ def test_lines_and_paragraphs():
     text = "a\r\nb\n\n  c  \n"
     assert line_spans(text) == [Span(0, 1), Span(3, 4), Span(5, 5), Span(6, 11)]
     assert [text[s:e] for s, e in paragraph_spans(text)] == ["a\r\nb", "c"]
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a lone CR ends a line, as in an editor and as EN013 counts it
+        ("a\rbc\r", [(0, 1), (2, 4)]),
+        ("a\rb\r\nc\nd", [(0, 1), (2, 3), (5, 6), (7, 8)]),
+        # CR CR LF: a line ending and a CRLF, so an empty line between
+        ("a\r\r\nb", [(0, 1), (2, 2), (4, 5)]),
+        ("\r\ra", [(0, 0), (1, 1), (2, 3)]),
+        # form feed, vertical tab, NEL and U+2028 are no line endings here
+        # (nor for --diff, which counts lines as patch does)
+        ("a\x0cb\x0bc\x85d\u2028e\u2029f\x1cg", [(0, 13)]),
+    ],
+)
+def test_line_endings_are_lf_crlf_and_lone_cr(text, lines):
+    assert line_spans(text) == [Span(*s) for s in lines]
+    assert segment.line_starts(text) == [0] + [e + (2 if text[e : e + 2] == "\r\n" else 1)
+                                             for _, e in lines if e < len(text)]
+
+
+def test_line_starts_without_cr_is_the_lf_split():
+    text = "one\ntwo\n\nthree"
+    assert segment.line_starts(text) == [0, 4, 8, 9]
+    assert line_spans(text) == [Span(0, 3), Span(4, 7), Span(8, 8), Span(9, 14)]
+
+
+def test_paragraphs_and_sentences_on_cr_text():
+    for eol in ("\n", "\r\n", "\r"):
+        text = eol.join(["Title", "", "A wrapped line that goes", "on until here. Next one.", "", "Last."]) + eol
+        assert [text[s:e] for s, e in paragraph_spans(text)] == [
+            "Title", f"A wrapped line that goes{eol}on until here. Next one.", "Last."
+        ], repr(eol)
+        assert sentences(text) == [
+            "Title", f"A wrapped line that goes{eol}on until here.", "Next one.", "Last."
+        ], repr(eol)

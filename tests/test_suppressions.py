@@ -6,6 +6,7 @@ from __future__ import annotations
 from ci_helpers import result_of
 
 from detector.config import Settings
+from detector.finding import Position
 from detector.parallel import check_data
 from detector.registry import all_rules, rule_by_code
 from detector.ruledocs import render_explanation
@@ -127,3 +128,17 @@ def test_source_other_than_the_checked_text():
     (dt,) = out
     assert (dt.code, dt.start, dt.end, dt.match) == ("DT001", 0, 0, "")
     assert (dt.start_pos.line, dt.start_pos.column) == (4, 1)
+
+
+def test_lines_of_cr_text_are_counted_as_the_findings_count_them():
+    # a lone CR ends a line for the findings' positions, so for the comments too
+    damaged = "The minister said 말했다 yesterday in Seoul.\r"
+    for eol in ("\n", "\r\n", "\r"):
+        comment = f"<!-- detector-disable-next-line ML001 -- quoted -->{eol}"
+        data = (f"Intro.{eol}" + comment + damaged + "Again 말했다 here.\r").encode()
+        out = check_data(data, "a.txt", Settings(select=("ML001", "DT001")))
+        assert [(f.code, f.start_pos.line) for f in out.findings] == [("ML001", 4)], repr(eol)
+        unused = check_data((f"Intro.{eol}" + comment + "Plain English.\r").encode(), "a.txt",
+                            Settings(select=("ML001", "DT001")))
+        assert [(f.code, f.start_pos, f.end_pos) for f in unused.findings] == [
+            ("DT001", Position(2, 1), Position(2, len(comment) - len(eol) + 1))], repr(eol)

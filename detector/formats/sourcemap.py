@@ -33,6 +33,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from detector.document import Decoding, Document
+from detector.finding import Fix
 
 if TYPE_CHECKING:
     from detector.engine import FileResult
@@ -302,10 +303,22 @@ class SourceMap:
             if f.match != prose_match:
                 f.details = {**f.details, "prose_match": prose_match}
                 f.fix = None
+            elif f.fix is not None and f.fix.start is not None:
+                f.fix = self._restored_fix(f.fix)
             f.start_pos = source_doc.position(start)
             f.end_pos = source_doc.position(end)
         result.findings.sort(key=lambda f: f.sort_key())
         result.document = source_doc
+
+
+    def _restored_fix(self, fix: Fix) -> Fix:
+        """A fix of a prose span of its own (a line with its line ending),
+        moved onto the source when the source there is the same text, else
+        cut back to its finding's span."""
+        start, end = self.source_span(fix.start, fix.end)
+        if self.source[start:end] == self.text[fix.start : fix.end]:
+            return Fix(fix.replacement, fix.safe, fix.description, start, end)
+        return Fix(fix.replacement, fix.safe, fix.description)
 
 
 class ProseDocument(Document):

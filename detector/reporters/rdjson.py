@@ -28,7 +28,8 @@ def build(results: list[FileResult]) -> dict:
                 "code": {"value": f.code},
                 "original_output": f"{result.path}:{f.start_pos.line}:{f.start_pos.column}: {f.code} {f.message}",
             }
-            if f.fix is not None and f.fix.safe:
+            # (a suggestion replaces the finding's range: not for a fix of a span of its own)
+            if f.fix is not None and f.fix.safe and f.fix.start is None:
                 diag["suggestions"] = [{"range": _range(result, f), "text": f.fix.replacement}]
             diagnostics.append(diag)
     return {"source": {"name": TOOL_NAME}, "severity": "WARNING", "diagnostics": diagnostics}

@@ -95,11 +95,12 @@ def build(results: list[FileResult], version: str) -> dict:
             if f.code in index:
                 entry["ruleIndex"] = index[f.code]
             if f.fix is not None:
+                fix_start, fix_end = f.fix_span  # a deleted line's span holds its line ending
                 entry["fixes"] = [{
                     "description": {"text": f.fix.description or f"Replace with {f.fix.replacement!r}"},
                     "artifactChanges": [{
                         "artifactLocation": _location(uri),
-                        "replacements": [{"deletedRegion": {"charOffset": f.start, "charLength": f.end - f.start},
+                        "replacements": [{"deletedRegion": {"charOffset": fix_start, "charLength": fix_end - fix_start},
                                           "insertedContent": {"text": f.fix.replacement}}],
                     }],
                 }]
