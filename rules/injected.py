@@ -7,7 +7,7 @@ from typing import Iterator
 import regex
 
 from detector.document import Document
-from detector.finding import Finding, Fix, Severity
+from detector.finding import Finding, Severity
 from detector.rule import Rule
 from detector.rules._cohesion import (
     explained,
@@ -16,6 +16,7 @@ from detector.rules._cohesion import (
     sentence_features,
     wordfreq_covers,
 )
+from detector.rules._deletion import deletion_fix
 from detector.rules._foreign import (
     LANGUAGE_NAMES,
     foreign_runs,
@@ -384,5 +385,5 @@ class StrayHeadline(Rule):
                 f"title-like line '{line.text}' inside the body, and the next paragraph "
                 "does not take up its words; likely the headline of another article",
                 confidence=0.6,
-                fix=Fix("", safe=False, description="delete the line"),
+                fix=deletion_fix(doc, line.start, line.end, "delete the line"),
             )

@@ -117,6 +117,17 @@ def test_in003_stray_headline_only():
     assert found[0].start == STRAY.index("Russia and China open first road bridge")
 
 
+def test_in003_fix_deletes_the_headline_with_its_line_ending():
+    headline = "Russia and China open first road bridge"
+    (found,) = findings_of(STRAY, select=("IN003",), language="en")
+    start, end = found.fix_span
+    assert STRAY[start:end].startswith(headline + "\n")
+    fixed = STRAY[:start] + STRAY[end:]
+    assert headline not in fixed and "\n\n\n" not in fixed
+    # Only the headline line (and the paragraph break it stood in) went.
+    assert len(STRAY) - len(fixed) == end - start <= len(headline) + 2
+
+
 def test_in003_seed_004_bridge_headline_and_not_seed_003_subheadings():
     seed4 = (FIXTURES / "seeds" / "004_9fda79f2c6e2bee4.txt").read_text("utf-8")
     assert spans(findings_of(seed4, select=("IN003",), language="en")) == [
