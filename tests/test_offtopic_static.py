@@ -11,6 +11,7 @@ from math import sqrt
 
 import pytest
 from conftest import FIXTURES, findings_of, spans
+from test_injected import INTRUDER, SEED_002, in002, with_line  # the IN rules' shared helpers
 
 from detector.document import Document
 from detector.rules._word_vectors import (
@@ -24,23 +25,6 @@ from detector.rules._word_vectors import (
     static_probability,
     word_vectors,
 )
-
-SEED_002 = (FIXTURES / "seeds" / "002_cf4130f4cd584bf7.txt").read_text("utf-8")
-INTRUDER = (
-    "Deputies in Okeechobee County, Florida, arrested a man feeding alligators "
-    "at the Palm Creek golf course."
-)
-
-
-def with_line(text: str, line: str, at: int = 9) -> str:
-    lines = text.split("\n")
-    lines.insert(at, line)
-    return "\n".join(lines)
-
-
-def in002(text):
-    return spans(findings_of(text, select=("IN002",), language="en"))
-
 
 # -- the data file -----------------------------------------------------------------
 
