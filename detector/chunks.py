@@ -60,8 +60,10 @@ if TYPE_CHECKING:  # pragma: no cover
 #: far apart.
 CHUNK_CHARS = 500_000
 
-# A blank line: the end of a paragraph (lines end at "\n", see detector.segment).
-_BLANK_LINES = ("\n\n", "\n\r\n")
+# A blank line: the end of a paragraph. Lines end at LF, CRLF or a lone CR
+# (detector.segment); a cut after a CR moves past the LF of a CRLF.
+_BLANK_LINES = ("\n\n", "\n\r\n", "\r\r")
+_LINE_ENDS = ("\n", "\r")
 
 
 def _last_cut(text: str, marks: tuple[str, ...], lo: int, hi: int) -> int:
@@ -82,6 +84,8 @@ def chunk_spans(text: str, chunk_chars: int = CHUNK_CHARS) -> list[tuple[int, in
     [(0, 5), (5, 9), (9, 15)]
     >>> chunk_spans("one two\\nthree four\\nfive", 6)
     [(0, 8), (8, 19), (19, 23)]
+    >>> chunk_spans("one\\rtwo\\r\\nthree", 7)
+    [(0, 4), (4, 9), (9, 14)]
     """
     spans = []
     start, n = 0, len(text)
@@ -92,9 +96,12 @@ def chunk_spans(text: str, chunk_chars: int = CHUNK_CHARS) -> list[tuple[int, in
             break
         cut = _last_cut(text, _BLANK_LINES, start + chunk_chars // 2, limit)
         if cut <= start:
-            cut = _last_cut(text, ("\n",), start, limit)
+            cut = _last_cut(text, _LINE_ENDS, start, limit)
         if cut <= start:  # one line longer than a chunk: it is one chunk
-            cut = text.find("\n", limit) + 1 or n
+            ends = [i for i in (text.find("\n", limit), text.find("\r", limit)) if i >= 0]
+            cut = min(ends) + 1 if ends else n
+        if text.startswith("\n", cut) and text[cut - 1] == "\r":
+            cut += 1  # never between the CR and the LF of a CRLF
         spans.append((start, cut))
         start = cut
     return spans

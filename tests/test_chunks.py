@@ -271,3 +271,22 @@ def test_the_whole_file_rules_are_those_about_the_decoding():
     from detector.registry import all_rules
 
     assert {r.code for r in all_rules() if r.whole_file} == {"EN010", "EN013", "EN014"}
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n"])
+def test_cr_and_crlf_texts_are_cut_at_their_line_ends(small_chunks, ending):
+    """A lone CR ends a line (detector.segment): a CR-only file is cut into
+    chunks like an LF one, never between the CR and LF of a CRLF, and its
+    findings keep the lines and columns of the unchunked check."""
+    data = _damaged_bytes().replace(b"\n", ending.encode())
+    text = data.decode("utf-8", "replace")
+    spans = chunks.chunk_spans(text, small_chunks)
+    assert len(spans) >= 5
+    assert all(text[end - 1] in "\r\n" and not text.startswith("\n", end) for _, end in spans[:-1])
+    settings = Settings()
+    chunked = check_bytes(data, "news.txt", settings)
+    unchunked = _unchunked(data, settings)
+    local = ("encoding", "mojibake", "punctuation")
+    a = sorted(_key(f) for f in chunked.findings if f.category in local)
+    b = sorted(_key(f) for f in unchunked.findings if f.category in local)
+    assert a == b and len(a) >= 3
