@@ -32,7 +32,7 @@ DEFAULT_CACHE_DIR = ".detector_cache"
 #: Entries not used for this long are deleted (checked at most once a day).
 MAX_AGE_SECONDS = 30 * 24 * 3600
 PRUNE_EVERY_SECONDS = 24 * 3600
-_FORMAT = 3  # bump when the stored shape changes (3: a fix carries its own span)
+_FORMAT = 4  # bump when the stored shape changes (3: a fix carries its own span; 4: and whether it may replace undecodable bytes)
 
 
 @lru_cache(maxsize=1)

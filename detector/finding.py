@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 
@@ -61,6 +61,10 @@ class Fix:
     #: The span the fix replaces, if not the finding's own.
     start: int | None = None
     end: int | None = None
+    #: The fix rewrites bytes that did not decode (a stray Windows-1252
+    #: byte read as such): the only kind of fix that may touch them, since
+    #: any other would silently drop the undecodable bytes.
+    replaces_undecodable: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -73,7 +77,12 @@ class Fix:
         """This fix with its own span (if any) moved by ``delta``."""
         if self.start is None:
             return self
-        return Fix(self.replacement, self.safe, self.description, self.start + delta, self.end + delta)
+        return replace(self, start=self.start + delta, end=self.end + delta)
+
+    def as_tuple(self) -> tuple:
+        """Plain values for packing and pickling; ``Fix(*fix.as_tuple()) == fix``."""
+        return (self.replacement, self.safe, self.description, self.start, self.end,
+                self.replaces_undecodable)
 
 
 @dataclass(frozen=True, slots=True)

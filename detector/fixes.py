@@ -136,7 +136,8 @@ def patch_bytes(data: bytes, text: str, decoding: Decoding, fixes: list[Finding]
     Text offsets are mapped to byte offsets by encoding the text between
     fixes; each U+FFFD that stands for undecodable bytes counts as those
     bytes. A fix whose replacement the file's encoding cannot hold, or that
-    touches undecodable bytes (other than EN002's own), is left out.
+    touches undecodable bytes (unless it is a fix of those bytes,
+    ``Fix.replaces_undecodable``), is left out.
     """
     encoding = decoding.encoding
     bom = _BOM_OF.get(encoding, b"") if decoding.bom else b""
@@ -154,8 +155,8 @@ def patch_bytes(data: bytes, text: str, decoding: Decoding, fixes: list[Finding]
     applied = []
     for f in fixes:
         start, end = f.fix_span
-        if any(start <= t < end for t in invalid) and f.code != "EN002":
-            continue  # only EN002's fix may replace undecodable bytes
+        if not f.fix.replaces_undecodable and any(start <= t < end for t in invalid):
+            continue  # a fix that does not read them would drop undecodable bytes
         try:
             replacement = f.fix.replacement.encode(encoding)
         except UnicodeEncodeError:

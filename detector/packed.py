@@ -86,7 +86,7 @@ def _finding_row(f: Finding) -> tuple:
     fix, sp, ep = f.fix, f.start_pos, f.end_pos
     return (
         f.code, f.name, f.category, f.severity.value, f.message, f.start, f.end, f.match, f.confidence,
-        None if fix is None else (fix.replacement, fix.safe, fix.description, fix.start, fix.end),
+        None if fix is None else fix.as_tuple(),
         None if sp is None else sp.line, None if sp is None else sp.column,
         None if ep is None else ep.line, None if ep is None else ep.column,
         f.details or None,

@@ -59,7 +59,8 @@ class InvalidUtf8(Rule):
                     pass
                 else:  # a stray Windows-1252 byte: `caf\xe9`
                     hint = f" (Windows-1252 '{char}'?)"
-                    fix = Fix(char, safe=False, description="read the byte as Windows-1252")
+                    fix = Fix(char, safe=False, description="read the byte as Windows-1252",
+                              replaces_undecodable=True)
             yield self.finding(
                 doc, text_offset, text_offset + 1,
                 f"invalid UTF-8 byte{'s' if i < len(raw) and len(raw[i]) > 1 else ''} "

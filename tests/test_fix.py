@@ -291,3 +291,14 @@ def test_fixes_of_spans_of_their_own_are_ordered_and_checked_for_overlap_by_thos
     a = _finding(0, 1, "A")
     assert select_fixes([c, b, a], unsafe=True) == [a, b]
     assert select_fixes([c, a], unsafe=True) == [a, c]
+
+
+def test_a_fix_round_trips_through_its_plain_values():
+    """Packing (cache, workers, JSONL results) keeps every field of a fix,
+    the span of its own and its right to replace undecodable bytes too."""
+    from detector.finding import Fix
+
+    for fix in (Fix("é", safe=False, description="read the byte as Windows-1252", replaces_undecodable=True),
+                Fix("", safe=False, description="delete the line", start=3, end=9)):
+        assert Fix(*fix.as_tuple()) == fix
+        assert fix.moved(5).replaces_undecodable == fix.replaces_undecodable

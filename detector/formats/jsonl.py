@@ -78,7 +78,7 @@ def _finding_fields(f: Finding) -> tuple:
     fix = f.fix
     return (
         f.code, f.name, f.category, f.severity.value, f.message, f.start, f.end, f.match,
-        f.confidence, (fix.replacement, fix.safe, fix.description, fix.start, fix.end) if fix else None,
+        f.confidence, fix.as_tuple() if fix else None,
         (f.start_pos.line, f.start_pos.column), (f.end_pos.line, f.end_pos.column),
         f.details or None,
     )

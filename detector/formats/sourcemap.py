@@ -30,6 +30,7 @@ slice, so ``source[start:end] == match`` holds for the file the user opened.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detector.document import Decoding, Document
@@ -317,8 +318,8 @@ class SourceMap:
         cut back to its finding's span."""
         start, end = self.source_span(fix.start, fix.end)
         if self.source[start:end] == self.text[fix.start : fix.end]:
-            return Fix(fix.replacement, fix.safe, fix.description, start, end)
-        return Fix(fix.replacement, fix.safe, fix.description)
+            return replace(fix, start=start, end=end)
+        return replace(fix, start=None, end=None)
 
 
 class ProseDocument(Document):
