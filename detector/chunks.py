@@ -37,7 +37,6 @@ source as a whole and are checked unchunked.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from detector.document import Decoding, Document
@@ -119,8 +118,8 @@ class ChunkDocument(Document):
         self.first_line = first_line
 
     def position(self, offset: int) -> Position:
-        line = bisect_right(self.line_starts, offset) - 1
-        return Position(self.first_line + line + 1, offset - self.line_starts[line] + 1)
+        within = super().position(offset)  # counted from the chunk's first line
+        return Position(self.first_line + within.line, within.column)
 
     def line_text(self, line: int) -> str:
         return super().line_text(line - self.first_line)
