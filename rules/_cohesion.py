@@ -345,8 +345,23 @@ def sentence_features(doc: Document, min_words: int, min_sentences: int,
         from detector.rules._embedding import cohesion_scores, embed
 
         cosines = cohesion_scores(embed([doc.text[p.start : p.end] for p in profiles]))
-    out = []
-    for i, p in candidates:
+    indices = [i for i, _ in candidates]
+    out = list(zip((p for _, p in candidates), lexical_features(profiles, counts, indices)))
+    if cosines is not None:
+        for i, (_, features) in zip(indices, out):
+            features.cosine_rest, features.cosine_neighbour, features.cosine_top = (
+                cosines[0][i], cosines[1][i], cosines[2][i])
+    return out
+
+
+def lexical_features(profiles: list[SentenceProfile], counts: dict[str, int],
+                     indices: list[int]) -> list[Features]:
+    """The lexical :class:`Features` of the sentences ``profiles[i]`` for
+    ``i`` in ``indices`` (``counts``: in how many sentences each key occurs);
+    ``rest_gap`` and ``least_shared`` compare them with each other."""
+    rows = []
+    for i in indices:
+        p = profiles[i]
         total = sum(p.weights.values())
         shared = sum(w for k, w in p.weights.items() if counts[k] > 1)
         near_keys: set[str] = set()
@@ -354,22 +369,18 @@ def sentence_features(doc: Document, min_words: int, min_sentences: int,
             if j != i:
                 near_keys |= profiles[j].keys
         near = sum(w for k, w in p.weights.items() if k in near_keys)
-        features = Features(
+        rows.append(Features(
             shared_with_rest=shared / total if total > 0 else 1.0,
             shared_with_neighbours=near / total if total > 0 else 1.0,
             own_names=min(MAX_NAMES, sum(1 for k in p.names if counts[k] == 1)),
             shared_names=min(MAX_NAMES, sum(1 for k in p.names if counts[k] > 1)),
             log_weight=math.log1p(total),
             own_numbers=sum(1 for k in p.keys if k.isdigit() and counts[k] == 1),
-        )
-        if cosines is not None:
-            features.cosine_rest, features.cosine_neighbour, features.cosine_top = (
-                cosines[0][i], cosines[1][i], cosines[2][i])
-        out.append((p, features))
-    if len(out) > 1:
-        total_rest = sum(f.shared_with_rest for _, f in out)
-        least = min(f.shared_with_rest for _, f in out)
-        for _, f in out:
-            f.rest_gap = (total_rest - f.shared_with_rest) / (len(out) - 1) - f.shared_with_rest
+        ))
+    if len(rows) > 1:
+        total_rest = sum(f.shared_with_rest for f in rows)
+        least = min(f.shared_with_rest for f in rows)
+        for f in rows:
+            f.rest_gap = (total_rest - f.shared_with_rest) / (len(rows) - 1) - f.shared_with_rest
             f.least_shared = float(f.shared_with_rest == least)
-    return out
+    return rows

@@ -26,7 +26,7 @@ import re
 import struct
 from array import array
 from functools import lru_cache
-from math import exp, log1p, sqrt
+from math import exp, sqrt
 from operator import mul
 from pathlib import Path
 
@@ -180,35 +180,13 @@ def static_features(doc, min_words: int, min_sentences: int) -> list[tuple[objec
     test (fastText on the sentence) is the costly part, so
     :func:`likeliest_intruder` asks it only of the sentences it would report.
     """
-    from detector.rules._cohesion import MAX_NAMES, Features, profiles_and_key_counts
+    from detector.rules._cohesion import lexical_features, profiles_and_key_counts
 
     profiles, counts = profiles_and_key_counts(doc, min_sentences)
     candidates = [i for i, p in enumerate(profiles) if p.words >= min_words]
     if not candidates:
         return []
-    keys = [p.keys for p in profiles]
-    rows: list[Features] = []
-    for i in candidates:
-        p = profiles[i]
-        weights = p.weights
-        total = sum(weights.values())
-        shared = sum(w for k, w in weights.items() if counts[k] > 1)
-        near_keys = set().union(*keys[max(0, i - NEIGHBOURS) : i], *keys[i + 1 : i + NEIGHBOURS + 1])
-        near = sum(w for k, w in weights.items() if k in near_keys)
-        rows.append(Features(
-            shared_with_rest=shared / total if total > 0 else 1.0,
-            shared_with_neighbours=near / total if total > 0 else 1.0,
-            own_names=min(MAX_NAMES, sum(1 for k in p.names if counts[k] == 1)),
-            shared_names=min(MAX_NAMES, sum(1 for k in p.names if counts[k] > 1)),
-            log_weight=log1p(total),
-            own_numbers=sum(1 for k in p.keys if k.isdigit() and counts[k] == 1),
-        ))
-    if len(rows) > 1:
-        total_rest = sum(f.shared_with_rest for f in rows)
-        least = min(f.shared_with_rest for f in rows)
-        for f in rows:
-            f.rest_gap = (total_rest - f.shared_with_rest) / (len(rows) - 1) - f.shared_with_rest
-            f.least_shared = float(f.shared_with_rest == least)
+    rows = lexical_features(profiles, counts, candidates)
     to_rest, to_neighbour = cohesion_cosines([p.weights for p in profiles])
     rest = [to_rest[i] for i in candidates]
     total_cosine = sum(rest)
