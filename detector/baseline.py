@@ -125,8 +125,6 @@ class Baseline:
         that remain, as for findings silenced by suppression comments: an
         accepted finding no longer lowers the score, so ``--min-score`` and
         the report judge only what is new."""
-        from detector.engine import score_of
-
         budget = Counter(self.counts)
         dropped = 0
         for result in results:
@@ -140,7 +138,7 @@ class Baseline:
                     kept.append(f)
             result.findings = kept
             if len(kept) != len(findings) and result.score is not None:
-                result.score = score_of(kept, result.text_length)
+                result.rescore()
         return dropped
 
     def pruned(self, results: list[FileResult]) -> "Baseline":

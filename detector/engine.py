@@ -33,6 +33,12 @@ class FileResult:
     skipped: str | None = None
     document: Document | None = field(default=None, repr=False)
 
+    def rescore(self) -> None:
+        """The score again, after findings were added or dropped (suppressed,
+        baselined, fixed, found across copies): over the same text length as
+        the first score (the prose's, for Markdown and HTML)."""
+        self.score = score_of(self.findings, self.text_length)
+
 
 def _matches(rule: type[Rule], selector: str) -> bool:
     s = selector.strip()
@@ -253,7 +259,7 @@ def check_copies(results: list[FileResult], settings: Settings) -> None:
             found = apply_suppressions(found, doc.text, doc.text, None)
         if found:
             result.findings = sorted(result.findings + found, key=Finding.sort_key)
-            result.score = score_of(result.findings, len(doc.text))
+            result.rescore()
 
 
 def score_of(findings: list[Finding], text_length: int) -> Score:

@@ -252,9 +252,7 @@ def fix_file(path: Path | None, shown: str, data: bytes, result, *, unsafe: bool
         applied = {id(f) for f in outcome.applied}
         result.findings = [f for f in result.findings if id(f) not in applied]
         if result.score is not None:
-            from detector.scoring import score
-
-            result.score = score(result.findings, result.text_length)
+            result.rescore()
     return outcome
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from detector.cache import Cache
 from detector.config import Settings
-from detector.engine import FileResult, check_bytes, score_of
+from detector.engine import FileResult, check_bytes
 from detector.errors import DetectorError, SkipFile
 from detector.packed import SourceLines, pack, source_lines, unpack
 from detector.reading import read_bytes
@@ -67,7 +67,7 @@ def check_data(
         )
         if findings is not result.findings:
             result.findings = findings
-            result.score = score_of(findings, len(doc.text))
+            result.rescore()
     return result
 
 

@@ -142,3 +142,23 @@ def test_lines_of_cr_text_are_counted_as_the_findings_count_them():
                             Settings(select=("ML001", "DT001")))
         assert [(f.code, f.start_pos, f.end_pos) for f in unused.findings] == [
             ("DT001", Position(2, 1), Position(2, len(comment) - len(eol) + 1))], repr(eol)
+
+
+def test_markdown_score_after_suppression_counts_the_prose_as_the_first_score_did():
+    """Rescoring after a suppression uses the length the first score used
+    (the prose's), not the Markdown source's with its comments."""
+    from conftest import FIXTURES
+
+    from detector.engine import score_of
+
+    seed = (FIXTURES / "seeds" / "002_cf4130f4cd584bf7.txt").read_text("utf-8")
+    prose = "The state media.China is big and the the talks went on for hours.\n\n" + seed
+    note = "\n<!-- " + "an editor's long note, not prose. " * 100 + "-->\n"
+    silenced = "<!-- detector-disable-next-line ML001 -->\nXi 말했다 on Monday in Beijing.\n\n"
+    plain = check_data((prose + note).encode(), "doc.md", Settings(language="en"))
+    suppressed = check_data((silenced + prose + note).encode(), "doc.md", Settings(language="en"))
+    assert [f.code for f in suppressed.findings] == [f.code for f in plain.findings] == ["SP001", "DU003"]
+    source_length = len(silenced + prose + note)
+    assert suppressed.text_length < source_length
+    assert suppressed.score == score_of(suppressed.findings, suppressed.text_length)
+    assert suppressed.score.value < score_of(suppressed.findings, source_length).value
