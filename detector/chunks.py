@@ -40,7 +40,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from detector.document import Decoding, Document
-from detector.finding import Finding, Position
+from detector.finding import Finding, Position, moved_details
 
 if TYPE_CHECKING:  # pragma: no cover
     from detector.config import Settings
@@ -172,14 +172,10 @@ def _shift(finding: Finding, delta: int) -> Finding:
     finding.end += delta
     if finding.fix is not None:
         finding.fix = finding.fix.moved(delta)  # a fix's own span, if any
-    details = finding.details
-    # DU001: where the first copy of a repeated sentence or block is.
-    first = details.get("first")
-    if isinstance(first, dict) and isinstance(first.get("offset"), int):
-        details["first"] = {**first, "offset": first["offset"] + delta}
-    span = details.get("first_span")
-    if isinstance(span, list) and len(span) == 2:
-        details["first_span"] = [span[0] + delta, span[1] + delta]
+    if finding.details:  # e.g. where the first copy of a repeat is (DU001)
+        finding.details = moved_details(
+            finding.details, delta.__add__, lambda start, end: (start + delta, end + delta)
+        )
     return finding
 
 

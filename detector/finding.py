@@ -118,6 +118,10 @@ class Finding:
     end_pos: Position | None = None
     # Free-form, JSON-serialisable extras a rule wants to pass on (e.g. the
     # detected language, or the offset of the first copy of a duplicate).
+    # Text offsets in them take one of two shapes, which whatever moves a
+    # finding (chunks, Markdown/HTML source maps) moves too: a dict with an
+    # int "offset" (and perhaps "line"/"column"), or a "<name>_span" key
+    # holding [start, end] (see moved_details).
     details: dict = field(default_factory=dict)
 
     @property
@@ -159,3 +163,39 @@ class Finding:
         start, end = self.fix_span
         data["offset"] = {"start": start, "end": end}
         return data
+
+
+def moved_details(value, move_offset, move_span, position=None):
+    """``value`` (a finding's details, or a part of them) with its text
+    offsets moved: the int ``"offset"`` of a dict by ``move_offset(offset)``
+    (and its ``"line"``/``"column"``, if it has them, from ``position(new
+    offset)`` when that is given), the ``[start, end]`` of a
+    ``"<name>_span"`` key by ``move_span(start, end)``; the rest as it is.
+
+    >>> moved_details({"first": {"offset": 4, "line": 1}, "first_span": [4, 9], "n": 2},
+    ...               (10).__add__, lambda s, e: (s + 10, e + 10))
+    {'first': {'offset': 14, 'line': 1}, 'first_span': [14, 19], 'n': 2}
+    """
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if key.endswith("_span") and isinstance(item, list) and len(item) == 2 and all(map(_is_int, item)):
+                out[key] = list(move_span(*item))
+            elif key == "offset" and _is_int(item):
+                out[key] = move_offset(item)
+            else:
+                out[key] = moved_details(item, move_offset, move_span, position)
+        if position is not None and _is_int(value.get("offset")):
+            pos = position(out["offset"])
+            if "line" in out:
+                out["line"] = pos.line
+            if "column" in out:
+                out["column"] = pos.column
+        return out
+    if isinstance(value, list):
+        return [moved_details(v, move_offset, move_span, position) for v in value]
+    return value
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -240,3 +240,20 @@ def test_docstring_examples_of_the_format_modules():
 
     for module in (formats, html, jsonl, markdown, sourcemap):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+def test_offsets_in_a_findings_details_point_into_the_source():
+    """DU001 names the first copy by an offset and a span: both are moved
+    from the prose onto the Markdown source, like the finding's own span."""
+    from detector.parallel import check_data
+
+    sentence = "The trade volume hit a record high last year, the ministry said on Monday.\n"
+    source = ("# Trade\n\n**Note:** a *short* intro with [a link](http://example.com/x).\n\n"
+              + sentence + "\nOther words follow here for a while in this piece.\n\n" + sentence)
+    (found,) = check_data(source.encode(), "doc.md", Settings(language="en")).findings
+    first = source.index(sentence)
+    assert (found.code, found.start) == ("DU001", source.rindex(sentence))
+    assert found.details["first"] == {"offset": first, "line": 5}
+    start, end = found.details["first_span"]
+    assert (start, end) == (first, first + len(sentence) - 1)
+    assert source[start:end] == sentence.strip()

@@ -34,7 +34,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detector.document import Decoding, Document
-from detector.finding import Fix
+from detector.finding import Fix, moved_details
 
 if TYPE_CHECKING:
     from detector.engine import FileResult
@@ -268,23 +268,6 @@ class SourceMap:
             **kwargs,
         )
 
-    def _restore_details(self, value, source_doc: Document):
-        """Details that hold ``{"offset": N, "line": …}`` point into the source too."""
-        if isinstance(value, dict):
-            out = {k: self._restore_details(v, source_doc) for k, v in value.items()}
-            offset = value.get("offset")
-            if isinstance(offset, int) and not isinstance(offset, bool):
-                out["offset"] = self.source_start(offset)
-                pos = source_doc.position(out["offset"])
-                if "line" in value:
-                    out["line"] = pos.line
-                if "column" in value:
-                    out["column"] = pos.column
-            return out
-        if isinstance(value, list):
-            return [self._restore_details(v, source_doc) for v in value]
-        return value
-
     # -- findings --------------------------------------------------------------------
     def restore(self, result: "FileResult", source_doc: Document) -> None:
         """Move ``result``'s findings from the prose onto the source, in place.
@@ -299,8 +282,8 @@ class SourceMap:
             prose_match = f.match
             f.start, f.end = start, end
             f.match = self.source[start:end]
-            if f.details:
-                f.details = self._restore_details(f.details, source_doc)
+            if f.details:  # offsets in them point into the source too
+                f.details = moved_details(f.details, self.source_start, self.source_span, source_doc.position)
             if f.match != prose_match:
                 f.details = {**f.details, "prose_match": prose_match}
                 f.fix = None
